@@ -1,0 +1,41 @@
+"""Global record ids (DESIGN.md §2): never TinyDB doc ids.
+
+Imported records get deterministic ids from (letter number, item seq, agency), so two
+officers importing the same letter produce the same cards; hand-made records get random
+ids. Ids are 16 lowercase hex digits; the UI shows short unique prefixes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import unicodedata
+
+ID_LENGTH = 16
+
+
+def _digest(*parts: str) -> str:
+    # NFC so that the same text typed on two machines hashes the same.
+    joined = "\x1f".join(unicodedata.normalize("NFC", p) for p in parts)
+    return hashlib.blake2b(joined.encode("utf-8"), digest_size=ID_LENGTH // 2).hexdigest()
+
+
+def directive_id(number: str) -> str:
+    return _digest("directive", number)
+
+
+def item_id(number: str, seq: int) -> str:
+    return _digest("item", number, str(seq))
+
+
+def agency_id(canonical_name: str) -> str:
+    return _digest("agency", canonical_name)
+
+
+def card_id(number: str, seq: int, agency_canonical_name: str) -> str:
+    return _digest("card", number, str(seq), agency_canonical_name)
+
+
+def new_id() -> str:
+    """A random id for records made by hand (notes, history events, cards added in the UI)."""
+    return secrets.token_hex(ID_LENGTH // 2)

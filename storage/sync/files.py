@@ -1,0 +1,179 @@
+"""Crash-safe board files: a TinyDB ``Storage`` that writes atomically (DESIGN.md §3, Writes).
+
+Every write goes to a temp file in the same folder (``os.replace`` needs one filesystem),
+is fsynced, renamed over the target and the folder is fsynced, so a reader or a kill -9
+only ever sees the old or the new file. The temp name starts with ``.~`` and ends with
+``.tmp``: Dropbox, OneDrive and Nextcloud skip such names, Syncthing waits for a file to
+settle before copying and our own readers skip dot-files, so a half-written temp file is
+never synced or read. Reads re-open the file by path every time (a sync engine replaces
+files by rename) and skip the parse when (inode, size, mtime_ns) are unchanged.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from storage.errors import BadFile
+
+StatKey = tuple[int, int, int]
+
+TEMP_PREFIX = ".~"
+
+
+def stat_key(path: Path) -> StatKey | None:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows cannot open a folder for fsync
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_temp(path: Path, data: bytes, mode: int | None, durable: bool) -> Path:
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if mode is not None and os.name != "nt":
+            os.fchmod(fd, mode)  # a group-shared board stays group-writable
+        if durable:
+            os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return temp
+
+
+def write_atomic(path: Path, data: bytes, *, durable: bool = True, exclusive: bool = False) -> None:
+    """Replace ``path`` with ``data`` all at once; keep the old file's permission bits.
+
+    ``exclusive`` refuses to replace an existing file (FileExistsError), atomically.
+    """
+    try:
+        mode: int | None = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None
+    temp = _write_temp(path, data, mode, durable)
+    try:
+        if exclusive:
+            os.link(temp, path)
+            temp.unlink()
+        else:
+            os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if durable:
+        _fsync_dir(path.parent)
+
+
+def dumps(data: Any) -> bytes:
+    # UTF-8 as is: Thai stays one byte per byte, not six per character as \u escapes.
+    return orjson.dumps(data)
+
+
+def describe(raw: bytes, error: Exception) -> str:
+    """A short, user-facing reason why ``raw`` is not a board file."""
+    if not raw.strip():
+        return "empty file (still being written, or truncated) - skipped"
+    if b"\x00" in raw[:4096]:
+        return "binary data, not a board file - skipped"
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not UTF-8 text, not a board file - skipped"
+    text = str(error).split("\n")[0]
+    if "EOF" in text or "unexpected end" in text.lower():
+        return "ends early (truncated, or still being written) - skipped"
+    return f"not valid JSON ({text[:60]}) - skipped"
+
+
+def _parse(path: Path, raw: bytes) -> Any:
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise BadFile(str(path), describe(raw, error)) from None
+
+
+def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] | None:
+    """(stat key, parsed data) read through one handle, so the key matches the bytes.
+
+    None when the file is missing; ``(key, None)`` when the key equals ``known`` (unchanged:
+    no read, no parse); BadFile when it cannot be parsed.
+    """
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            key = (st.st_ino, st.st_size, st.st_mtime_ns)
+            if key == known:
+                return key, None
+            raw = handle.read()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise BadFile(str(path), "is a folder, not a board file") from None
+    except PermissionError:
+        raise BadFile(str(path), "permission denied") from None
+    return key, _parse(path, raw)
+
+
+def load(path: Path) -> Any:
+    """Parse a board file; BadFile naming the file and the problem when it cannot be read."""
+    loaded = load_keyed(path)
+    if loaded is None:
+        raise BadFile(str(path), "no such file")
+    return loaded[1]
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for board files: atomic writes, re-open by path, cached parse.
+
+    Usable as ``TinyDB(path, storage=AtomicJSONStorage)``. ``read()`` returns the cached
+    value when the file's (inode, size, mtime_ns) did not change; callers must not mutate it.
+    """
+
+    def __init__(self, path: str | os.PathLike, durable: bool = True) -> None:
+        self.path = Path(path)
+        self.durable = durable
+        self._key: StatKey | None = None
+        self._data: Any = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        loaded = load_keyed(self.path, self._key)
+        if loaded is None:
+            self._key, self._data = None, None
+            return None
+        if loaded[0] != self._key:
+            self._key, self._data = loaded
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomic(self.path, dumps(data), durable=self.durable)
+        self._key, self._data = stat_key(self.path), data
+
+    @property
+    def key(self) -> StatKey | None:
+        """The stat key of the last read or write."""
+        return self._key
+
+    def close(self) -> None:
+        self._data = None

@@ -1,0 +1,79 @@
+"""Who writes: one replica per (user, machine, board), remembered in the user's state dir.
+
+The state dir (platformdirs, honouring ``XDG_STATE_HOME``) is local to the machine and is
+never synced, so it holds what must not travel: the replica id, the lock taken around
+re-read -> apply -> write, and the shadow copy of the replica's own file that restores it
+when a sync engine deletes it or rolls it back.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+import platformdirs
+from filelock import FileLock
+
+from storage.ids import new_id
+from storage.sync.files import dumps, write_atomic
+
+APP = "directive-board"
+
+
+def user_name(explicit: str | None = None) -> str:
+    """BOARD_USER, else the login name."""
+    if explicit:
+        return explicit
+    env = os.environ.get("BOARD_USER", "").strip()
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (containers): still record something honest
+        return "unknown"
+
+
+def state_root() -> Path:
+    return Path(platformdirs.user_state_dir(APP, appauthor=False))
+
+
+@dataclass(frozen=True)
+class Replica:
+    id: str
+    user: str
+    machine: str
+    home: Path
+    """This replica's folder in the state dir."""
+
+    @property
+    def lock_path(self) -> Path:
+        return self.home / "write.lock"
+
+    @property
+    def shadow_path(self) -> Path:
+        return self.home / "shadow.json"
+
+    def lock(self, timeout: float = 30.0) -> FileLock:
+        return FileLock(str(self.lock_path), timeout=timeout)
+
+
+def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
+    """Load or make the replica identity of ``user`` on this machine for this board."""
+    where = os.path.realpath(board_path)
+    key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}".encode(), digest_size=8).hexdigest()
+    home = state_root() / "boards" / key
+    home.mkdir(parents=True, exist_ok=True)
+    ident = home / "replica.json"
+    with FileLock(str(home / "identity.lock"), timeout=30):
+        try:
+            data = orjson.loads(ident.read_bytes())
+            return Replica(str(data["replica"]), user, str(data["machine"]), home)
+        except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+            data = {"replica": new_id(), "user": user, "machine": socket.gethostname(), "board": where}
+            write_atomic(ident, dumps(data))
+            return Replica(data["replica"], user, data["machine"], home)

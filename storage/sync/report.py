@@ -1,0 +1,76 @@
+"""What a refresh or a sync found, in words a user can read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from storage.models import Change
+from storage.sync.clock import iso
+from storage.sync.state import Delta, State
+
+
+def join_deltas(a: Delta, b: Delta) -> Delta:
+    if not b:
+        return a
+    if not a:
+        return b
+    merged = Delta({k: set(v) for k, v in a.records.items()}, list(a.events))
+    for key, names in b.records.items():
+        merged.records.setdefault(key, set()).update(names)
+    merged.events.extend(e for e in b.events if e not in set(a.events))
+    return merged
+
+
+def changes_of(state: State, delta: Delta) -> list[Change]:
+    """One Change per changed card field or record, and one per new note."""
+    changes: list[Change] = []
+    for key, names in delta.records.items():
+        kind, rid = key.split("/", 1)
+        fields = state.records[key]
+        for name in sorted(names):
+            stamp, value, by = fields[name]
+            at = iso(stamp) or ""
+            if kind == "card" and name in ("status", "rank"):
+                changes.append(Change(name, rid, by, at, str(value)))  # type: ignore[arg-type]
+            elif kind == "card" and name == "item_id":
+                changes.append(Change("record", rid, by, at, "new card"))
+            elif name not in ("status", "rank") and len(names) == 1:
+                changes.append(Change("other", rid if kind == "card" else None, by, at, f"{kind} {name}"))
+    for event_id in delta.events:
+        event = state.events[event_id]
+        if event["kind"] == "note":
+            text = str(event.get("text", ""))
+            changes.append(Change("note", event["card"], event.get("by", ""), iso(tuple(event["s"])) or "", text[:60]))
+    return changes
+
+
+@dataclass
+class SyncReport:
+    """The outcome of ``board sync``."""
+
+    folded: list[tuple[str, str, int]] = field(default_factory=list)
+    """(file name, what it looked like, how many entries were new)."""
+    archived_to: str = ""
+    compacted: int = 0
+    base: str = ""
+    removed_bases: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.folded or self.compacted)
+
+    def lines(self) -> list[str]:
+        out = []
+        for name, what, new in self.folded:
+            gain = f"{new} entries found nowhere else" if new else "nothing new"
+            out.append(f"folded {name} ({what}): {gain}")
+        if self.folded:
+            out.append(f"archived {len(self.folded)} file(s) to {self.archived_to}")
+        if self.compacted:
+            out.append(f"compacted {self.compacted} entries of this replica into {self.base}")
+        out.extend(f"removed older base {name}" for name in self.removed_bases)
+        out.extend(f"problem: {text}" for text in self.problems)
+        if not self.changed:
+            out.insert(0, "nothing to fold or compact; the board is in sync")
+        return out

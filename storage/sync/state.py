@@ -1,0 +1,146 @@
+"""Replica state and the pure ``join`` (DESIGN.md §3, merge rule).
+
+A state holds
+
+* ``records``: ``"kind/id" -> field -> (stamp, value, author)``. Per (record, field) the
+  largest stamp wins (a last-writer-wins register). Set-valued fields store one register per
+  member (``alias:<text>`` -> True/False); a delete is the tombstone field ``deleted``.
+* ``events``: notes and history events keyed by id, a grow-only set.
+
+``join`` is commutative, associative and idempotent (tests/storage/test_join_props.py), so
+replica files may be read in any order, any number of times, and the board converges.
+On disk a state is a TinyDB document set (see ``to_tables`` / ``from_tables``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import orjson
+
+from storage.models import Records
+from storage.sync.clock import ZERO, Stamp
+
+Reg = tuple[Stamp, Any, str]
+"""(stamp, value, author) of one field."""
+
+KINDS = ("directive", "item", "agency", "card")
+EVENT_KINDS = ("note", "history")
+FORMAT = 1
+
+
+@dataclass
+class State:
+    records: dict[str, dict[str, Reg]] = field(default_factory=dict)
+    events: dict[str, dict] = field(default_factory=dict)
+
+    def copy(self) -> "State":
+        return State({k: dict(v) for k, v in self.records.items()}, dict(self.events))
+
+    def size(self) -> int:
+        return sum(len(f) for f in self.records.values()) + len(self.events)
+
+    def max_stamp(self) -> Stamp:
+        best = ZERO
+        for fields in self.records.values():
+            for reg in fields.values():
+                if reg[0] > best:
+                    best = reg[0]
+        for event in self.events.values():
+            stamp = tuple(event["s"])
+            if stamp > best:
+                best = stamp  # type: ignore[assignment]
+        return best
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, State) and self.records == other.records and self.events == other.events
+
+
+def _tiebreak(value: Any) -> bytes:
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def reg_wins(new: Reg, old: Reg) -> bool:
+    """True when ``new`` beats ``old``. Equal stamps (imports) fall back to the value bytes."""
+    if new[0] != old[0]:
+        return new[0] > old[0]
+    if new == old:
+        return False
+    return _tiebreak([new[1], new[2]]) > _tiebreak([old[1], old[2]])
+
+
+def event_wins(new: dict, old: dict) -> bool:
+    # Ids are random, so two different events under one id only come from a damaged file;
+    # any fixed order keeps join commutative.
+    return new != old and _tiebreak(new) > _tiebreak(old)
+
+
+@dataclass
+class Delta:
+    """What a merge changed: record keys whose fields changed, new event ids."""
+
+    records: dict[str, set[str]] = field(default_factory=dict)
+    events: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.records or self.events)
+
+
+def merge_into(target: State, other: State) -> Delta:
+    """Join ``other`` into ``target`` in place; return what changed."""
+    delta = Delta()
+    for key, fields in other.records.items():
+        mine = target.records.get(key)
+        if mine is None:
+            target.records[key] = dict(fields)
+            delta.records[key] = set(fields)
+            continue
+        for name, reg in fields.items():
+            old = mine.get(name)
+            if old is None or reg_wins(reg, old):
+                mine[name] = reg
+                delta.records.setdefault(key, set()).add(name)
+    for event_id, event in other.events.items():
+        old = target.events.get(event_id)
+        if old is None or event_wins(event, old):
+            target.events[event_id] = event
+            delta.events.append(event_id)
+    return delta
+
+
+def join(*states: State) -> State:
+    """The least upper bound of replica states. Pure: the inputs are not changed."""
+    result = State()
+    for state in states:
+        merge_into(result, state)
+    return result
+
+
+def dominates(big: State, small: State) -> bool:
+    """True when ``big`` already holds everything in ``small`` (join(big, small) == big)."""
+    for key, fields in small.records.items():
+        mine = big.records.get(key)
+        if mine is None:
+            return False
+        for name, reg in fields.items():
+            old = mine.get(name)
+            if old is None or reg_wins(reg, old):
+                return False
+    return all(e in big.events and not event_wins(ev, big.events[e]) for e, ev in small.events.items())
+
+
+def prune(state: State, base: State) -> State:
+    """The entries of ``state`` that ``base`` does not already hold (compaction)."""
+    kept = State()
+    for key, fields in state.records.items():
+        theirs = base.records.get(key, {})
+        for name, reg in fields.items():
+            old = theirs.get(name)
+            if old is None or reg_wins(reg, old):
+                kept.records.setdefault(key, {})[name] = reg
+    for event_id, event in state.events.items():
+        old = base.events.get(event_id)
+        if old is None or event_wins(event, old):
+            kept.events[event_id] = event
+    return kept

@@ -1,0 +1,372 @@
+"""BoardStore: the one object the app and the CLI use to read and change a board.
+
+The board you see is join(base, every file in ``NAME.d/``) (DESIGN.md §3). This replica
+writes only its own file, under a local lock, after re-reading it: re-read -> apply ->
+atomic write. Its authoritative copy is the shadow in the local state dir; the synced file
+is rewritten from it whenever a sync engine deletes it or rolls it back.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable
+
+from filelock import Timeout
+
+from storage.errors import AmbiguousCard, BadFile, BadStatus, BoardError, UnknownCard
+from storage.ids import new_id
+from storage.models import STATUSES, Agency, BoardSnapshot, Card, Change, Note, Records
+from storage.sync import folder as fs
+from storage.sync.clock import HybridClock, Stamp, iso
+from storage.sync.codec import from_tables, make_meta, records_state, to_tables
+from storage.sync.files import StatKey, dumps, load_keyed, stat_key, write_atomic
+from storage.sync.replica import Replica, replica_for, user_name
+from storage.sync.report import SyncReport, changes_of, join_deltas
+from storage.sync.state import Delta, State, dominates, merge_into
+from storage.sync.view import LiveView
+
+
+def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict | None, State | None] | None:
+    """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad."""
+    loaded = load_keyed(path, known)
+    if loaded is None:
+        return None
+    key, data = loaded
+    if data is None:
+        return key, None, None
+    try:
+        meta, state = from_tables(data)
+    except (ValueError, TypeError, AttributeError) as error:
+        raise BadFile(str(path), f"{error} - skipped") from None
+    return key, meta, state
+
+
+class BoardStore:
+    """A board file, its replica folder and this replica's writes. See the team contract."""
+
+    def __init__(self, path: Path, meta: dict, base: State, base_key: StatKey, user: str,
+                 clock: Callable[[], int] | None) -> None:
+        self.path = path
+        self.folder = fs.board_folder(path)
+        self.board_id: str = meta["board_id"]
+        self.name: str = str(meta.get("name", ""))
+        self.user = user
+        self.replica: Replica = replica_for(path, self.board_id, user)
+        self.replica_id = self.replica.id
+        self.own_path = self.folder / f"{self.replica_id}.json"
+        self.clock = HybridClock(self.replica_id, clock)
+        self.problems: tuple[BadFile, ...] = ()
+        self._state = base.copy()
+        self._base = base
+        self._own = State()
+        self._own_key: StatKey | None = None
+        self._shadow_key: StatKey | None = None
+        self._sources: dict[Path, tuple[StatKey | None, bool]] = {path: (base_key, False)}
+        self._dir_keys: dict[Path, StatKey | None] = {}
+        self._keys_lock = threading.Lock()
+        self._closed = False
+        self._own_problems: tuple[BadFile, ...] = ()
+        self._bad: dict[Path, BadFile] = {}
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, user: str | None = None,
+             clock: Callable[[], int] | None = None) -> "BoardStore":
+        path = Path(path)
+        try:
+            parsed = parse_file(path)
+        except BadFile as error:
+            raise BadFile(error.path, error.problem.replace(" - skipped", "")) from None
+        if parsed is None:
+            raise BoardError(f"{path}: no board file here (start one with `board import LETTER`)")
+        key, meta, base = parsed
+        assert meta is not None and base is not None
+        if meta.get("role") != "base":
+            raise BadFile(str(path), "this is a replica file, not a board; open the NAME.json beside NAME.d/")
+        store = cls(path, meta, base, key, user_name(user), clock)
+        store._boot()
+        return store
+
+    def _boot(self) -> None:
+        self.folder.mkdir(exist_ok=True)
+        self._remember_dirs()
+        with self._locked():
+            self._load_own()
+        self._scan()
+        self.clock.observe(self._state.max_stamp())
+        self._live = LiveView(self._state)
+
+    @classmethod
+    def create(cls, path: str | Path, records: Records, *, name: str = "") -> None:
+        """Write a NEW base board file holding ``records``; refuses to replace an existing one."""
+        path = Path(path)
+        meta = make_meta(new_id(), name or path.stem, "base")
+        data = dumps(to_tables(records_state(records), meta))
+        try:
+            write_atomic(path, data, exclusive=True)
+        except FileExistsError:
+            raise BoardError(f"{path}: a board already exists here; not replacing it") from None
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def snapshot(self) -> BoardSnapshot:
+        return self._live.snapshot
+
+    def resolve_card(self, prefix: str) -> Card:
+        """The card whose id is ``prefix`` or starts with it."""
+        cards = self._live.snapshot.cards
+        wanted = prefix.strip().lower()
+        if wanted in cards:
+            return cards[wanted]
+        matches = [c for cid, c in cards.items() if wanted and cid.startswith(wanted)]
+        if not matches:
+            raise UnknownCard(f"no card {prefix!r} on this board")
+        if len(matches) > 1:
+            some = ", ".join(sorted(c.id[:10] for c in matches)[:4])
+            raise AmbiguousCard(f"{prefix!r} matches {len(matches)} cards ({some}…); type more of the id")
+        return matches[0]
+
+    def watch_paths(self) -> list[Path]:
+        return [self.path.parent, self.folder]
+
+    def _locked(self):
+        return _Lock(self.replica)
+
+    # -- the replica's own file ------------------------------------------------------------
+
+    def _load_own(self, *, repair: bool = True) -> Delta:
+        """Under the lock: join the shadow and the synced own file (other processes of this
+        replica write both); rewrite either copy that lost entries. Returns the board delta."""
+        shadow_key, shadow = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        synced_key, synced = self._read_own_copy(self.own_path, self._own_key, shadow=False)
+        added = Delta()
+        for state in (shadow, synced):
+            if state is not None:
+                added = join_deltas(added, merge_into(self._own, state))
+        fix_synced = synced_key is None or (synced is None and bool(added)) or (
+            synced is not None and not dominates(synced, self._own))
+        fix_shadow = shadow_key is None or (shadow is None and bool(added)) or (
+            shadow is not None and not dominates(shadow, self._own))
+        with self._keys_lock:
+            self._own_key, self._shadow_key = synced_key, shadow_key
+        if repair and (fix_synced or fix_shadow):
+            self._write_own(shadow_too=fix_shadow, synced_too=fix_synced)
+        return merge_into(self._state, self._own) if added else Delta()
+
+    def _read_own_copy(self, path: Path, known: StatKey | None, *, shadow: bool) -> tuple[StatKey | None, State | None]:
+        """(key, state): key None when missing or damaged; state None when unchanged."""
+        try:
+            parsed = parse_file(path, known)
+        except BadFile as error:
+            if not shadow:
+                # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
+                where = fs.archive(path, self.folder)
+                self._own_problems = (BadFile(error.path, f"{error.problem.split(' - ')[0]} - moved to {where}"),)
+            return None, None
+        if parsed is None:
+            return None, None
+        return parsed[0], parsed[2]
+
+    def _write_own(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
+        meta = make_meta(self.board_id, self.name, "replica", self.replica_id, self.user, self.replica.machine)
+        data = dumps(to_tables(self._own, meta))
+        if shadow_too:
+            write_atomic(self.replica.shadow_path, data)
+            self._shadow_key = stat_key(self.replica.shadow_path)
+        if synced_too:
+            self.folder.mkdir(exist_ok=True)
+            before = stat_key(self.folder)
+            write_atomic(self.own_path, data)
+            with self._keys_lock:
+                self._own_key = stat_key(self.own_path)
+                # Our own rename changes the folder listing; only ignore it if nothing else did.
+                if self._dir_keys.get(self.folder) == before:
+                    self._dir_keys[self.folder] = stat_key(self.folder)
+
+    def _commit(self, build: Callable[[Stamp], State]) -> State:
+        """re-read -> apply -> atomic write, under the local lock; then update the view."""
+        self._check_open()
+        with self._locked():
+            self._live.apply(self._state, self._load_own(repair=False))
+            ops = build(self.clock.now())
+            merge_into(self._own, ops)
+            self._write_own()
+        self._live.apply(self._state, merge_into(self._state, ops))
+        return ops
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise BoardError(f"{self.path}: the board is closed")
+
+    # -- changes made here ---------------------------------------------------------------------
+
+    def move(self, card_id: str, status: str, *, note: str | None = None) -> Card:
+        """Set a card's status (durable on return) and record who did it, with an optional note."""
+        if status not in STATUSES:
+            raise BadStatus(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+        self._card(card_id)
+
+        def build(stamp: Stamp) -> State:
+            ops = State()
+            old = self._card(card_id).status
+            if old != status:
+                ops.records[f"card/{card_id}"] = {"status": (stamp, status, self.user)}
+                self._event(ops, stamp, "history", card_id, field="status", old=old, new=status)
+            if note and note.strip():
+                self._event(ops, stamp, "note", card_id, text=note.strip())
+            return ops
+
+        self._commit(build)
+        return self._card(card_id)
+
+    def set_rank(self, card_id: str, rank: float) -> Card:
+        """Reorder a card within its column (smaller rank first)."""
+        self._card(card_id)
+        self._commit(lambda stamp: State({f"card/{card_id}": {"rank": (stamp, float(rank), self.user)}}))
+        return self._card(card_id)
+
+    def add_note(self, card_id: str, text: str) -> Note:
+        """Append a progress note to a card."""
+        self._card(card_id)
+        if not text.strip():
+            raise BoardError("a note needs some text")
+        ops = self._commit(lambda stamp: self._event(State(), stamp, "note", card_id, text=text.strip()))
+        note_id = next(iter(ops.events))
+        return next(n for n in self._live.snapshot.notes_of(card_id) if n.id == note_id)
+
+    def add_records(self, records: Records) -> int:
+        """Add imported records; those already on the board are left alone. Returns how many were new."""
+        incoming = records_state(records, by=self.user)
+        fresh = State({k: v for k, v in incoming.records.items() if k not in self._state.records})
+        if not fresh.records:
+            return 0
+        self._commit(lambda stamp: fresh)
+        return len(fresh.records)
+
+    def add_alias(self, agency_id: str, alias: str) -> Agency:
+        """Teach the board another way of writing an agency's name."""
+        if agency_id not in self._live.snapshot.agencies:
+            raise BoardError(f"no agency {agency_id!r} on this board")
+        alias = alias.strip()
+        self._commit(lambda stamp: State({f"agency/{agency_id}": {f"alias:{alias}": (stamp, True, self.user)}}))
+        return self._live.snapshot.agencies[agency_id]
+
+    def _card(self, card_id: str) -> Card:
+        card = self._live.snapshot.cards.get(card_id)
+        if card is None:
+            raise UnknownCard(f"no card {card_id!r} on this board")
+        return card
+
+    def _event(self, ops: State, stamp: Stamp, kind: str, card_id: str, **fields: object) -> State:
+        event_id = new_id()
+        ops.events[event_id] = {"id": event_id, "kind": kind, "card": card_id, "by": self.user,
+                                "s": list(stamp), **fields}
+        return ops
+
+    # -- changes made elsewhere ----------------------------------------------------------------
+
+    def _candidates(self) -> list[Path]:
+        return [self.path, *fs.folder_files(self.path), *fs.beside_files(self.path)]
+
+    def _scan(self) -> Delta:
+        """Re-read every board file whose stat key changed; join it in."""
+        delta, problems = Delta(), list(self._own_problems)
+        seen: dict[Path, tuple[StatKey | None, bool]] = {}
+        beside = self.path.parent
+        for path in self._candidates():
+            if path == self.own_path:
+                continue
+            known, foreign = self._sources.get(path, (None, False))
+            try:
+                parsed = parse_file(path, known)
+            except BadFile as error:
+                seen[path] = (stat_key(path), False)
+                if path.parent != beside:
+                    problems.append(error)
+                continue
+            if parsed is None:
+                continue
+            key, meta, state = parsed
+            if meta is None:  # unchanged
+                seen[path] = (key, foreign)
+                if path in self._bad:
+                    problems.append(self._bad[path])
+                continue
+            foreign = meta.get("board_id") != self.board_id
+            seen[path] = (key, foreign)
+            if not foreign and state is not None:
+                delta = join_deltas(delta, merge_into(self._state, state))
+        with self._keys_lock:
+            self._sources = seen
+        self._bad = {Path(p.path): p for p in problems}
+        self.problems = tuple(problems)
+        return delta
+
+    def _remember_dirs(self) -> None:
+        with self._keys_lock:
+            self._dir_keys = {d: stat_key(d) for d in (self.path.parent, self.folder)}
+
+    def changed_on_disk(self) -> bool:
+        """Cheap: did any board file (or the folders' listings) change since we last looked?"""
+        with self._keys_lock:
+            dirs = dict(self._dir_keys)
+            files = dict((p, k) for p, (k, _) in self._sources.items())
+            files[self.own_path] = self._own_key
+        if any(stat_key(d) != k for d, k in dirs.items()):
+            return True
+        return any(stat_key(p) != k for p, k in files.items())
+
+    def refresh(self) -> list[Change]:
+        """Re-read what changed on disk; [] if nothing did. Updates ``snapshot()``."""
+        self._check_open()
+        self._remember_dirs()
+        delta = Delta()
+        if stat_key(self.own_path) != self._own_key or stat_key(self.replica.shadow_path) != self._shadow_key:
+            with self._locked():
+                delta = self._load_own()
+        delta = join_deltas(delta, self._scan())
+        if not delta:
+            return []
+        self.clock.observe(_newest(self._state, delta))
+        self._live.apply(self._state, delta)
+        return changes_of(self._state, delta)
+
+    # -- sync, close -------------------------------------------------------------------------------
+
+    def sync(self) -> SyncReport:
+        """Fold stray copies into our own file, archive them, and compact. See sync_ops.py."""
+        from storage.sync.sync_ops import run_sync
+
+        self._check_open()
+        return run_sync(self)
+
+    def close(self) -> None:
+        self._closed = True
+
+
+def _newest(state: State, delta: Delta) -> Stamp:
+    best: Stamp = (0, 0, "")
+    for key, names in delta.records.items():
+        for name in names:
+            best = max(best, state.records[key][name][0])
+    for event_id in delta.events:
+        best = max(best, tuple(state.events[event_id]["s"]))  # type: ignore[arg-type]
+    return best
+
+
+class _Lock:
+    """The local re-read -> apply -> write lock, with a one-line error when it is stuck."""
+
+    def __init__(self, replica: Replica) -> None:
+        self._lock = replica.lock()
+
+    def __enter__(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise BoardError(f"another board session holds {self._lock.lock_file} for too long; try again") from None
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()

@@ -1,0 +1,143 @@
+"""From a joined state to the immutable ``BoardSnapshot`` the screens render.
+
+``view(state)`` is the pure, whole-board function. ``LiveView`` keeps the last snapshot
+and, for a merge that only touched some cards (a move, a note), rebuilds just those and
+copies the mappings once: a key press never rebuilds a 10,000-card board.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any, Callable
+
+from storage.models import (
+    STATUSES, Agency, BoardSnapshot, Card, Directive, HistoryEvent, Item, Note,
+)
+from storage.sync.clock import iso
+from storage.sync.state import Delta, Reg, State
+
+Fields = dict[str, Reg]
+
+
+def _v(fields: Fields, name: str, default: Any = None) -> Any:
+    reg = fields.get(name)
+    return default if reg is None else reg[1]
+
+
+def _directive(rid: str, f: Fields) -> Directive | None:
+    if "number" not in f:
+        return None
+    return Directive(rid, str(_v(f, "number")), _v(f, "date"), str(_v(f, "subject", "")),
+                     str(_v(f, "issuer", "")), tuple(_v(f, "references") or ()), str(_v(f, "source", "")))
+
+
+def _item(rid: str, f: Fields) -> Item | None:
+    if "directive_id" not in f or "seq" not in f:
+        return None
+    return Item(rid, _v(f, "directive_id"), int(_v(f, "seq")), str(_v(f, "text", "")), _v(f, "due"),
+                _v(f, "recurrence"), tuple(_v(f, "subpoints") or ()))
+
+
+def _agency(rid: str, f: Fields) -> Agency | None:
+    if "name" not in f:
+        return None
+    aliases = tuple(sorted(n[6:] for n, reg in f.items() if n.startswith("alias:") and reg[1]))
+    return Agency(rid, str(_v(f, "name")), str(_v(f, "short", "")), aliases)
+
+
+def _card(rid: str, f: Fields) -> Card | None:
+    if "item_id" not in f or "agency_id" not in f:
+        return None
+    status = _v(f, "status", "todo")
+    newest = max(f.values(), key=lambda reg: reg[0])
+    return Card(rid, _v(f, "item_id"), _v(f, "agency_id"), _v(f, "role", "support"),
+                status if status in STATUSES else "todo", float(_v(f, "rank", 0.0) or 0.0),
+                iso(newest[0]), newest[2] or None if newest[0][0] else None)
+
+
+BUILDERS: dict[str, Callable[[str, Fields], Any]] = {
+    "directive": _directive, "item": _item, "agency": _agency, "card": _card,
+}
+
+
+def build(key: str, fields: Fields) -> Any:
+    """The model value of one record, or None when it is deleted or incomplete."""
+    kind, rid = key.split("/", 1)
+    if _v(fields, "deleted", False):
+        return None
+    return BUILDERS[kind](rid, fields)
+
+
+def event_model(event: dict) -> Note | HistoryEvent:
+    at = iso(tuple(event["s"])) or ""
+    if event["kind"] == "note":
+        return Note(event["id"], event["card"], str(event.get("text", "")), event.get("by", ""), at)
+    return HistoryEvent(event["id"], event["card"], str(event.get("field", "")), event.get("old"),
+                        event.get("new"), event.get("by", ""), at)
+
+
+def _order(event: dict) -> tuple:
+    return (tuple(event["s"]), event["id"])
+
+
+class LiveView:
+    """The current snapshot plus the plain dicts it was built from."""
+
+    def __init__(self, state: State) -> None:
+        self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in BUILDERS}
+        for key, fields in state.records.items():
+            value = build(key, fields)
+            if value is not None:
+                self.tables[key.split("/", 1)[0]][value.id] = value
+        by_card: dict[str, dict[str, list[dict]]] = {"note": {}, "history": {}}
+        for event in state.events.values():
+            by_card[event["kind"]].setdefault(event["card"], []).append(event)
+        self.notes = {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card["note"].items()}
+        self.history = {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card["history"].items()}
+        self.version = 0
+        self.snapshot = self._freeze()
+
+    def _freeze(self) -> BoardSnapshot:
+        t = self.tables
+        return BoardSnapshot(
+            MappingProxyType(t["directive"]), MappingProxyType(t["item"]), MappingProxyType(t["agency"]),
+            MappingProxyType(t["card"]), MappingProxyType(self.notes), MappingProxyType(self.history),
+            self.version,
+        )
+
+    def apply(self, state: State, delta: Delta) -> None:
+        """Rebuild only what ``delta`` touched; copy each touched mapping once."""
+        if not delta:
+            return
+        copied: set[str] = set()
+        for key in delta.records:
+            kind, rid = key.split("/", 1)
+            if kind not in copied:
+                self.tables[kind] = dict(self.tables[kind])
+                copied.add(kind)
+            value = build(key, state.records[key])
+            if value is None:
+                self.tables[kind].pop(rid, None)
+            else:
+                self.tables[kind][rid] = value
+        self._apply_events(state, delta.events)
+        self.version += 1
+        self.snapshot = self._freeze()
+
+    def _apply_events(self, state: State, event_ids: list[str]) -> None:
+        if not event_ids:
+            return
+        self.notes, self.history = dict(self.notes), dict(self.history)
+        for event_id in event_ids:
+            event = state.events[event_id]
+            table = self.notes if event["kind"] == "note" else self.history
+            old = [e for e in table.get(event["card"], ()) if e.id != event_id]
+            # Keep the oldest-first order by stamp; new events are nearly always the newest.
+            merged = sorted([(_order(state.events[e.id]), e) for e in old] + [(_order(event), event_model(event))],
+                            key=lambda pair: pair[0])
+            table[event["card"]] = tuple(e for _, e in merged)
+
+
+def view(state: State) -> BoardSnapshot:
+    """The board a user sees for ``state`` (pure)."""
+    return LiveView(state).snapshot

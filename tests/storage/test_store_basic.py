@@ -1,0 +1,87 @@
+"""BoardStore basics: create, open, move, note, reopen, two replicas, import idempotence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storage.errors import AmbiguousCard, BadStatus, BoardError, UnknownCard
+from storage.sync.store import BoardStore
+from tinydb import TinyDB
+
+from tests.storage.conftest import sample_records
+
+
+def test_a_move_is_on_disk_when_it_returns(board: Path) -> None:
+    store = BoardStore.open(board)
+    card = next(iter(store.snapshot().cards.values()))
+    moved = store.move(card.id, "doing", note="เริ่มดำเนินการแล้ว")
+    assert moved.status == "doing" and moved.updated_by == "somchai"
+    reopened = BoardStore.open(board).snapshot()
+    assert reopened.cards[card.id].status == "doing"
+    assert [n.text for n in reopened.notes_of(card.id)] == ["เริ่มดำเนินการแล้ว"]
+    (event,) = reopened.history_of(card.id)
+    assert (event.field, event.old, event.new, event.author) == ("status", "todo", "doing", "somchai")
+
+
+def test_files_are_tinydb_files_with_readable_thai(board: Path) -> None:
+    store = BoardStore.open(board)
+    store.add_note(next(iter(store.snapshot().cards)), "ติดปัญหางบประมาณ")
+    assert "ติดปัญหางบประมาณ".encode() in store.own_path.read_bytes()
+    assert len(TinyDB(store.own_path).table("events")) == 1
+    assert TinyDB(board).table("board").all()[0]["name"] == "ระยอง"
+
+
+def test_two_replicas_see_each_other_after_refresh(board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mine = BoardStore.open(board)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-b"))
+    theirs = BoardStore.open(board, user="somsri")
+    assert theirs.replica_id != mine.replica_id
+    a, b = sorted(mine.snapshot().cards)[:2]
+    theirs.move(a, "blocked")
+    mine.move(b, "done")
+    assert mine.changed_on_disk() and theirs.changed_on_disk()
+    changes = mine.refresh()
+    assert [(c.kind, c.card_id, c.author, c.detail) for c in changes] == [("status", a, "somsri", "blocked")]
+    theirs.refresh()
+    for store in (mine, theirs):
+        assert (store.snapshot().cards[a].status, store.snapshot().cards[b].status) == ("blocked", "done")
+    assert mine.refresh() == [] and not mine.changed_on_disk()
+
+
+def test_importing_the_same_letter_twice_changes_nothing(board: Path) -> None:
+    store = BoardStore.open(board)
+    assert store.add_records(sample_records()) == 0
+    assert store.add_records(sample_records(items=4)) == 4  # one item + its three cards
+    assert len(store.snapshot().cards) == 12
+    assert store.add_records(sample_records(items=4)) == 0
+
+
+def test_create_refuses_to_replace_a_board(board: Path) -> None:
+    before = board.read_bytes()
+    with pytest.raises(BoardError, match="already exists"):
+        BoardStore.create(board, sample_records())
+    assert board.read_bytes() == before
+
+
+def test_user_errors_are_board_errors(board: Path) -> None:
+    store = BoardStore.open(board)
+    card = next(iter(store.snapshot().cards))
+    with pytest.raises(BadStatus):
+        store.move(card, "finished")
+    with pytest.raises(UnknownCard):
+        store.move("ffffffff", "done")
+    with pytest.raises(UnknownCard):
+        store.resolve_card("zz")
+    assert store.resolve_card(card[:12].upper()).id == card
+    with pytest.raises(AmbiguousCard):
+        store.resolve_card(_common_prefix(store))
+
+
+def _common_prefix(store: BoardStore) -> str:
+    ids = sorted(store.snapshot().cards)
+    for a, b in zip(ids, ids[1:]):
+        if a[0] == b[0]:
+            return a[0]
+    pytest.skip("no two ids share a first digit")

@@ -1,0 +1,146 @@
+"""Thai word segmentation by maximal matching over ICU's Thai word list.
+
+Thai has no spaces between words, so a renderer that breaks only at spaces cuts a
+sentence mid-word (``มีโ|อกาส``). We split each run of Thai letters into the sequence
+of dictionary words that leaves the fewest characters unknown, then uses the fewest
+words (ties: the longer first word). Word boundaries may only fall where a Thai
+syllable can start, so even unknown text is never cut inside a cluster: a following
+vowel or mark stays with its consonant, a leading vowel with the consonant after it.
+
+Everything else (Latin words, digits, punctuation, whitespace) is kept whole, one
+token per run. ``"".join(segment(text)) == text`` always holds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from storage.thai.chars import (
+    CONSONANTS,
+    LEADING_VOWELS,
+    REPEAT_AND_ABBREV,
+    is_mark,
+    is_thai_letter,
+)
+
+_WORDLIST = Path(__file__).parent / "data" / "icubrk_th.txt"
+
+_OTHER_TOKEN = re.compile(
+    r"\s+"  # whitespace runs: the wrapper's break points
+    r"|[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uff60]"  # CJK: one char per token, breakable anywhere
+    r"|\d+(?:[.,:/]\d+)*"  # numbers, Thai digits included (\d matches them), with 0017.2 or 30/9
+    r"|[^\W\d_]+"  # Latin (and other scripts') words
+    r"|.",  # any other single character (punctuation, symbols)
+    re.DOTALL,
+)
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> dict[str, bool]:
+    """Every prefix of every dictionary word -> whether the prefix is itself a word.
+
+    Loaded once, on first use: a dict lookup per character lets the matcher stop as soon
+    as no word can continue, which is what keeps segmentation well under a millisecond.
+    """
+    table: dict[str, bool] = {}
+    with _WORDLIST.open(encoding="utf-8") as f:
+        for line in f:
+            word = line.strip()
+            if not word or word.startswith("#"):
+                continue
+            for end in range(1, len(word)):
+                table.setdefault(word[:end], False)
+            table[word] = True
+    return table
+
+
+def _can_start_unit(run: str, j: int) -> bool:
+    """Whether a word may begin at ``run[j]`` (a syllable start, or ๆ/ฯ, which we re-attach later)."""
+    ch = run[j]
+    if run[j - 1] in LEADING_VOWELS:
+        return False
+    return ch in CONSONANTS or ch in LEADING_VOWELS or ch in REPEAT_AND_ABBREV
+
+
+def _segment_thai(run: str) -> list[str]:
+    """Maximal matching over one run of Thai letters; unknown stretches grouped whole."""
+    n = len(run)
+    starts = [True] + [_can_start_unit(run, j) for j in range(1, n)] + [True]
+    table = _prefixes()
+    # best[i] = (unknown chars, tokens, end of the first token, first token is known)
+    best: list[tuple[int, int, int, bool]] = [(0, 0, n, True)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        if not starts[i]:
+            continue
+        nxt = i + 1
+        while not starts[nxt]:
+            nxt += 1
+        unk, cnt = best[nxt][0], best[nxt][1]
+        choice = (unk + nxt - i, cnt + 1, nxt, False)
+        end = i + 1
+        while end <= n:
+            is_word = table.get(run[i:end])
+            if is_word is None:
+                break
+            if is_word and starts[end]:
+                unk, cnt = best[end][0], best[end][1]
+                # <= : among equally good splits the longest first word wins.
+                if (unk, cnt + 1) <= choice[:2]:
+                    choice = (unk, cnt + 1, end, True)
+            end += 1
+        best[i] = choice
+    return _collect(run, best)
+
+
+def _collect(run: str, best: list[tuple[int, int, int, bool]]) -> list[str]:
+    """Follow the best path, merging neighbouring unknown pieces into one token."""
+    tokens: list[str] = []
+    i, prev_known = 0, True
+    while i < len(run):
+        _, _, end, known = best[i]
+        if not known and not prev_known and tokens:
+            tokens[-1] += run[i:end]
+        else:
+            tokens.append(run[i:end])
+        i, prev_known = end, known
+    return tokens
+
+
+def _raw_tokens(text: str) -> list[str]:
+    """Split into Thai runs (segmented) and other runs (tokenised by kind)."""
+    tokens: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        j = i + 1
+        thai = is_thai_letter(text[i])
+        while j < n and is_thai_letter(text[j]) == thai:
+            j += 1
+        if thai:
+            tokens.extend(_segment_thai(text[i:j]))
+        else:
+            tokens.extend(m.group() for m in _OTHER_TOKEN.finditer(text, i, j))
+        i = j
+    return tokens
+
+
+def _attaches_to_previous(token: str) -> bool:
+    """Tokens that belong to the word before them: ๆ, ฯ and stray combining marks."""
+    first = token[0]
+    return first in REPEAT_AND_ABBREV or is_mark(first)
+
+
+def segment(text: str) -> list[str]:
+    """Split ``text`` into words; the tokens concatenate back to ``text`` exactly.
+
+    >>> segment("ผู้ว่าราชการจังหวัดได้มีโอกาส")
+    ['ผู้ว่าราชการ', 'จังหวัด', 'ได้', 'มี', 'โอกาส']
+    """
+    tokens: list[str] = []
+    for tok in _raw_tokens(text):
+        if tokens and _attaches_to_previous(tok) and not tokens[-1].isspace():
+            tokens[-1] += tok
+        else:
+            tokens.append(tok)
+    return tokens

@@ -1,0 +1,165 @@
+"""Word wrapping and truncation for Thai (and mixed) text by terminal cell width.
+
+Rich wraps only at spaces, so Thai (written without spaces between words) is cut
+wherever the line runs out: ``มีโ|อกาส``, or a line that starts with ำ or ๆ. Here the
+break opportunities are the word boundaries from :func:`storage.thai.segment.segment`,
+filtered by the line-start/line-end rules of :mod:`storage.thai.chars`; a word longer
+than the line is cut between grapheme clusters. Lines are always substrings of the
+input (spaces at a break are dropped), which is what lets the renderable map search
+highlights from the original text onto wrapped lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storage.thai.chars import can_break_between, cannot_end_line
+from storage.thai.graphemes import grapheme_boundaries
+from storage.thai.segment import segment
+from storage.thai.width import cell_width
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Unit:
+    """An unbreakable stretch of a paragraph (absolute offsets), or a breakable space."""
+
+    start: int
+    end: int
+    space: bool
+    width: int = 0
+
+
+def _units(text: str, start: int, end: int) -> list[_Unit]:
+    """Group the paragraph's tokens into units separated by break opportunities."""
+    tokens = segment(text[start:end])
+    units: list[_Unit] = []
+    pos = start
+    for k, tok in enumerate(tokens):
+        t_start, pos = pos, pos + len(tok)
+        if not units:
+            # Leading indentation is content, not a break point.
+            units.append(_Unit(t_start, pos, False))
+        elif tok.isspace():
+            after = tokens[k + 1][0] if k + 1 < len(tokens) else " "
+            if can_break_between(text[t_start - 1], after):
+                units.append(_Unit(t_start, pos, True))
+            else:
+                units[-1].end = pos  # e.g. ``ต่าง ๆ``: the space is glued, not a break
+                units[-1].space = False
+        elif units[-1].space or can_break_between(text[t_start - 1], tok[0]):
+            units.append(_Unit(t_start, pos, False))
+        else:
+            units[-1].end = pos
+    for unit in units:
+        unit.width = cell_width(text[unit.start : unit.end])
+    return units
+
+
+def _word_starts(text: str, unit: _Unit) -> set[int]:
+    """Absolute offsets of the word boundaries inside a unit (its preferred cut points)."""
+    starts, pos = set(), unit.start
+    for tok in segment(text[unit.start : unit.end]):
+        pos += len(tok)
+        starts.add(pos)
+    return starts
+
+
+def _split_long(text: str, unit: _Unit, width: int) -> list[Span]:
+    """Cut an overlong unit: at a word boundary if one fits, else between grapheme clusters.
+
+    Cuts that break the line-start/line-end rules are used only when nothing else fits.
+    """
+    bounds = [unit.start + b for b in grapheme_boundaries(text[unit.start : unit.end])]
+    words = _word_starts(text, unit)
+    pieces: list[Span] = []
+    k, last = 0, len(bounds) - 1
+    while k < last:
+        used, j, fit, good, word = 0, k, k, k, k
+        while j < last:
+            used += cell_width(text[bounds[j] : bounds[j + 1]])
+            if used > width and j > k:
+                break
+            j = fit = j + 1
+            if j == last or can_break_between(text[bounds[j] - 1], text[bounds[j]]):
+                good = j
+                word = j if bounds[j] in words else word
+        cut = word if word > k else good if good > k else fit
+        pieces.append((bounds[k], bounds[cut]))
+        k = cut
+    return pieces
+
+
+def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
+    """Greedy line filling over the units of one paragraph."""
+    if start == end:
+        return [(start, start)]
+    lines: list[Span] = []
+    line: list[int] | None = None  # [start, end, width] of the line being filled
+    pending_space = 0
+    for unit in _units(text, start, end):
+        if unit.space:
+            pending_space = unit.width if line else 0
+            continue
+        if line and line[2] + pending_space + unit.width <= width:
+            line[1], line[2] = unit.end, line[2] + pending_space + unit.width
+        else:
+            if line:
+                lines.append((line[0], line[1]))
+            pieces = [(unit.start, unit.end)] if unit.width <= width else _split_long(text, unit, width)
+            lines.extend(pieces[:-1])
+            last = pieces[-1]
+            line = [last[0], last[1], cell_width(text[last[0] : last[1]])]
+        pending_space = 0
+    if line:
+        lines.append((line[0], line[1]))
+    return lines or [(start, start)]
+
+
+def wrap_spans(text: str, width: int) -> list[Span]:
+    """Like :func:`wrap`, but each line as ``(start, end)`` offsets into ``text``."""
+    width = max(1, width)
+    spans: list[Span] = []
+    start = 0
+    for para in text.split("\n"):
+        end = start + len(para)
+        stop = end - 1 if para.endswith("\r") else end  # CRLF letters: drop the CR
+        spans.extend(_wrap_paragraph(text, start, stop, width))
+        start = end + 1
+    return spans
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap ``text`` into lines no wider than ``width`` cells, breaking between words.
+
+    Existing newlines are kept; spaces where a line breaks are dropped. No line starts
+    with ำ, ๆ, ะ, า or a combining mark, and none ends with เ แ โ ใ ไ, unless the input
+    itself does so at a newline or a single cluster is wider than the line.
+    """
+    return [text[s:e] for s, e in wrap_spans(text, width)]
+
+
+def truncate(text: str, width: int, ellipsis: str = "…") -> str:
+    """Cut ``text`` to one line of at most ``width`` cells, ending in ``ellipsis`` if cut.
+
+    Newlines and tabs become spaces (for one-line cards); the cut falls between grapheme
+    clusters and never leaves a leading vowel (เ แ โ ใ ไ) or a space before the ellipsis.
+    """
+    flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    if cell_width(flat) <= width:
+        return flat
+    budget = width - cell_width(ellipsis)
+    if budget < 0:
+        return ellipsis[: max(0, width)]
+    bounds = grapheme_boundaries(flat)
+    used, cut = 0, 0
+    for k in range(len(bounds) - 1):
+        used += cell_width(flat[bounds[k] : bounds[k + 1]])
+        if used > budget:
+            break
+        cut = bounds[k + 1]
+    kept = flat[:cut]
+    while kept and (kept[-1].isspace() or cannot_end_line(kept[-1])):
+        kept = kept[:-1]
+    return kept + ellipsis

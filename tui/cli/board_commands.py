@@ -1,0 +1,262 @@
+"""``board list|move|note|summary|sync|export`` (DESIGN.md §6): the board from a shell.
+
+Each ``run_*`` takes the argparse Namespace (``args.board_path``) and returns the exit code.
+User errors raise ``storage.errors.BoardError`` subclasses; the dispatcher prints the
+one-line message and exits 1. Plain text is aligned by terminal cells so Thai lines up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Iterator
+
+from storage.errors import BadStatus, BoardError
+from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card
+from storage.sync.store import BoardStore
+
+try:  # H4's Thai-aware width (combining marks take no cell)
+    from storage.thai.width import cell_width
+except ImportError:  # pragma: no cover - fallback until storage.thai.width lands
+    def cell_width(text: str) -> int:
+        return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")
+                   else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+
+def today() -> date:
+    return date.today()
+
+
+@contextmanager
+def _opened(args: argparse.Namespace) -> Iterator[BoardStore]:
+    store = BoardStore.open(args.board_path)
+    for problem in store.problems:
+        print(f"board: warning: {problem}", file=sys.stderr)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", "th") or "th"
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` cells (with …) and pad it to exactly ``width``."""
+    if cell_width(text) > width:
+        while text and cell_width(text) > width - 1:
+            text = text[:-1]
+        # Never leave a dangling combining mark's base cut from it: marks are 0 cells anyway.
+        text += "…"
+    return text + " " * (width - cell_width(text))
+
+
+def _due_text(iso: str | None) -> str:
+    if not iso:
+        return ""
+    d = date.fromisoformat(iso)
+    return f"{d.day} {THAI_MONTHS[d.month - 1]} {(d.year + 543) % 100:02d}"
+
+
+def _is_overdue(snap: BoardSnapshot, card: Card) -> bool:
+    item = snap.items.get(card.item_id)
+    return bool(item and item.due and card.status != "done" and item.due < today().isoformat())
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold().replace(" ", "")
+
+
+def match_agencies(snap: BoardSnapshot, wanted: str) -> list[Agency]:
+    """Agencies whose name, short name or alias is ``wanted``, or whose id starts with it;
+    failing that, those whose names contain it."""
+    key = _norm(wanted)
+    exact = [a for a in snap.agencies.values()
+             if key in {_norm(a.name), _norm(a.short), *map(_norm, a.aliases)} or a.id.startswith(key)]
+    if exact:
+        return exact
+    loose = [a for a in snap.agencies.values()
+             if any(key in _norm(n) for n in (a.name, a.short, *a.aliases) if n)]
+    if not loose:
+        raise BoardError(f"no agency matches {wanted!r}; see `board summary` for the names")
+    return loose
+
+
+def parse_status(text: str) -> str:
+    """``doing``, or a Thai/English column title such as กำลังดำเนินการ / In progress."""
+    key = _norm(text)
+    for status in STATUSES:
+        names = {status, *(_norm(STATUS_LABELS[lang][status]) for lang in STATUS_LABELS)}
+        if key in names:
+            return status
+    raise BadStatus(f"unknown status {text!r}; use one of: {', '.join(STATUSES)}")
+
+
+def _selected(snap: BoardSnapshot, args: argparse.Namespace) -> list[Card]:
+    cards = list(snap.cards.values())
+    if args.agency:
+        ids = {a.id for a in match_agencies(snap, args.agency)}
+        cards = [c for c in cards if c.agency_id in ids]
+    if args.status:
+        cards = [c for c in cards if c.status == parse_status(args.status)]
+    if args.overdue:
+        cards = [c for c in cards if _is_overdue(snap, c)]
+    return sorted(cards, key=lambda c: _order(snap, c))
+
+
+def _order(snap: BoardSnapshot, card: Card) -> tuple:
+    item = snap.items.get(card.item_id)
+    agency = snap.agencies.get(card.agency_id)
+    directive = snap.directives.get(item.directive_id) if item else None
+    return (directive.number if directive else "", item.seq if item else 0,
+            card.role != "lead", agency.name if agency else "", card.id)
+
+
+def card_json(snap: BoardSnapshot, card: Card) -> dict:
+    """One card of ``board list --json`` (the schema is documented in the README)."""
+    item = snap.items.get(card.item_id)
+    agency = snap.agencies.get(card.agency_id)
+    directive = snap.directives.get(item.directive_id) if item else None
+    return {
+        "id": card.id,
+        "item": {"id": card.item_id, "seq": item.seq if item else None, "text": item.text if item else ""},
+        "letter": directive.number if directive else None,
+        "agency": {"id": card.agency_id, "name": agency.name if agency else "", "short": agency.short if agency else ""},
+        "role": card.role,
+        "status": card.status,
+        "due": item.due if item else None,
+        "overdue": _is_overdue(snap, card),
+        "rank": card.rank,
+        "updated_at": card.updated_at,
+        "updated_by": card.updated_by,
+        "notes": len(snap.notes_of(card.id)),
+    }
+
+
+def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
+    item = snap.items.get(card.item_id)
+    agency = snap.agencies.get(card.agency_id)
+    who = (agency.short or agency.name) if agency else card.agency_id[:8]
+    mark = "⚠" if _is_overdue(snap, card) else " "
+    head = (f"{card.id[:8]}  {_fit(STATUS_LABELS[lang][card.status], 15)}  {_fit(who, 16)}  "
+            f"{_fit(('ข้อ ' if lang == 'th' else '#') + str(item.seq if item else '?'), 6)}"
+            f"{mark}{_fit(_due_text(item.due if item else None), 11)}")
+    rest = max(10, width - cell_width(head) - 1)
+    return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    with _opened(args) as store:
+        snap = store.snapshot()
+        cards = _selected(snap, args)
+        if args.json:
+            print(json.dumps([card_json(snap, c) for c in cards], ensure_ascii=False, indent=2))
+            return 0
+        width = shutil.get_terminal_size((100, 24)).columns
+        for card in cards:
+            print(_card_line(snap, card, _lang(args), width))
+        if not cards:
+            print("ไม่มีการ์ดที่ตรงกับเงื่อนไข" if _lang(args) == "th" else "no cards match")
+    return 0
+
+
+def _describe(snap: BoardSnapshot, card: Card) -> str:
+    item = snap.items.get(card.item_id)
+    agency = snap.agencies.get(card.agency_id)
+    who = (agency.short or agency.name) if agency else card.agency_id[:8]
+    return f"{card.id[:8]} ข้อ {item.seq if item else '?'} · {who}"
+
+
+def run_move(args: argparse.Namespace) -> int:
+    status = parse_status(args.status)
+    with _opened(args) as store:
+        card = store.resolve_card(args.card)
+        moved = store.move(card.id, status, note=args.note)
+        labels = STATUS_LABELS[_lang(args)]
+        what = _describe(store.snapshot(), moved)
+        if card.status == moved.status:
+            print(f"{what}: {labels[moved.status]} (unchanged)")
+        else:
+            print(f"{what}: {labels[card.status]} → {labels[moved.status]}")
+        if args.note:
+            print(f"{what}: note added")
+    return 0
+
+
+def run_note(args: argparse.Namespace) -> int:
+    with _opened(args) as store:
+        card = store.resolve_card(args.card)
+        store.add_note(card.id, args.text)
+        print(f"{_describe(store.snapshot(), card)}: note added")
+    return 0
+
+
+def summary_rows(snap: BoardSnapshot) -> list[tuple[Agency, dict[str, int], int]]:
+    """(agency, count per status, overdue count), agencies by name."""
+    rows: dict[str, tuple[Agency, dict[str, int], list[int]]] = {}
+    for card in snap.cards.values():
+        agency = snap.agencies.get(card.agency_id) or Agency(card.agency_id, card.agency_id[:8])
+        _, counts, overdue = rows.setdefault(agency.id, (agency, dict.fromkeys(STATUSES, 0), [0]))
+        counts[card.status] += 1
+        overdue[0] += _is_overdue(snap, card)
+    return [(a, c, o[0]) for a, c, o in sorted(rows.values(), key=lambda r: r[0].name)]
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    lang = _lang(args)
+    labels = STATUS_LABELS[lang]
+    with _opened(args) as store:
+        rows = summary_rows(store.snapshot())
+    cols = [*(labels[s] for s in STATUSES), "รวม" if lang == "th" else "Total",
+            "เสร็จ" if lang == "th" else "Done", "เลยกำหนด" if lang == "th" else "Overdue"]
+    name_w = max([cell_width("หน่วยงาน")] + [cell_width(a.short or a.name) for a, _, _ in rows])
+    widths = [max(cell_width(c), 5) for c in cols]
+    print("  ".join([_fit("หน่วยงาน" if lang == "th" else "Agency", name_w)] + [_fit(c, w) for c, w in zip(cols, widths)]).rstrip())
+    for agency, counts, overdue in rows:
+        total = sum(counts.values())
+        cells = [*(str(counts[s]) for s in STATUSES), str(total), f"{100 * counts['done'] // max(total, 1)}%", str(overdue)]
+        line = [_fit(agency.short or agency.name, name_w)] + [" " * (w - len(c)) + c for c, w in zip(cells, widths)]
+        print("  ".join(line))
+    return 0
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    with _opened(args) as store:
+        for line in store.sync().lines():
+            print(line)
+    return 0
+
+
+def export_json(store: BoardStore) -> dict:
+    snap = store.snapshot()
+    return {
+        "board": {"id": store.board_id, "name": store.name, "file": str(store.path)},
+        "directives": [asdict(d) for d in snap.directives.values()],
+        "items": [asdict(i) for i in snap.items.values()],
+        "agencies": [asdict(a) for a in snap.agencies.values()],
+        "cards": [card_json(snap, c) for c in sorted(snap.cards.values(), key=lambda c: _order(snap, c))],
+        "notes": [asdict(n) for notes in snap.notes.values() for n in notes],
+        "history": [asdict(h) for events in snap.history.values() for h in events],
+    }
+
+
+def run_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        raise BoardError(f"export --format {args.format} is not available here; use --format json")
+    with _opened(args) as store:
+        text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return 0

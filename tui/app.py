@@ -1,0 +1,277 @@
+"""The board app: owns the BoardStore (the only code that writes), the card index,
+the undo stack and live reloading; screens and widgets get plain values.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from textual.app import App
+
+from storage.errors import BoardError
+from storage.models import STATUSES, BoardSnapshot, Card
+from tui import actions
+from tui.commands import BoardCommands
+from tui.screens.board import BoardScreen
+from widgets.agency_list import AgencyRow
+from widgets.board_index import BoardFilter, BoardIndex
+from widgets.card_lines import CardLook
+from widgets.i18n import t
+
+COMPACT_BELOW_ROWS = 32
+"""Terminals shorter than this start in compact mode (one line per card)."""
+
+POLL_SECONDS = 0.5
+"""How often the app asks the store whether another process changed the board."""
+
+
+class BoardApp(App[None]):
+    """Directive Board: a keyboard-first kanban grouped by agency."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BoardCommands}
+
+    def __init__(self, store, *, lang: str = "th", read_only: bool = False,
+                 today: date | None = None, keymap: dict[str, str] | None = None,
+                 poll_seconds: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self.store = store
+        self.lang = lang
+        self.read_only = read_only
+        self.today = today or date.today()
+        self.poll_seconds = poll_seconds
+        self.snapshot: BoardSnapshot = store.snapshot()
+        self.index = BoardIndex(self.snapshot)
+        self.agency: str | None = None
+        self.filter = BoardFilter()
+        self.compact: bool | None = None
+        """One line per card; None until the first paint picks it from the terminal height."""
+        self.undo_stack: list[tuple[str, str, object]] = []
+        self.title = t(lang, "title")
+        self.sub_title = store.path.name + (f" · {t(lang, 'read_only')}" if read_only else "")
+        if keymap:
+            self.set_keymap(keymap)
+
+    def get_default_screen(self) -> BoardScreen:
+        return BoardScreen.for_lang(self.lang)
+
+    @property
+    def board(self) -> BoardScreen:
+        return self.get_default_screen_instance()
+
+    def get_default_screen_instance(self) -> BoardScreen:
+        return self.screen_stack[0]  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
+
+    # ---- drawing --------------------------------------------------------------------------
+    def look(self) -> CardLook:
+        if self.compact is None:
+            self.compact = self.size.height < COMPACT_BELOW_ROWS
+        return CardLook(self.lang, self.today, self.compact, self.agency is None, self.filter.query)
+
+    def redraw_board(self, *, keep: str | None = None, changed: tuple[str, ...] = (), full: bool = False) -> None:
+        """Push the current view down to the board screen."""
+        screen = self.board
+        lanes = self.index.lanes(self.agency, self.filter, self.today)
+        keep = keep or screen.card_id
+        screen.show_board(lanes, self.snapshot, self.look(), self.index.status_counts(lanes), keep, changed)
+        if full or changed:
+            self.redraw_agencies()
+        screen.show_status(badges=self._badges())
+
+    def redraw_agencies(self) -> None:
+        rows = []
+        for aid in self.index.agency_order:
+            agency = self.snapshot.agencies[aid]
+            done, total = self.index.progress(aid)
+            rows.append(AgencyRow(aid, agency.name, agency.short, done, total, agency.aliases))
+        done = sum(r.done for r in rows)
+        self.board.show_agencies(rows, (done, sum(r.total for r in rows)))
+
+    def _badges(self) -> list[str]:
+        badges = []
+        if self.filter.status:
+            badges.append(f"{t(self.lang, 'filter')}: " + actions.status_name(self.lang, self.filter.status))
+        if self.filter.overdue:
+            badges.append("⚠ " + t(self.lang, "overdue"))
+        if self.filter.query:
+            badges.append(f"/ {self.filter.query}")
+        if self.read_only:
+            badges.append(t(self.lang, "read_only"))
+        return badges
+
+    # ---- view state -----------------------------------------------------------------------
+    def select_agency(self, agency_id: str | None) -> None:
+        self.agency = agency_id
+        self.redraw_board()
+
+    def search(self, query: str) -> None:
+        self.filter = BoardFilter(self.filter.status, self.filter.overdue, query.strip())
+        self.redraw_board()
+
+    def cycle_status_filter(self) -> None:
+        order = (None, *STATUSES)
+        status = order[(order.index(self.filter.status) + 1) % len(order)]
+        self.filter = BoardFilter(status, self.filter.overdue, self.filter.query)
+        self.redraw_board()
+
+    def toggle_overdue(self) -> None:
+        self.filter = BoardFilter(self.filter.status, not self.filter.overdue, self.filter.query)
+        self.redraw_board()
+
+    def clear_filters(self) -> None:
+        self.filter = BoardFilter()
+        self.redraw_board()
+
+    def toggle_compact(self) -> None:
+        self.compact = not self.compact
+        self.redraw_board()
+
+    # ---- writes (the only place the store is changed) -------------------------------------
+    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None) -> Card | None:
+        if card_id is None:
+            self.notify(t(self.lang, "no_card"), severity="warning")
+            return None
+        if self.read_only:
+            self.notify(t(self.lang, "read_only_refused"), severity="warning")
+            return None
+        old = self.snapshot.cards[card_id]
+        try:
+            new = write()
+        except BoardError as error:
+            self.notify(str(error), severity="error")
+            return None
+        if undo is not None:
+            self.undo_stack.append(undo)
+        self._applied(old, new)
+        return new
+
+    def _applied(self, old: Card, new: Card) -> None:
+        self.snapshot = self.store.snapshot()
+        self.index.update(self.snapshot, old, new)
+        self.redraw_board(keep=new.id, changed=(new.id,))
+
+    def set_status(self, card_id: str | None, status: str) -> None:
+        card = self.snapshot.cards.get(card_id) if card_id else None
+        if card is not None and card.status == status:
+            return
+        self._write(card_id, lambda: self.store.move(card_id, status),
+                    ("status", card_id, card.status) if card else None)
+
+    def move_by(self, card_id: str | None, step: int) -> None:
+        card = self.snapshot.cards.get(card_id) if card_id else None
+        if card is None:
+            self._write(None, None, None)
+            return
+        at = STATUSES.index(card.status) + step
+        if 0 <= at < len(STATUSES):
+            self.set_status(card_id, STATUSES[at])
+
+    def reorder(self, card_id: str | None, column: list[str], step: int) -> None:
+        if card_id is None or self.read_only:
+            self._write(card_id, None, None)  # notifies why nothing happened
+            return
+        plan = actions.rank_plan(self.snapshot, column, card_id, step)
+        for other_id, rank in plan:
+            old = self.snapshot.cards[other_id]
+            self._write(other_id, lambda o=other_id, r=rank: self.store.set_rank(o, r),
+                        ("rank", other_id, old.rank) if other_id == card_id else None)
+        if plan:
+            self.redraw_board(keep=card_id)
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            self.notify(t(self.lang, "nothing_to_undo"))
+            return
+        kind, card_id, value = self.undo_stack.pop()
+        if kind == "status":
+            self._write(card_id, lambda: self.store.move(card_id, value), None)
+        else:
+            self._write(card_id, lambda: self.store.set_rank(card_id, value), None)
+        self.notify(t(self.lang, "undone"))
+
+    def add_note(self, card_id: str, text: str) -> None:
+        if not text.strip():
+            return
+        if self._write(card_id, lambda: self._note_and_card(card_id, text), None):
+            self.notify(t(self.lang, "saved_note"))
+
+    def _note_and_card(self, card_id: str, text: str) -> Card:
+        self.store.add_note(card_id, text.strip())
+        return self.store.snapshot().cards[card_id]
+
+    # ---- modal screens --------------------------------------------------------------------
+    def open_card(self, card_id: str | None) -> None:
+        if card_id:
+            from tui.screens.card_detail import CardDetailScreen
+
+            self.push_screen(CardDetailScreen(self.snapshot, card_id, self.lang, self.today))
+
+    def ask_note(self, card_id: str | None) -> None:
+        if card_id is None or self.read_only:
+            self._write(card_id, None, None)
+            return
+        from tui.screens.note_input import NoteScreen
+
+        self.push_screen(NoteScreen(self.lang), lambda text: self.add_note(card_id, text or ""))
+
+    def import_letter(self) -> None:
+        actions.start_import(self)
+
+    def records_added(self) -> None:
+        """Rebuild after an import (new agencies, items and cards)."""
+        self.snapshot = self.store.snapshot()
+        self.index = BoardIndex(self.snapshot)
+        self.redraw_board(full=True)
+
+    def go_to_card(self, card_id: str) -> None:
+        """Show the card's agency and put the cursor on it (palette 'go to card')."""
+        card = self.snapshot.cards.get(card_id)
+        if card is None:
+            return
+        if self.agency is not None and self.agency != card.agency_id:
+            self.agency = card.agency_id
+        self.filter = BoardFilter()
+        self.redraw_board(keep=card_id)
+
+    def sync_now(self) -> None:
+        report = self.store.sync()
+        self.poll_disk()
+        self.notify("\n".join(report.lines()) or t(self.lang, "sync_done"))
+
+    # ---- live -----------------------------------------------------------------------------
+    def poll_disk(self) -> None:
+        """Pick up other processes' changes; keep the focused card where it is."""
+        if not self.store.changed_on_disk():
+            return
+        before = self.snapshot
+        changes = self.store.refresh()
+        if not changes:
+            return
+        self.snapshot = self.store.snapshot()
+        ids = actions.apply_changes(self.index, before, self.snapshot, changes)
+        if ids is None:
+            self.index = BoardIndex(self.snapshot)
+            ids = ()
+        self.redraw_board(changed=tuple(ids))
+        now = datetime.now().strftime("%H:%M")
+        self.board.show_status(message=f"⟳ {now} · " + actions.describe(self.snapshot, changes[-1], self.lang))
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """``board``: open the board file in the terminal UI."""
+    from storage.sync.store import BoardStore
+
+    from tui.keymap import load_keymap
+
+    keymap = load_keymap()
+    store = BoardStore.open(args.board_path)
+    try:
+        BoardApp(store, lang=getattr(args, "lang", "th"), read_only=getattr(args, "read_only", False),
+                 keymap=keymap).run()
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,67 @@
+"""Command palette (ctrl+p): go to a card, move the current card, sync, import.
+
+Reads the app's current snapshot and calls app methods; never touches storage.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from storage.models import STATUSES
+from widgets.i18n import digits, status_label, t
+
+GO_TO_LIMIT = 2000
+"""Cards offered by 'go to card' (the matcher is per keystroke; keep it snappy at 10k)."""
+
+
+class BoardCommands(Provider):
+    """Board commands for the palette."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        lang = getattr(app, "lang", "th")
+        th = lang == "th"
+        commands: list[tuple[str, object, str]] = []
+        screen = app.screen_stack[0] if app.screen_stack else None
+        card_id = getattr(screen, "card_id", None)
+        if card_id and not app.read_only:
+            for status in STATUSES:
+                title = ("ย้ายการ์ดไป: " if th else "Move card to: ") + status_label(lang, status)
+                commands.append((title, partial(app.set_status, card_id, status), ""))
+        commands.append(("ซิงก์ตอนนี้" if th else "Sync now", app.sync_now, "board sync"))
+        if not app.read_only:
+            commands.append(("นำเข้าหนังสือ" if th else "Import a letter", app.import_letter, ".txt .docx .csv .xlsx"))
+        commands.append(("สลับโหมดกระชับ" if th else "Toggle compact mode", app.toggle_compact, ""))
+        commands.append(("กรองเฉพาะที่เลยกำหนด" if th else "Filter: overdue only", app.toggle_overdue, ""))
+        return commands
+
+    def _cards(self):
+        app = self.app
+        snap = app.snapshot
+        lang = app.lang
+        for n, card in enumerate(snap.cards.values()):
+            if n >= GO_TO_LIMIT:
+                return
+            item = snap.items.get(card.item_id)
+            agency = snap.agencies.get(card.agency_id)
+            label = f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · {agency.short or agency.name if agency else ''}"
+            text = (item.text[:40] if item else "")
+            prefix = "ไปที่การ์ด: " if lang == "th" else "Go to card: "
+            yield prefix + label + " · " + text, partial(app.go_to_card, card.id)
+
+    async def discover(self) -> Hits:
+        for title, callback, help_text in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, callback, help_text in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+        for title, callback in self._cards():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score * 0.9, matcher.highlight(title), callback)

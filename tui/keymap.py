@@ -1,0 +1,44 @@
+"""User key remapping from a TOML config file, with Kedmanee twins added.
+
+``$BOARD_CONFIG`` or ``<user config dir>/directive-board/config.toml``::
+
+    [keys]
+    "card.note" = "m"          # binding id = keys (comma list)
+    "card.next_status" = "ctrl+right,>"
+
+Every single-character key also gets its Thai (Kedmanee) twin, like the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+from platformdirs import user_config_dir
+
+from storage.errors import BoardError
+from widgets.kedmanee import US_TO_KEDMANEE, thai_keys
+
+__all__ = ["US_TO_KEDMANEE", "thai_keys", "config_path", "load_keymap"]
+
+
+def config_path() -> Path:
+    """Where the config file is looked for."""
+    env = os.environ.get("BOARD_CONFIG")
+    return Path(env) if env else Path(user_config_dir("directive-board")) / "config.toml"
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The ``[keys]`` table as a Textual keymap; {} when there is no config file."""
+    path = path or config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise BoardError(f"{path}: cannot read the config file ({error})") from None
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
+        raise BoardError(f'{path}: [keys] must map binding ids to key strings, e.g. "card.note" = "m"')
+    return {str(binding_id): thai_keys(value) for binding_id, value in keys.items()}

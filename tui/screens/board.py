@@ -1,0 +1,248 @@
+"""The main screen: agency list, board, search box, status line, footer.
+
+Turns key presses into intents on the app (which alone talks to the store) and
+pushes fresh plain values down into the widgets.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.widgets._help_panel import HelpPanel
+
+from storage.models import STATUSES
+from widgets.agency_list import AgencyPane, AgencyRow
+from widgets.board_grid import BoardGrid
+from widgets.card_lines import CardLook
+from widgets.i18n import status_label, t
+from widgets.kedmanee import thai_keys
+from widgets.status_line import StatusLine
+
+EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter", "slash_status"})
+"""Actions refused (and shown dimmed) on a --read-only board."""
+
+MIN_SIZE = (80, 24)
+
+
+def board_bindings(lang: str) -> list[Binding]:
+    """Screen bindings with descriptions in ``lang``; every id is remappable."""
+    th = lang == "th"
+
+    def d(thai: str, english: str) -> str:
+        return thai if th else english
+
+    return [
+        Binding(thai_keys("shift+left,<"), "move(-1)", d("◂สถานะ", "◂status"), id="card.prev_status",
+                tooltip=d("ย้ายการ์ดไปสถานะก่อนหน้า", "Move the card to the previous status")),
+        Binding(thai_keys("shift+right,>"), "move(1)", d("สถานะ▸", "status▸"), id="card.next_status",
+                tooltip=d("ย้ายการ์ดไปสถานะถัดไป", "Move the card to the next status")),
+        *[Binding(thai_keys(keys), f"set_status('{status}')", status_label(lang, status), show=False,
+                  id=f"card.status_{status}", tooltip=d("ตั้งสถานะ: ", "Set status: ") + status_label(lang, status))
+          for keys, status in zip(("1", "2", "3,minus", "4"), STATUSES)],
+        Binding(thai_keys("shift+up,K"), "rank(-1)", d("เลื่อนขึ้น", "Move up"), show=False, id="card.rank_up",
+                tooltip=d("เลื่อนการ์ดขึ้นในคอลัมน์", "Move the card up within its column")),
+        Binding(thai_keys("shift+down,J"), "rank(1)", d("เลื่อนลง", "Move down"), show=False, id="card.rank_down",
+                tooltip=d("เลื่อนการ์ดลงในคอลัมน์", "Move the card down within its column")),
+        Binding("enter", "open", d("เปิด", "Open"), id="card.open",
+                tooltip=d("เปิดการ์ด: ข้อความเต็ม หน่วยงานอื่น บันทึก ประวัติ", "Open the card: full text, other agencies, notes, history")),
+        Binding(thai_keys("n"), "note", d("บันทึก", "Note"), id="card.note",
+                tooltip=d("เพิ่มบันทึกความคืบหน้า", "Add a progress note")),
+        Binding(thai_keys("slash"), "slash", d("ค้นหา", "Search"), id="board.search",
+                tooltip=d("ค้นหาข้อความ (ภาษาไทยปรับรูปแล้ว)", "Search the card text (Thai-normalised)")),
+        Binding(thai_keys("f"), "filter_status", d("กรองสถานะ", "Status filter"), show=False, id="board.filter_status",
+                tooltip=d("วนกรองตามสถานะ", "Cycle the status filter")),
+        Binding(thai_keys("o"), "filter_overdue", d("เลยกำหนด", "Overdue"), show=False, id="board.filter_overdue",
+                tooltip=d("แสดงเฉพาะที่เลยกำหนด", "Show only overdue cards")),
+        Binding(thai_keys("c"), "compact", d("กระชับ", "Compact"), show=False, id="board.compact",
+                tooltip=d("สลับโหมดบรรทัดเดียว", "Toggle one line per card")),
+        Binding(thai_keys("u,ctrl+z"), "undo", d("ย้อน", "Undo"), id="board.undo",
+                tooltip=d("ย้อนการเปลี่ยนแปลงล่าสุด", "Undo the last change")),
+        Binding(thai_keys("a"), "agencies", d("หน่วยงาน", "Agencies"), show=False, id="board.agencies",
+                tooltip=d("ไปที่รายชื่อหน่วยงาน (พิมพ์เพื่อกรอง)", "Go to the agency list (type to filter)")),
+        Binding(thai_keys("i"), "import_letter", d("นำเข้า", "Import"), show=False, id="board.import",
+                tooltip=d("นำเข้าหนังสือสั่งการ", "Import a letter")),
+        Binding("escape", "clear", d("ล้างตัวกรอง", "Clear filters"), show=False, id="board.clear",
+                tooltip=d("ล้างการค้นหาและตัวกรอง", "Clear search and filters")),
+        Binding(thai_keys("question_mark,f1"), "help", d("ช่วยเหลือ", "Help"), id="app.help",
+                tooltip=d("แสดง/ซ่อนแผงปุ่มลัด", "Show or hide the key panel")),
+        Binding(thai_keys("q"), "quit", d("ออก", "Quit"), id="app.quit", tooltip=d("ออกจากโปรแกรม", "Quit")),
+    ]
+
+
+class BoardScreen(Screen[None]):
+    """Agency list + board grid; the app supplies data and performs writes."""
+
+    HELP = """
+## Directive Board
+**← → ↑ ↓ / h j k l** move · **< >** or **shift+←/→** change status · **1–4** set status ·
+**K J** or **shift+↑/↓** reorder · **Enter** open · **n** note · **/** search · **f** status filter ·
+**o** overdue · **c** compact · **u** undo · **a** agencies · **i** import · **q** quit.
+"""
+
+    _classes: dict[str, type["BoardScreen"]] = {}
+
+    @classmethod
+    def for_lang(cls, lang: str) -> "BoardScreen":
+        """A screen whose key descriptions are in ``lang``."""
+        if lang not in cls._classes:
+            cls._classes[lang] = type(f"BoardScreen_{lang}", (cls,), {"BINDINGS": board_bindings(lang)})
+        return cls._classes[lang](name="board")
+
+    def __init__(self, name: str | None = None) -> None:
+        super().__init__(name=name)
+        self.thai_layout = False
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        yield Header(show_clock=False, icon="▦")
+        with Horizontal(id="main"):
+            yield AgencyPane(lang, id="agencies")
+            with Vertical(id="board-area"):
+                yield BoardGrid(id="grid")
+                yield Input(placeholder=t(lang, "search_prompt"), id="search")
+        yield Static("", id="too-small", markup=False)
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).cursor_blink = False
+        self.query_one("#search").display = False
+        self.app.redraw_board(full=True)
+        self.query_one(BoardGrid).focus()
+
+    def on_resize(self) -> None:
+        w, h = self.app.size
+        small = w < MIN_SIZE[0] or h < MIN_SIZE[1]
+        self.set_class(small, "-too-small")
+        self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=w, h=h))
+
+    # ---- data down ------------------------------------------------------------------------
+    def show_board(self, lanes, snapshot, look: CardLook, counts, keep: str | None,
+                   changed: tuple[str, ...] = ()) -> None:
+        grid = self.query_one(BoardGrid)
+        grid.forget(*changed)
+        grid.show(lanes, snapshot, look, keep=keep, counts=counts)
+
+    def show_agencies(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
+        self.query_one(AgencyPane).set_rows(rows, all_progress)
+
+    def show_status(self, message: str | None = None, badges: list[str] | None = None) -> None:
+        line = self.query_one(StatusLine)
+        if message is not None:
+            line.show_message(message)
+        if badges is not None:
+            line.show_badges(badges)
+
+    @property
+    def card_id(self) -> str | None:
+        return self.query_one(BoardGrid).card_id
+
+    # ---- keys -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDIT_ACTIONS and self.app.read_only:
+            return None  # shown dimmed in the footer, refused with a notice (on_key)
+        return True
+
+    def on_key(self, event) -> None:
+        # Remember which layout the officer types with: after a Thai key, '/' is the 2 key.
+        char = event.character or ""
+        if char:
+            if "\u0e00" <= char <= "\u0e7f":
+                self.thai_layout = True
+            elif char.isascii() and char.isalpha():
+                self.thai_layout = False
+        if self.app.read_only and isinstance(self.focused, BoardGrid):
+            binding = self.active_bindings.get(event.key)
+            if binding and binding.binding.action.split("(")[0] in EDIT_ACTIONS | {"slash"}:
+                if binding.binding.action != "slash" or self.thai_layout:
+                    self.app.notify(t(self.app.lang, "read_only_refused"), severity="warning")
+
+    def action_move(self, step: int) -> None:
+        self.app.move_by(self.card_id, step)
+
+    def action_set_status(self, status: str) -> None:
+        self.app.set_status(self.card_id, status)
+
+    def action_rank(self, step: int) -> None:
+        self.app.reorder(self.card_id, self.query_one(BoardGrid).column_ids(), step)
+
+    def action_open(self) -> None:
+        self.app.open_card(self.card_id)
+
+    def action_note(self) -> None:
+        self.app.ask_note(self.card_id)
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def action_import_letter(self) -> None:
+        self.app.import_letter()
+
+    def action_slash(self) -> None:
+        """``/`` searches; with the Thai layout active it is the physical 2 key (status doing)."""
+        if self.thai_layout:
+            if self.app.read_only:
+                return
+            self.app.set_status(self.card_id, "doing")
+        else:
+            self.action_search()
+
+    def action_search(self) -> None:
+        box = self.query_one("#search", Input)
+        box.display = True
+        box.focus()
+
+    def action_filter_status(self) -> None:
+        self.app.cycle_status_filter()
+
+    def action_filter_overdue(self) -> None:
+        self.app.toggle_overdue()
+
+    def action_compact(self) -> None:
+        self.app.toggle_compact()
+
+    def action_agencies(self) -> None:
+        self.query_one("#agency-filter").focus()
+
+    def action_clear(self) -> None:
+        box = self.query_one("#search", Input)
+        box.value = ""
+        box.display = False
+        self.app.clear_filters()
+        self.query_one(BoardGrid).focus()
+
+    def action_help(self) -> None:
+        if self.query(HelpPanel):
+            self.app.action_hide_help_panel()
+        else:
+            self.app.action_show_help_panel()
+
+    def action_quit(self) -> None:
+        self.app.exit()
+
+    # ---- widget intents -------------------------------------------------------------------
+    @on(AgencyPane.Selected)
+    def _agency(self, event: AgencyPane.Selected) -> None:
+        event.stop()
+        self.app.select_agency(event.agency_id)
+
+    @on(AgencyPane.Done)
+    def _agency_done(self, event: AgencyPane.Done) -> None:
+        event.stop()
+        self.query_one(BoardGrid).focus()
+
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        event.stop()
+        self.app.search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.query_one("#search").display = False
+        self.query_one(BoardGrid).focus()

@@ -1,0 +1,125 @@
+"""The whole card: full item text (Thai-wrapped), letter, due, role, the other
+agencies on the same item with their statuses, notes and history."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from storage.models import BoardSnapshot, Card
+from widgets.board_index import due_state
+from widgets.card_lines import DUE_MARKS
+from widgets.i18n import digits, role_label, status_label, t
+from widgets.kedmanee import thai_keys
+from widgets.textfit import format_date
+from widgets.wrapped import thai_block
+
+
+def _when(iso: str | None, lang: str) -> str:
+    return format_date(iso, lang) + (f" {iso[11:16]}" if iso and len(iso) > 15 else "") if iso else ""
+
+
+class CardDetailScreen(ModalScreen[None]):
+    """Read-only view of one card; Escape, Enter or q closes it."""
+
+    HELP = "## Card\nThe whole directive and its progress. **Esc** closes."
+
+    BINDINGS = [
+        Binding(thai_keys("escape,enter,q"), "dismiss", "Close", id="detail.close", tooltip="Back to the board"),
+    ]
+
+    DEFAULT_CSS = """
+    CardDetailScreen { align: center middle; }
+    CardDetailScreen > VerticalScroll { width: 90%; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
+    """
+
+    def __init__(self, snapshot: BoardSnapshot, card_id: str, lang: str, today: date) -> None:
+        super().__init__()
+        self.snapshot, self.card_id, self.lang, self.today = snapshot, card_id, lang, today
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail"):
+            yield Static(self._body(), id="detail-body")
+
+    def action_dismiss(self) -> None:
+        self.dismiss(None)
+
+    def _body(self) -> Group:
+        snap, lang = self.snapshot, self.lang
+        card = snap.cards[self.card_id]
+        item = snap.items.get(card.item_id)
+        directive = snap.directives.get(item.directive_id) if item else None
+        agency = snap.agencies.get(card.agency_id)
+        title = Text(f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · ", style="bold")
+        title.append(agency.name if agency else card.agency_id, style="bold")
+        parts: list = [title, self._facts(card, item, directive), Text()]
+        parts.append(thai_block(item.text if item else ""))
+        for point in item.subpoints if item else ():
+            parts.append(thai_block("  • " + point))
+        parts += [Text(), Text(t(lang, "others"), style="bold underline"), self._siblings(card)]
+        parts += [Text(), Text(t(lang, "notes"), style="bold underline"), *self._notes()]
+        parts += [Text(), Text(t(lang, "history"), style="bold underline"), *self._history()]
+        return Group(*parts)
+
+    def _facts(self, card: Card, item, directive) -> Table:
+        lang = self.lang
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="dim")
+        table.add_column()
+        table.add_row(t(lang, "status"), status_label(lang, card.status))
+        role = ("★ " if card.role == "lead" else "") + role_label(lang, card.role)
+        table.add_row(t(lang, "role"), role)
+        due = item.due if item else None
+        state = due_state(due, card.status, self.today)
+        due_text = Text(format_date(due, lang, style="long") if due else t(lang, "no_due"))
+        if state:
+            due_text = Text(f"{DUE_MARKS[state]} ", style="bold red" if state == "overdue" else "yellow") + due_text
+            due_text.append(f" ({t(lang, 'overdue' if state == 'overdue' else 'due_soon')})")
+        table.add_row(t(lang, "due"), due_text)
+        if item and item.recurrence:
+            table.add_row(t(lang, "recurrence"), item.recurrence)
+        if directive is not None:
+            number = digits(lang, directive.number) if lang == "th" else directive.number
+            dated = format_date(directive.date, lang, style="long")
+            table.add_row(t(lang, "letter"), f"{number} {t(lang, 'dated')} {dated}".strip())
+            if directive.subject:
+                table.add_row("", thai_block(directive.subject, "italic"))
+        return table
+
+    def _siblings(self, card: Card) -> Table | Text:
+        others = self.snapshot.siblings(card)
+        if not others:
+            return Text(t(self.lang, "none"), style="dim")
+        table = Table.grid(padding=(0, 1))
+        for other in others:
+            agency = self.snapshot.agencies.get(other.agency_id)
+            mark = "★" if other.role == "lead" else " "
+            table.add_row(mark, agency.name if agency else other.agency_id, status_label(self.lang, other.status))
+        return table
+
+    def _notes(self) -> list:
+        notes = self.snapshot.notes_of(self.card_id)
+        if not notes:
+            return [Text(t(self.lang, "none"), style="dim")]
+        return [Group(Text(f"{_when(n.at, self.lang)} · {n.author}", style="dim"), thai_block(n.text)) for n in notes]
+
+    def _history(self) -> list:
+        events = self.snapshot.history_of(self.card_id)
+        if not events:
+            return [Text(t(self.lang, "none"), style="dim")]
+        lines = []
+        for e in events:
+            old, new = e.old, e.new
+            if e.field == "status":
+                old = status_label(self.lang, str(old)) if old else "—"
+                new = status_label(self.lang, str(new))
+            lines.append(Text(f"{_when(e.at, self.lang)} · {e.author} · {e.field}: {old} → {new}"))
+        return lines

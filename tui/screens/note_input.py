@@ -1,0 +1,49 @@
+"""A one-line progress note, typed with a grapheme-aware Thai input."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label
+
+from widgets.i18n import t
+
+try:  # H4: moves and deletes by grapheme cluster, so ที่ is never split
+    from widgets.thai_input import ThaiInput as NoteInput
+except ImportError:  # pragma: no cover
+    NoteInput = Input
+
+
+class NoteScreen(ModalScreen[str | None]):
+    """Returns the note text, or None when cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving")]
+
+    DEFAULT_CSS = """
+    NoteScreen { align: center middle; }
+    NoteScreen > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
+    NoteScreen Input { width: 100%; }
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(t(self.lang, "note_title"), markup=False)
+            box = NoteInput(id="note-text")
+            box.cursor_blink = False
+            yield box
+            yield Label(t(self.lang, "note_hint"), classes="hint", markup=False)
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

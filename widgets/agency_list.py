@@ -1,0 +1,180 @@
+"""The agency list: card count and a progress bar per agency, filter as you type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from widgets.i18n import digits, t
+from widgets.textfit import normalize, truncate
+
+try:  # H4: cursor moves by grapheme cluster
+    from widgets.thai_input import ThaiInput as _FilterInput
+except ImportError:  # pragma: no cover
+    _FilterInput = Input
+
+ALL = "__all__"
+"""Option id of the all-agencies entry."""
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyRow:
+    """What the list shows for one agency (plain values from the app)."""
+
+    agency_id: str
+    name: str
+    short: str
+    done: int
+    total: int
+    aliases: tuple[str, ...] = ()
+
+
+def progress_bar(done: int, total: int, cells: int = 3) -> str:
+    """A text bar such as ``▓▓░`` (readable without colour)."""
+    filled = round(cells * done / total) if total else 0
+    return "▓" * filled + "░" * (cells - filled)
+
+
+class AgencyOptions(OptionList):
+    """The option list; printable keys go to the filter box (type to filter)."""
+
+    @dataclass
+    class TypedAhead(Message):
+        options: "AgencyOptions"
+        character: str
+
+        @property
+        def control(self) -> "AgencyOptions":
+            return self.options
+
+    def on_key(self, event) -> None:
+        if event.is_printable and event.character and event.character not in "jk่า":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.TypedAhead(self, event.character))
+
+
+class AgencyPane(Vertical):
+    """Filter box over the agency list; posts ``Selected`` as the highlight moves."""
+
+    HELP = """
+## Agencies
+Type to filter the list; **↑ ↓** choose an agency (the board follows);
+**Enter** or **Tab** goes to the board.
+"""
+
+    BINDINGS = [Binding("enter", "to_board", "Board", show=False, id="agencies.to_board")]
+
+    DEFAULT_CSS = """
+    AgencyPane { width: 24; border-right: vkey $foreground 30%; }
+    AgencyPane Input { border: none; height: 1; padding: 0 0; }
+    AgencyPane OptionList { border: none; height: 1fr; padding: 0; }
+    """
+
+    @dataclass
+    class Selected(Message):
+        """The user picked an agency (None: all agencies)."""
+
+        pane: "AgencyPane"
+        agency_id: str | None
+
+        @property
+        def control(self) -> "AgencyPane":
+            return self.pane
+
+    def __init__(self, lang: str = "th", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.rows: list[AgencyRow] = []
+        self.all_progress = (0, 0)
+        self.selected: str | None = None
+
+    def compose(self) -> ComposeResult:
+        box = _FilterInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
+        box.cursor_blink = False
+        yield box
+        yield AgencyOptions(id="agency-options")
+
+    def set_rows(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
+        """New counts and bars; keeps the filter and the highlighted agency."""
+        self.rows, self.all_progress = rows, all_progress
+        self._rebuild()
+
+    def _label(self, name: str, done: int, total: int) -> Text:
+        width = max(8, self.size.width - 2 if self.size.width else 22)
+        count = digits(self.lang, total).rjust(4)
+        bar = progress_bar(done, total)
+        room = width - cell_len(bar) - cell_len(count) - 1
+        name = truncate(name, room)
+        return Text.assemble(name, " " * (room - cell_len(name) + 1), (bar, "green"), count)
+
+    def _rebuild(self) -> None:
+        options = self.query_one(AgencyOptions)
+        query = normalize(self.query_one("#agency-filter", Input).value.strip())
+        shown = [r for r in self.rows if not query or any(
+            query in normalize(x) for x in (r.name, r.short, *r.aliases))]
+        items = [Option(self._label(t(self.lang, "all"), *self.all_progress), id=ALL)]
+        items += [Option(self._label(r.short or r.name, r.done, r.total), id=r.agency_id) for r in shown]
+        options.set_options(items)
+        target = self.selected or ALL
+        ids = [o.id for o in items]
+        options.highlighted = ids.index(target) if target in ids else (1 if query and len(ids) > 1 else 0)
+
+    @on(Input.Changed, "#agency-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._rebuild()
+
+    @on(Input.Submitted, "#agency-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_to_board()
+
+    @on(AgencyOptions.TypedAhead)
+    def _typed(self, event: AgencyOptions.TypedAhead) -> None:
+        box = self.query_one("#agency-filter", Input)
+        box.value += event.character
+        box.cursor_position = len(box.value)
+        box.focus()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        agency_id = None if event.option.id == ALL else event.option.id
+        if agency_id != self.selected:
+            self.selected = agency_id
+            self.post_message(self.Selected(self, agency_id))
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_to_board()
+
+    def on_key(self, event) -> None:
+        # Up/down in the filter box move the list highlight, so filtering and choosing flow.
+        if self.query_one("#agency-filter").has_focus and event.key in ("up", "down"):
+            event.stop()
+            options = self.query_one(AgencyOptions)
+            options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
+
+    @dataclass
+    class Done(Message):
+        """The user finished choosing; the screen moves the focus to the board."""
+
+        pane: "AgencyPane"
+
+        @property
+        def control(self) -> "AgencyPane":
+            return self.pane
+
+    def action_to_board(self) -> None:
+        self.post_message(self.Done(self))

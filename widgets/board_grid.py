@@ -1,0 +1,272 @@
+"""The board itself: swimlanes × four status columns, drawn line by line.
+
+A single ScrollView using the Line API: only the rows on screen are rendered, so a
+10,000-card board costs the same per frame as a 10-card one. Row 0 is a sticky
+column header; lane headers separate agencies in the all-agencies view.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from storage.models import STATUSES, BoardSnapshot
+
+from widgets.board_index import Lane
+from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
+from widgets.i18n import digits, status_label, t
+from widgets.kedmanee import thai_keys
+from widgets.textfit import truncate
+
+SEPARATOR = Segment("│", Style(dim=True))
+CURSOR = Style(reverse=True)
+UNFOCUSED = Style(underline=True)
+HEADER = Style(bold=True)
+LANE = Style(bold=True, underline=True)
+
+
+class BoardGrid(ScrollView, can_focus=True):
+    """Status columns of card lines, with a card cursor."""
+
+    HELP = """
+## Board
+Arrows or **h j k l** move between cards and columns; **Enter** opens a card.
+The keys also work with the Thai (Kedmanee) layout active.
+"""
+
+    BINDINGS = [
+        Binding(thai_keys("left,h"), "cursor(0,-1)", "←", show=False, id="board.left", tooltip="Previous column"),
+        Binding(thai_keys("right,l"), "cursor(0,1)", "→", show=False, id="board.right", tooltip="Next column"),
+        Binding(thai_keys("up,k"), "cursor(-1,0)", "↑", show=False, id="board.up", tooltip="Previous card"),
+        Binding(thai_keys("down,j"), "cursor(1,0)", "↓", show=False, id="board.down", tooltip="Next card"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down"),
+        Binding("home", "edge(-1)", "First card", show=False, id="board.first"),
+        Binding("end", "edge(1)", "Last card", show=False, id="board.last"),
+    ]
+
+    DEFAULT_CSS = """
+    BoardGrid { overflow-y: scroll; overflow-x: hidden; scrollbar-size-vertical: 1; height: 1fr; }
+    """
+
+    @dataclass
+    class Highlighted(Message):
+        """The cursor moved to another card (or to an empty column: ``card_id`` None)."""
+
+        grid: "BoardGrid"
+        card_id: str | None
+
+        @property
+        def control(self) -> "BoardGrid":
+            return self.grid
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lanes: list[Lane] = []
+        self.snapshot = BoardSnapshot()
+        self.look: CardLook | None = None
+        self.lane_index = 0
+        self.column = 0
+        self.row = 0
+        self._offsets: list[int] = [0]
+        self._cache: dict[str, tuple[int, list[list[Segment]]]] = {}
+        self._counts: list[int] = [0, 0, 0, 0]
+
+    # ---- data in -------------------------------------------------------------------------
+    def show(self, lanes: list[Lane], snapshot: BoardSnapshot, look: CardLook,
+             keep: str | None = None, counts: list[int] | None = None) -> None:
+        """Display ``lanes``; keep the cursor on card ``keep`` if it is still shown."""
+        if look != self.look:
+            self._cache.clear()
+        self.lanes, self.snapshot, self.look = lanes, snapshot, look
+        self._counts = counts if counts is not None else [
+            sum(len(lane.columns[i]) for lane in lanes) for i in range(4)]
+        self._relayout()
+        if keep is None or not self.select(keep):
+            self._clamp()
+        self.refresh()
+
+    def forget(self, *card_ids: str) -> None:
+        """Drop cached lines of changed cards."""
+        for card_id in card_ids:
+            self._cache.pop(card_id, None)
+
+    @property
+    def card_height(self) -> int:
+        return 1 if self.look is None or self.look.compact else NORMAL_HEIGHT
+
+    def _lane_rows(self, lane: Lane) -> int:
+        cards = max((len(col) for col in lane.columns), default=0)
+        return max(1, cards) * self.card_height + (1 if self._lane_headers else 0)
+
+    @property
+    def _lane_headers(self) -> bool:
+        return bool(self.look and self.look.show_agency)
+
+    def _relayout(self) -> None:
+        offsets = [0]
+        for lane in self.lanes:
+            offsets.append(offsets[-1] + self._lane_rows(lane))
+        self._offsets = offsets
+        self.virtual_size = Size(self.size.width, offsets[-1] + 1)
+
+    # ---- cursor --------------------------------------------------------------------------
+    @property
+    def card_id(self) -> str | None:
+        """The card under the cursor, if any."""
+        if not self.lanes:
+            return None
+        ids = self.lanes[self.lane_index].columns[self.column]
+        return ids[self.row] if 0 <= self.row < len(ids) else None
+
+    def column_ids(self) -> list[str]:
+        """Card ids of the cursor's column in the cursor's lane."""
+        return self.lanes[self.lane_index].columns[self.column] if self.lanes else []
+
+    def select(self, card_id: str) -> bool:
+        """Put the cursor on ``card_id``; False when it is not shown."""
+        for li, lane in enumerate(self.lanes):
+            for ci, ids in enumerate(lane.columns):
+                if card_id in ids:
+                    self.lane_index, self.column, self.row = li, ci, ids.index(card_id)
+                    self._cursor_moved()
+                    return True
+        return False
+
+    def _clamp(self) -> None:
+        self.lane_index = min(self.lane_index, max(0, len(self.lanes) - 1))
+        size = len(self.column_ids())
+        self.row = max(0, min(self.row, size - 1))
+        self._cursor_moved()
+
+    def _cursor_moved(self) -> None:
+        self.refresh()
+        self._scroll_to_cursor()
+        self.post_message(self.Highlighted(self, self.card_id))
+
+    def _scroll_to_cursor(self) -> None:
+        if self.lanes and self.size.height > 1:
+            top = self._offsets[self.lane_index] + (1 if self._lane_headers else 0) + self.row * self.card_height
+            if self.lane_index == 0 and self.row == 0:
+                top = 0
+            bottom = top + self.card_height - 1
+            view = max(1, self.size.height - 1)
+            if top < self.scroll_y:
+                self.scroll_to(y=top, animate=False, immediate=True)
+            elif bottom >= self.scroll_y + view:
+                self.scroll_to(y=bottom - view + 1, animate=False, immediate=True)
+
+    def action_cursor(self, rows: int, columns: int) -> None:
+        if not self.lanes:
+            return
+        if columns:
+            self.column = (self.column + columns) % len(STATUSES)
+            self.row = min(self.row, max(0, len(self.column_ids()) - 1))
+        elif 0 <= self.row + rows < len(self.column_ids()):
+            self.row += rows
+        else:
+            self._next_lane(rows)
+        self._cursor_moved()
+
+    def _next_lane(self, step: int) -> None:
+        li = self.lane_index + step
+        while 0 <= li < len(self.lanes):
+            ids = self.lanes[li].columns[self.column]
+            if ids:
+                self.lane_index, self.row = li, 0 if step > 0 else len(ids) - 1
+                return
+            li += step
+
+    def action_page(self, step: int) -> None:
+        rows = max(1, (self.size.height - 1) // self.card_height)
+        ids = self.column_ids()
+        self.row = max(0, min(len(ids) - 1, self.row + step * rows))
+        self._cursor_moved()
+
+    def action_edge(self, step: int) -> None:
+        self.row = 0 if step < 0 else max(0, len(self.column_ids()) - 1)
+        self._cursor_moved()
+
+    # ---- drawing -------------------------------------------------------------------------
+    def _widths(self) -> list[int]:
+        width = self.scrollable_content_region.width - (len(STATUSES) - 1)
+        base = max(1, width // len(STATUSES))
+        return [base] * (len(STATUSES) - 1) + [max(1, width - base * (len(STATUSES) - 1))]
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self._relayout()
+        self._scroll_to_cursor()
+
+    def render_line(self, y: int) -> Strip:
+        widths = self._widths()
+        if y == 0:
+            return self._header(widths)
+        row = self.scroll_offset.y + y - 1
+        li = bisect_right(self._offsets, row) - 1
+        if not (0 <= li < len(self.lanes)):
+            return Strip.blank(self.size.width)
+        lane, local = self.lanes[li], row - self._offsets[li]
+        if self._lane_headers:
+            if local == 0:
+                return self._lane_header(lane, sum(widths) + len(widths) - 1)
+            local -= 1
+        index, sub = divmod(local, self.card_height)
+        segments: list[Segment] = []
+        for ci, ids in enumerate(lane.columns):
+            if ci:
+                segments.append(SEPARATOR)
+            segments.extend(self._cell(ids, index, sub, widths[ci], li == self.lane_index and ci == self.column))
+        return Strip(segments)
+
+    def _cell(self, ids: list[str], index: int, sub: int, width: int, cursor_column: bool) -> list[Segment]:
+        if index >= len(ids):
+            return [Segment(" " * width)]
+        card_id = ids[index]
+        cached = self._cache.get(card_id)
+        if cached is None or cached[0] != width:
+            card = self.snapshot.cards[card_id]
+            lines = card_lines(card, self.snapshot.items.get(card.item_id),
+                               self.snapshot.agencies.get(card.agency_id), self.look, width)
+            cached = self._cache[card_id] = (width, lines)
+        line = cached[1][sub]
+        if cursor_column and index == self.row and (self.card_height == 1 or sub < 3):
+            # Reverse when focused; underline keeps the place visible when the focus is elsewhere.
+            return list(Segment.apply_style(line, post_style=CURSOR if self.has_focus else UNFOCUSED))
+        return line
+
+    def _header(self, widths: list[int]) -> Strip:
+        lang = self.look.lang if self.look else "th"
+        segments: list[Segment] = []
+        for ci, status in enumerate(STATUSES):
+            if ci:
+                segments.append(SEPARATOR)
+            count = f" {digits(lang, self._counts[ci])}"
+            label = truncate(status_label(lang, status), widths[ci] - len(count)) + count
+            segments.append(Segment(label, HEADER))
+            segments.append(Segment(" " * max(0, widths[ci] - cell_len(label)), HEADER))
+        return Strip(segments).adjust_cell_length(self.size.width)
+
+    def _lane_header(self, lane: Lane, width: int) -> Strip:
+        lang = self.look.lang if self.look else "th"
+        total = sum(len(c) for c in lane.columns)
+        text = truncate(f"▌{lane.title} ({digits(lang, total)})", width)
+        return Strip([Segment(text, LANE)]).adjust_cell_length(self.size.width)
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def empty_text(self) -> str:
+        return t(self.look.lang if self.look else "th", "no_cards")

@@ -1,0 +1,155 @@
+"""Per-agency, per-status card order, kept up to date one card at a time.
+
+The board never re-sorts 10,000 cards on a key press: a move removes the card from
+one sorted list and bisects it into another. Views (lanes) are cheap projections of
+these lists through the current filter.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from storage.models import STATUSES, BoardSnapshot, Card
+
+from widgets.textfit import normalize
+
+DUE_SOON_DAYS = 14
+"""A card is 'due soon' when its due date is at most this many days away."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """One swimlane: an agency and its four status columns of card ids."""
+
+    agency_id: str
+    title: str
+    columns: tuple[list[str], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BoardFilter:
+    """What the user asked to see."""
+
+    status: str | None = None
+    overdue: bool = False
+    query: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.status or self.overdue or self.query)
+
+
+def due_state(due: str | None, status: str, today: date) -> str | None:
+    """``"overdue"``, ``"soon"`` or None for a card's due date."""
+    if not due or status == "done":
+        return None
+    try:
+        day = date.fromisoformat(due[:10])
+    except ValueError:
+        return None
+    if day < today:
+        return "overdue"
+    if day <= today + timedelta(days=DUE_SOON_DAYS):
+        return "soon"
+    return None
+
+
+class BoardIndex:
+    """Sorted card ids per (agency, status), plus per-agency progress."""
+
+    def __init__(self, snapshot: BoardSnapshot) -> None:
+        self.snapshot = snapshot
+        self._keys: dict[str, tuple] = {}
+        self._cols: dict[str, dict[str, list[str]]] = {}
+        self._search_keys: dict[str, str] = {}
+        for agency_id in snapshot.agencies:
+            self._cols[agency_id] = {s: [] for s in STATUSES}
+        for card in snapshot.cards.values():
+            key = self._key(card)
+            self._keys[card.id] = key
+            self._column(card).append(card.id)
+        for columns in self._cols.values():
+            for ids in columns.values():
+                ids.sort(key=self._keys.__getitem__)
+        self.agency_order = sorted(snapshot.agencies, key=self._agency_sort)
+
+    def _agency_sort(self, agency_id: str) -> tuple:
+        agency = self.snapshot.agencies[agency_id]
+        return (-self.total(agency_id), agency.short or agency.name)
+
+    def _key(self, card: Card) -> tuple:
+        item = self.snapshot.items.get(card.item_id)
+        return (card.rank, item.seq if item else 0, card.id)
+
+    def _column(self, card: Card) -> list[str]:
+        columns = self._cols.setdefault(card.agency_id, {s: [] for s in STATUSES})
+        return columns[card.status]
+
+    def update(self, snapshot: BoardSnapshot, old: Card | None, new: Card | None) -> None:
+        """Move one card from its old place to its new one."""
+        self.snapshot = snapshot
+        if old is not None and old.id in self._keys:
+            ids = self._column(old)
+            at = bisect_left(ids, self._keys[old.id], key=self._keys.__getitem__)
+            if at < len(ids) and ids[at] == old.id:
+                del ids[at]
+            else:  # rank changed under us; fall back to a scan
+                ids.remove(old.id)
+            del self._keys[old.id]
+        if new is not None:
+            self._keys[new.id] = self._key(new)
+            insort(self._column(new), new.id, key=self._keys.__getitem__)
+
+    def ids(self, agency_id: str, status: str) -> list[str]:
+        return self._cols.get(agency_id, {}).get(status, [])
+
+    def total(self, agency_id: str) -> int:
+        return sum(len(ids) for ids in self._cols.get(agency_id, {}).values())
+
+    def progress(self, agency_id: str) -> tuple[int, int]:
+        """(done, total) for one agency."""
+        return len(self.ids(agency_id, "done")), self.total(agency_id)
+
+    def status_counts(self, lanes: list[Lane]) -> list[int]:
+        return [sum(len(lane.columns[i]) for lane in lanes) for i in range(len(STATUSES))]
+
+    def search_key(self, card_id: str) -> str:
+        """Normalised text a search matches against (item text, agency names)."""
+        key = self._search_keys.get(card_id)
+        if key is None:
+            card = self.snapshot.cards[card_id]
+            item = self.snapshot.items.get(card.item_id)
+            agency = self.snapshot.agencies.get(card.agency_id)
+            parts = [item.text if item else "", agency.name if agency else "", agency.short if agency else ""]
+            key = self._search_keys[card_id] = normalize(" ".join(parts))
+        return key
+
+    def _keep(self, card_id: str, flt: BoardFilter, today: date, query: str) -> bool:
+        card = self.snapshot.cards[card_id]
+        if flt.overdue:
+            item = self.snapshot.items.get(card.item_id)
+            if due_state(item.due if item else None, card.status, today) != "overdue":
+                return False
+        return not query or query in self.search_key(card_id)
+
+    def lanes(self, agency_id: str | None, flt: BoardFilter, today: date) -> list[Lane]:
+        """The swimlanes to show: one agency, or every agency with cards (None)."""
+        order = [agency_id] if agency_id else [a for a in self.agency_order if self.total(a)]
+        query = normalize(flt.query) if flt.query else ""
+        lanes = []
+        for aid in order:
+            columns = []
+            for status in STATUSES:
+                ids = self.ids(aid, status)
+                if flt.status and status != flt.status:
+                    ids = []
+                elif flt.overdue or query:
+                    ids = [c for c in ids if self._keep(c, flt, today, query)]
+                columns.append(ids)
+            if agency_id or not flt.active or any(columns):
+                agency = self.snapshot.agencies.get(aid)
+                title = (agency.short or agency.name) if agency else aid
+                lanes.append(Lane(aid, title, tuple(columns)))
+        return lanes

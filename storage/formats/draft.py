@@ -18,6 +18,8 @@ class DraftAgency:
     role: Role
     agency_id: str | None = None
     """Id of the board's known agency this name matched, or None for a new agency."""
+    short: str = ""
+    """Short name/abbreviation (the letter's own ``(กรอ.)`` or a well-known one), or ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class DraftItem:
     recurrence: str | None = None
     subpoints: tuple[str, ...] = ()
     agencies: tuple[DraftAgency, ...] = ()
+    every: str | None = None
+    """The recurrence as an ISO-8601 duration (``P2M`` = every 2 months), when it has one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +68,8 @@ class Draft:
                     "due": it.due,
                     "recurrence": it.recurrence,
                     "subpoints": list(it.subpoints),
-                    "agencies": [{"name": a.name, "role": a.role} for a in it.agencies],
+                    "every": it.every,
+                    "agencies": [{"name": a.name, "role": a.role, "short": a.short} for a in it.agencies],
                 }
                 for it in self.items
             ],

@@ -1,0 +1,156 @@
+"""Rows of a directive table (from text, .docx or a sheet) → draft items.
+
+Shared by every reader: the header tells which column is which (Thai or English names),
+each row becomes a DraftItem with its due date (deadline column, else a ``ภายใน…`` date in
+the text), recurrence, sub-points and agencies with roles. Problems become warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency, short_name
+from storage.formats.draft import DraftAgency, DraftItem
+from storage.formats.responsible import read_agencies
+from storage.formats.timing import find_due, find_recurrence, parse_due_cell
+from storage.thai.digits import to_ascii_digits
+
+_SEQ_HEAD = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|ข้อ(?:ที่)?|no\.?|#|seq|ลำดับข้อ|item\s*no\.?)$", re.I)
+_DUE_HEAD = re.compile(r"กำหนด|ระยะเวลา|แล้วเสร็จ|ภายใน|ห้วงเวลา|due|deadline|วันที่", re.I)
+_AGENCY_HEAD = re.compile(r"หน่วยงาน|ผู้รับผิดชอบ|รับผิดชอบ|agenc|responsible", re.I)
+_TEXT_HEAD = re.compile(
+    r"ประเด็น|ข้อสั่งการ|ข้อเน้นย้ำ|ข้อสังเกต|ข้อเสนอ|รายละเอียด|เรื่อง|สาระ|แนวทาง|กิจกรรม|มาตรการ|"
+    r"ภารกิจ|นโยบาย|directive|text|item|subject", re.I,
+)
+_SEQ_CELL = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?\(?([0-9๐-๙]{1,3})\s*[.)]?\s*$")
+_SUBPOINT_RE = re.compile(r"(?:^|(?<=\s))(?:\(([0-9๐-๙]{1,2})\)|([0-9๐-๙]{1,2})[.)])(?=\s|[ก-๛])")
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Indexes of the table's columns (None where the table has no such column)."""
+
+    seq: int | None = None
+    text: int | None = None
+    agencies: int | None = None
+    lead: int | None = None
+    support: int | None = None
+    due: int | None = None
+
+
+def _kind(cell: str) -> str | None:
+    name = re.sub(r"\s+", "", clean_text(cell))
+    if not name or len(name) > 40:
+        return None
+    if _SEQ_HEAD.match(name):
+        return "seq"
+    if _AGENCY_HEAD.search(name):
+        return "lead" if "หลัก" in name else "support" if "สนับสนุน" in name else "agencies"
+    if _DUE_HEAD.search(name):
+        return "due"
+    return "text" if _TEXT_HEAD.search(name) else None
+
+
+def classify_header(cells: list[str]) -> Columns | None:
+    """The column layout when ``cells`` is a header row, else None."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        kind = _kind(cell)
+        if kind and kind not in found:
+            found[kind] = i
+    has_agencies = any(k in found for k in ("agencies", "lead", "support"))
+    if "text" not in found or not (has_agencies or "seq" in found) or len(found) < 2:
+        return None
+    return Columns(**found)
+
+
+def parse_seq(cell: str) -> int | None:
+    match = _SEQ_CELL.match(clean_text(cell or ""))
+    return int(to_ascii_digits(match.group(1))) if match else None
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index] if index is not None and index < len(row) and row[index] else ""
+
+
+def verbatim(text: str) -> str:
+    """Cell text as the letter has it, minus HTML debris and layout whitespace."""
+    return " ".join(clean_text(text).split())
+
+
+def subpoints(text: str) -> tuple[str, ...]:
+    """``๑) … ๒) …`` (or ``(1) …``, ``1. …``) numbered 1, 2, … inside an item's text."""
+    marks, expected = [], 1
+    for m in _SUBPOINT_RE.finditer(text):
+        number = int(to_ascii_digits(m.group(1) or m.group(2)))
+        if number == expected:
+            marks.append(m)
+            expected += 1
+    if len(marks) < 2:
+        return ()
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return tuple(text[m.end(): end].strip() for m, end in zip(marks, ends) if text[m.end(): end].strip())
+
+
+def _agencies(row: list[str], cols: Columns, index: AgencyIndex) -> list[DraftAgency]:
+    named: list[tuple[str, str | None]] = []
+    named += read_agencies(_cell(row, cols.agencies), index)
+    named += [(n, r or "lead") for n, r in read_agencies(_cell(row, cols.lead), index)]
+    named += [(n, r or "support") for n, r in read_agencies(_cell(row, cols.support), index)]
+    default = "support" if any(r == "lead" for _, r in named) else "lead"
+    merged: dict[str, DraftAgency] = {}
+    for raw, role in named:
+        name = normalize_agency(raw)
+        if len(name) < 2:
+            continue
+        known = index.match(name)
+        canonical = known.name if known else name
+        role = role or default
+        previous = merged.get(canonical)
+        if previous is None or (role == "lead" and previous.role != "lead"):
+            # Same agency twice in one item: lead wins, first position kept.
+            merged[canonical] = DraftAgency(
+                name=canonical, role=role, agency_id=known.id if known else None,
+                short=(known.short if known else "") or short_name(canonical),
+            )
+    return list(merged.values())
+
+
+def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[str]) -> DraftItem:
+    seq = parse_seq(_cell(row, cols.seq))
+    if seq is None:
+        seq = fallback_seq
+        if cols.seq is not None:
+            warnings.append(f"ข้อ {seq}: อ่านลำดับข้อไม่ได้ ใช้ลำดับในตาราง")
+    text = verbatim(_cell(row, cols.text))
+    if not text:
+        warnings.append(f"ข้อ {seq}: ไม่มีข้อความ")
+    due_cell = verbatim(_cell(row, cols.due))
+    due, problem = parse_due_cell(due_cell)
+    if problem:
+        warnings.append(f"ข้อ {seq}: อ่านกำหนดเสร็จไม่ได้ ({due_cell[:40]})")
+    due = due or find_due(text)
+    human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
+    agencies = _agencies(row, cols, index)
+    if not agencies:
+        warnings.append(f"ข้อ {seq}: ไม่พบหน่วยงานที่รับผิดชอบ")
+    return DraftItem(
+        seq=seq, text=text, due=due.isoformat() if due else None, recurrence=human, every=every,
+        subpoints=subpoints(text), agencies=tuple(agencies),
+    )
+
+
+def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warnings: list[str]) -> tuple[DraftItem, ...]:
+    items: list[DraftItem] = []
+    seen: set[int] = set()
+    for row in rows:
+        item = row_to_item(row, cols, len(items) + 1, index, warnings)
+        if item.seq in seen:
+            # Keep the row (never drop a directive); give it the next free number.
+            new_seq = max(seen) + 1
+            warnings.append(f"ข้อ {item.seq}: ลำดับซ้ำ ใช้ลำดับ {new_seq} แทน")
+            item = replace(item, seq=new_seq)
+        seen.add(item.seq)
+        items.append(item)
+    return tuple(items)

@@ -1,0 +1,238 @@
+"""Letter text (extracted from PDF or Word) → a Draft, with warnings for what could not be read.
+
+The letter's head gives the directive: its number (``ที่ รย ๐๐๑๗.๒/ว ๓๓๖๒`` →
+``รย 0017.2/ว 3362``), its date (the first line that is a date), the subject (``เรื่อง``),
+the letters it refers to (other ``XX 0000/ว 0000`` numbers before the table) and the
+issuer (see ``find_issuer``). The table of directives follows a header row (ลำดับ /
+ประเด็น / หน่วยงาน… / กำหนดเสร็จ); cells are split by tabs, ``|`` or wide spaces;
+a line that does not start a new item continues the previous one (multi-line cells);
+repeated headers, page numbers and HTML debris are skipped. Never raises: whatever
+cannot be read becomes a warning, and a letter with no table comes back with no items.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from storage.formats import genre
+from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency
+from storage.formats.draft import Draft, DraftDirective
+from storage.formats.items import Columns, classify_header, parse_seq, rows_to_items
+from storage.models import Agency
+from storage.thai.dates import DATE_RE, parse_thai_date
+from storage.thai.digits import to_ascii_digits
+
+_NUMBER = r"[ก-ฮ]{1,4}\.?\s?[0-9๐-๙]{2,}(?:\.[0-9๐-๙]+)*\s?/\s?(?:ว\.?\s?)?[0-9๐-๙]+"
+NUMBER_RE = re.compile(rf"(?<![ก-ฮ]){_NUMBER}")
+_OWN_NUMBER_RE = re.compile(rf"^\s*(?:ด่วน\S*\s+)?ที่\s*(?P<num>{_NUMBER})")
+_NUMBER_PARTS_RE = re.compile(r"([ก-ฮ]{1,4})\.?\s?([0-9.]+)\s?/\s?(ว)?\.?\s?([0-9]+)")
+_SUBJECT_RE = re.compile(r"^\s*เรื่อง\s*[:：]?\s*(?P<subject>.*)$")
+_SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย)")
+_CLOSING_RE = re.compile(r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：])")
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*[0-9๐-๙]{1,3}\s*-|หน้า\s*[0-9๐-๙]+.*|/\S.{0,40})\s*$")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ISSUER_HEAD_RE = re.compile(r"^(?:สำนักงาน|ที่ทำการ|สำนัก|กอง|ศูนย์|กรม|องค์การ|เทศบาล|ศาลากลาง)")
+
+
+def prepare(text: str) -> list[str]:
+    """Lines of the letter: BOM, CR, form feeds, control characters and HTML removed; NFC."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return [_CONTROL_RE.sub("", clean_text(line)).rstrip() for line in text.split("\n")]
+
+
+def cell_splitter(header: str) -> Callable[[str], list[str]]:
+    """How this table separates cells, judged from its header line."""
+    if "\t" in header:
+        return lambda line: line.split("\t")
+    if header.count("|") >= 2:
+        return lambda line: [c for c in line.strip().strip("|").split("|")]
+    return lambda line: re.split(r"\s{2,}|\t", line.strip())
+
+
+def normalise_number(text: str) -> str:
+    """``รย ๐๐๑๗.๒/ว ๓๓๖๒`` → ``รย 0017.2/ว 3362``; ASCII digits, canonical spacing."""
+    ascii_text = to_ascii_digits(" ".join(text.split()))
+    m = _NUMBER_PARTS_RE.search(ascii_text)
+    if not m:
+        return ascii_text
+    prefix, code, circular, serial = m.groups()
+    return f"{prefix} {code}/{'ว ' if circular else ''}{serial}"
+
+
+def find_header(lines: list[str]) -> tuple[int, Columns, Callable[[str], list[str]]] | None:
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        split = cell_splitter(line)
+        cols = classify_header(split(line))
+        if cols is not None:
+            return i, cols, split
+    return None
+
+
+def _starts_row(cells: list[str], cols: Columns) -> bool:
+    if cols.seq is not None:
+        return cols.seq < len(cells) and parse_seq(cells[cols.seq]) is not None and len(cells) >= 2
+    return len(cells) >= 2 and cols.text is not None and cols.text < len(cells) and bool(cells[cols.text].strip())
+
+
+def _continue(row: list[str], cells: list[str]) -> None:
+    width = len(row)
+    if len(cells) >= 2:
+        for i, cell in enumerate(cells):
+            if cell.strip():
+                j = min(i, width - 1)
+                row[j] = f"{row[j]}\n{cell.strip()}" if row[j] else cell.strip()
+        return
+    last = max((i for i, c in enumerate(row) if c.strip()), default=width - 1)
+    row[last] = f"{row[last]}\n{cells[0].strip()}" if row[last] else cells[0].strip()
+
+
+def table_rows(lines: list[str], cols: Columns, split: Callable[[str], list[str]], width: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    for line in lines:
+        if not line.strip() or _PAGE_NUMBER_RE.match(line):
+            continue
+        cells = split(line)
+        if classify_header(cells) is not None:
+            continue  # the header repeated after a page break
+        if _starts_row(cells, cols):
+            extra = cells[width:]
+            current = (cells[:width] + [""] * max(0, width - len(cells)))
+            if extra:
+                current[-1] = "\n".join([current[-1], *extra])
+            rows.append(current)
+        elif current is not None:
+            if len(cells) == 1 and _CLOSING_RE.match(line):
+                break
+            _continue(current, cells)
+    return rows
+
+
+def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:
+    # No header: rows that start with a number and have at least 3 tab cells.
+    for i, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) >= 3 and parse_seq(cells[0]) is not None:
+            due = 3 if len(cells) >= 4 else None
+            return i - 1, Columns(seq=0, text=1, agencies=2, due=due)
+    return None
+
+
+def find_issuer(lines: list[str], known: AgencyIndex) -> str:
+    """The issuing office as an officer names it.
+
+    The owning office printed under the signature (``สำนักงานจังหวัด``), completed with the
+    province of the signer or letterhead (→ ``สำนักงานจังหวัดระยอง``); else the letterhead
+    office (``ศาลากลางจังหวัดระยอง`` → ``จังหวัดระยอง``).
+    """
+    province = None
+    for line in lines:
+        if re.search(r"ศาลากลางจังหวัด|ผู้ว่าราชการจังหวัด", line):
+            m = genre.PROVINCE_RE.search(line)
+            province = province or (m.group("province") if m else None)
+    closing = next((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), None)
+    block = [line.strip() for line in lines[closing:]] if closing is not None else []
+    office = next((line for line in block if _ISSUER_HEAD_RE.match(line) and len(line) < 80), None)
+    if office is None:
+        office = next((line.strip() for line in lines[:12] if line.strip().startswith("ศาลากลาง")), None)
+        office = office.replace("ศาลากลาง", "", 1) if office else None
+    if not office:
+        return ""
+    if province and not genre.PROVINCE_RE.search(office) and office.endswith("จังหวัด"):
+        office += province
+    name = normalize_agency(office)
+    match = known.match(name)
+    return match.name if match else name
+
+
+def _letter_date(lines: list[str]) -> str | None:
+    for line in lines:
+        if line.strip() and (found := parse_thai_date(line)):
+            return found.isoformat()
+    for line in lines:  # a date inside a line, not the date of a referenced letter
+        for m in DATE_RE.finditer(line):
+            if not re.search(r"(?:ลง|เมื่อ)\s*วันที่\s*$", line[: m.start()]):
+                found = parse_thai_date(m.group(0))
+                if found:
+                    return found.isoformat()
+    return None
+
+
+def _subject(lines: list[str]) -> str:
+    for i, line in enumerate(lines):
+        m = _SUBJECT_RE.match(line)
+        if m:
+            parts = [m.group("subject").strip()]
+            for nxt in lines[i + 1:]:
+                if not nxt.strip() or _SECTION_RE.match(nxt):
+                    break
+                parts.append(nxt.strip())
+            return " ".join(" ".join(parts).split())
+    return ""
+
+
+def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source: str = "") -> DraftDirective:
+    """The directive's number, date, subject, references and issuer from the letter's head."""
+    number = ""
+    for line in lines:
+        m = _OWN_NUMBER_RE.match(line)
+        if m:
+            number = normalise_number(m.group("num"))
+            break
+    references: list[str] = []
+    for line in lines:
+        for m in NUMBER_RE.finditer(line):
+            ref = normalise_number(m.group(0))
+            if ref != number and ref not in references:
+                references.append(ref)
+    if not number:
+        warnings.append("ไม่พบเลขที่หนังสือ (ที่ …)")
+    date_iso = _letter_date(lines)
+    if date_iso is None:
+        warnings.append("ไม่พบวันที่ของหนังสือ")
+    subject = _subject(lines)
+    if not subject:
+        warnings.append("ไม่พบเรื่อง (เรื่อง …)")
+    return DraftDirective(
+        number=number, date=date_iso, subject=subject, issuer=find_issuer(lines, known),
+        references=tuple(references), source=source,
+    )
+
+
+def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, source: str = "",
+                     known: Iterable[Agency] = (), warnings: list[str] | None = None) -> Draft:
+    """Build a Draft from the letter's head lines and its table rows (any reader)."""
+    warnings = list(warnings or [])
+    index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
+    directive = read_head(head, index, warnings, source)
+    if cols.agencies is None and cols.lead is None and cols.support is None:
+        warnings.append("ตารางไม่มีคอลัมน์หน่วยงานที่รับผิดชอบ")
+    items = rows_to_items(rows, cols, index, warnings)
+    if not items:
+        warnings.append("ไม่พบข้อสั่งการในตาราง")
+    return Draft(directive=directive, items=items, warnings=tuple(warnings))
+
+
+def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
+    """Parse a letter's text into a Draft. Never raises for bad input; see warnings."""
+    lines = prepare(text if isinstance(text, str) else "")
+    warnings: list[str] = []
+    found = find_header(lines)
+    if found is None:
+        guessed = _guess_columns(lines)
+        if guessed is None:
+            index = AgencyIndex(known)
+            directive = read_head(lines, index, warnings, source)
+            warnings.append("ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)")
+            return Draft(directive=directive, items=(), warnings=tuple(warnings))
+        warnings.append("ไม่พบหัวตาราง: เดาคอลัมน์เป็น ลำดับ / ประเด็น / หน่วยงาน / กำหนดเสร็จ")
+        at, cols = guessed
+        split, width = (lambda line: line.split("\t")), (4 if cols.due is not None else 3)
+    else:
+        at, cols, split = found
+        width = len(split(lines[at]))
+    rows = table_rows(lines[at + 1:], cols, split, max(width, 2))
+    return draft_from_table(lines[: max(at, 0)], rows, cols, source=source, known=known, warnings=warnings)

@@ -1,0 +1,163 @@
+"""Read a "responsible agencies" cell into agency names with their roles.
+
+A cell is a list of clauses (bullets ``-``, numbers ``๑)``, new lines, ``;``). Each clause
+names one or more agencies — separated by spaces, commas or ``และ`` (glued or not) — and
+may end in a role predicate: ``เป็นหน่วยงานหลักในการ…`` / ``เป็นกลไกหลัก…`` (lead),
+``สนับสนุนการปฏิบัติ`` (support), ``ในฐานะ…`` or any duty (no role). ``(หน่วยงานหลัก)``
+marks the name just before it; ``หน่วยงานหลัก:`` the names after it.
+
+Where a name ends is decided by the genre: at ``จังหวัด<province>``, after ``ทุก<unit>``,
+before ``และ``/``กับ`` + the head of another name (``สำนักงาน…``, ``อำเภอ…``), before a
+role or duty phrase, or at a space unless what follows is ``(ย่อ.)`` or ``จังหวัด…``.
+A known agency (board names and aliases) is taken whole, so its own ``และ`` is safe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.formats import genre
+from storage.formats.agencies import AgencyIndex, clean_text
+
+_CLAUSE_SPLIT_RE = re.compile(
+    r"\n|;|(?:^|(?<=\s))[-–—•●▪○◦*·](?=\s|[ก-๛])|(?:^|(?<=\s))\(?[0-9๐-๙]{1,2}[.)](?=\s|[ก-๛])"
+)
+_SEPARATORS = ",，、"
+
+
+def split_clauses(cell: str) -> list[str]:
+    """The bullet/line/numbered clauses of a cell, stripped, empties dropped."""
+    return [part.strip() for part in _CLAUSE_SPLIT_RE.split(clean_text(cell)) if part and part.strip()]
+
+
+class _Clause:
+    """Left-to-right reader of one clause."""
+
+    def __init__(self, text: str, index: AgencyIndex) -> None:
+        self.text = text
+        self.index = index
+        self.found: list[list] = []  # [raw name, role or None]
+
+    def _starts_name(self, pos: int) -> int:
+        """Length of a known name at pos, -1 for a head word, 0 for neither."""
+        known = self.index.prefix_length(self.text[pos:])
+        if known:
+            return known
+        return -1 if genre.HEAD_RE.match(self.text, pos) else 0
+
+    def _skip_predicate(self, pos: int) -> int:
+        # A duty runs to the clause end, or to a comma after which another name starts.
+        for m in re.finditer(f"[{_SEPARATORS}]", self.text[pos:]):
+            after = pos + m.end()
+            while after < len(self.text) and self.text[after].isspace():
+                after += 1
+            if after < len(self.text) and self._starts_name(after):
+                return pos + m.start()
+        return len(self.text)
+
+    def _first_cut(self, start: int, run_end: int) -> tuple[int, bool]:
+        """Where a name starting at ``start`` ends inside its run; True when it is complete."""
+        t = self.text
+        cuts: list[tuple[int, bool]] = []
+        for regex in (genre.PROVINCE_RE, genre.EVERY_RE):
+            m = regex.search(t, start + 1, run_end)
+            if m:
+                cuts.append((m.end(), True))
+        for regex in (genre.GLUED_PREDICATE_RE, genre.LEAD_PAREN_RE, genre.SUPPORT_PAREN_RE):
+            m = regex.search(t, start + 1, run_end)
+            if m:
+                cuts.append((m.start(), True))
+        for m in genre.JOINER_RE.finditer(t, start + 1, run_end):
+            if self._starts_name(m.end()):
+                cuts.append((m.start(), True))
+                break
+        return min(cuts) if cuts else (run_end, False)
+
+    def _extend(self, start: int, end: int) -> int:
+        """Carry a name over spaces into ``(กรอ.)`` and ``จังหวัดระยอง`` qualifiers."""
+        t = self.text
+        while True:
+            nxt = end
+            while nxt < len(t) and t[nxt].isspace():
+                nxt += 1
+            if nxt == end or nxt >= len(t):
+                return end
+            if t[nxt] == "(" and not (genre.LEAD_PAREN_RE.match(t, nxt) or genre.SUPPORT_PAREN_RE.match(t, nxt)):
+                close = t.find(")", nxt)
+                if close < 0 or close - nxt > 40:
+                    return end
+                end = close + 1
+                continue
+            m = genre.PROVINCE_RE.match(t, nxt)
+            if m and not genre.PROVINCE_RE.search(t, start, end):
+                return m.end()
+            return end
+
+    def _read_name(self, pos: int, known: int) -> int:
+        if known > 0:
+            end = self._extend(pos, pos + known)
+        else:
+            run_end = pos
+            while run_end < len(self.text) and not self.text[run_end].isspace():
+                run_end += 1
+            end, complete = self._first_cut(pos, run_end)
+            if not complete:
+                end = self._extend(pos, end)
+        self.found.append([self.text[pos:end], None])
+        return end
+
+    def _apply(self, role: str, names: list[list]) -> None:
+        for entry in names:
+            if entry[1] is None:
+                entry[1] = role
+
+    def read(self) -> list[list]:
+        t, pos, free, since = self.text, 0, True, 0
+        prefix_role = None
+        for regex, role in ((genre.LEAD_PREFIX_RE, "lead"), (genre.SUPPORT_PREFIX_RE, "support")):
+            m = regex.match(t)
+            if m:
+                prefix_role, pos = role, m.end()
+        while pos < len(t):
+            if t[pos].isspace():
+                pos += 1
+                continue
+            if t[pos] in _SEPARATORS:
+                pos, free = pos + 1, True
+                continue
+            pos, free, since = self._step(pos, free, since)
+        if prefix_role:
+            self._apply(prefix_role, self.found)
+        return self.found
+
+    def _step(self, pos: int, free: bool, since: int) -> tuple[int, bool, int]:
+        t = self.text
+        for regex, role in ((genre.LEAD_PAREN_RE, "lead"), (genre.SUPPORT_PAREN_RE, "support")):
+            m = regex.match(t, pos)
+            if m:
+                if self.found:
+                    self.found[-1][1] = self.found[-1][1] or role
+                return m.end(), free, since
+        for regex, role in ((genre.LEAD_VERBAL_RE, "lead"), (genre.SUPPORT_VERBAL_RE, "support")):
+            m = regex.match(t, pos)
+            if m:
+                self._apply(role, self.found[since:])
+                return self._skip_predicate(m.end()), False, len(self.found)
+        m = genre.JOINER_RE.match(t, pos)
+        if m and (self._starts_name(m.end()) or (m.end() < len(t) and t[m.end()].isspace())):
+            return m.end(), True, since
+        known = self._starts_name(pos)
+        if known or (free and not genre.PREDICATE_RE.match(t, pos)):
+            return self._read_name(pos, known), False, since
+        return self._skip_predicate(pos), False, since
+
+
+def read_agencies(cell: str, index: AgencyIndex | None = None) -> list[tuple[str, str | None]]:
+    """(raw name, role) for every agency named in ``cell``; role None where none is marked."""
+    index = index or AgencyIndex()
+    found: list[tuple[str, str | None]] = []
+    for clause in split_clauses(cell):
+        for name, role in _Clause(clause, index).read():
+            if name.strip():
+                found.append((name, role))
+    return found

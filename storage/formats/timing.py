@@ -1,0 +1,94 @@
+"""Deadlines and rhythms in directive text.
+
+A due date is a date that follows a deadline word (``ภายในวันที่ ๓๐ กันยายน ๒๕๖๕``,
+``ก่อน 1 ต.ค. 65``, ``ภายในเดือนกันยายน 2565``, ``ภายในปีงบประมาณ 2566``) or the content
+of a deadline column, where ``-`` means none. A rhythm (``อย่างน้อย ๒ เดือนต่อครั้ง``,
+``ทุกเดือน``, ``ทุก 2 สัปดาห์``, ``เดือนละครั้ง``, ``รายไตรมาส``) becomes a normalised Thai
+string with ASCII digits plus an ISO-8601 duration for machines (``P2M``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from storage.thai.dates import find_month_ends, find_thai_dates, gregorian_year, parse_thai_date
+from storage.thai.digits import to_ascii_digits
+
+_NONE_CELLS = {"", "-", "–", "—", "--", "ไม่มี", "ไม่กำหนด", "ไม่ระบุ", "n/a", "na", "none", "ต่อเนื่อง"}
+_DEADLINE_TAIL_RE = re.compile(
+    r"(?:ภายใน|ก่อน|ไม่เกิน|แล้วเสร็จ|กำหนด(?:ส่ง|เสร็จ)?|จนถึง|ถึง|deadline|by)\s*(?:วันที่|เดือน|วัน)?\s*$",
+    re.I,
+)
+_FISCAL_RE = re.compile(r"ภายใน\s*ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?\s*)?([0-9๐-๙]{4})")
+
+_UNITS = {"วัน": "D", "สัปดาห์": "W", "อาทิตย์": "W", "เดือน": "M", "ไตรมาส": "Q", "ปี": "Y"}
+_UNIT = "(?P<unit>สัปดาห์|อาทิตย์|ไตรมาส|เดือน|วัน|ปี)"
+_N = "(?P<n>[0-9๐-๙]{1,2})"
+_RHYTHMS = (
+    ("per", re.compile(rf"(?P<least>อย่างน้อย\s*)?{_N}\s*{_UNIT}\s*(?:ต่อ|/)\s*(?:หนึ่ง\s*)?ครั้ง")),
+    ("every", re.compile(rf"(?P<least>อย่างน้อย\s*)?ทุก\s*(?:{_N}\s*)?{_UNIT}(?!นี้|ละ|ที่ผ่านมา)")),
+    ("times", re.compile(rf"{_UNIT}\s*ละ\s*(?:{_N}\s*)?ครั้ง")),
+    ("each", re.compile(rf"ราย{_UNIT}")),
+)
+
+
+def parse_due_cell(cell: str) -> tuple[date | None, bool]:
+    """(due, unreadable) for a deadline column's cell; ``-`` and friends mean no deadline."""
+    text = " ".join((cell or "").split())
+    if text.casefold() in _NONE_CELLS:
+        return None, False
+    found = parse_thai_date(text)
+    if found is None:
+        found = next((d for _, _, d in find_thai_dates(text)), None)
+    if found is None:
+        found = next((d for _, _, d in find_month_ends(text)), None) or _fiscal(text)
+    if found is None and find_recurrence(text):
+        return None, False  # a rhythm in the deadline column is read as the item's recurrence
+    return found, found is None
+
+
+def _fiscal(text: str) -> date | None:
+    match = _FISCAL_RE.search(text)
+    if not match:
+        return None
+    year = gregorian_year(match.group(1))
+    return date(year, 9, 30) if 1 <= year <= 9999 else None  # the Thai fiscal year ends 30 September
+
+
+def find_due(text: str) -> date | None:
+    """The first date in ``text`` that a deadline word points at, or None."""
+    candidates = [(s, d) for s, _, d in find_thai_dates(text) if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
+    candidates += [(s, d) for s, _, d in find_month_ends(text) if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
+    fiscal = _FISCAL_RE.search(text)
+    if fiscal and (d := _fiscal(text)):
+        candidates.append((fiscal.start(), d))
+    return min(candidates)[1] if candidates else None
+
+
+def find_recurrence(text: str) -> tuple[str, str | None] | None:
+    """(normalised Thai rhythm, ISO-8601 duration or None) for the first rhythm in ``text``."""
+    best: tuple[int, str, str | None] | None = None
+    for kind, regex in _RHYTHMS:
+        m = regex.search(text or "")
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), *_normalise(kind, m))
+    return (best[1], best[2]) if best else None
+
+
+def _normalise(kind: str, m: re.Match[str]) -> tuple[str, str | None]:
+    unit = m.group("unit")
+    n = int(to_ascii_digits(m.group("n"))) if m.groupdict().get("n") else None
+    least = "อย่างน้อย " if m.groupdict().get("least") else ""
+    if kind == "per":
+        return f"{least}{n} {unit}ต่อครั้ง", _duration(n or 1, unit)
+    if kind == "every":
+        return (f"{least}ทุก {n} {unit}" if n else f"{least}ทุก{unit}"), _duration(n or 1, unit)
+    if kind == "times":
+        return (f"{unit}ละ {n} ครั้ง", None) if n and n > 1 else (f"{unit}ละครั้ง", _duration(1, unit))
+    return f"ราย{unit}", _duration(1, unit)
+
+
+def _duration(n: int, unit: str) -> str:
+    code = _UNITS[unit]
+    return f"P{3 * n}M" if code == "Q" else f"P{n}{code}"

@@ -1,0 +1,144 @@
+"""Thai Buddhist-Era dates: parse and format ``๓๐ ก.ย. ๒๕๖๕``, ``30 กันยายน 2565``, ``30 ก.ย. 65``.
+
+Letters write dates as day, Thai month (full or abbreviated, with or without dots) and a
+B.E. year of 4 or 2 digits, in Thai or ASCII digits. B.E. = C.E. + 543; a 2-digit year
+means 25xx B.E. (1957–2056 C.E.), which is how officers abbreviate (``๖๕`` = 2565).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+from typing import Iterator, Literal
+
+from storage.thai.digits import to_ascii_digits, to_thai_digits
+
+BE_OFFSET = 543
+
+MONTHS_LONG = (
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
+    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+)
+MONTHS_SHORT = (
+    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
+    "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
+)
+
+_DIGIT = "[0-9๐-๙]"
+
+
+def _short_pattern(abbr: str) -> str:
+    # "ก.ย." also appears as "ก.ย", "กย.", "ก. ย." in extracted text: dots and one space optional.
+    letters = [part for part in abbr.split(".") if part]
+    return r"\.?\s?".join(re.escape(p) for p in letters) + r"\.?"
+
+
+def _month_alternatives() -> list[tuple[str, int]]:
+    alts = [(re.escape(name), i + 1) for i, name in enumerate(MONTHS_LONG)]
+    # Colloquial/short spellings seen in letters ("ก.ย" without the final dot is covered above).
+    alts += [(re.escape(n), m) for n, m in (("กุมภา", 2), ("มีนา", 3), ("เมษา", 4), ("พฤษภา", 5),
+                                              ("มิถุนา", 6), ("กรกฎา", 7), ("สิงหา", 8), ("กันยา", 9),
+                                              ("ตุลา", 10), ("พฤศจิกา", 11), ("ธันวา", 12), ("มกรา", 1))]
+    alts += [(_short_pattern(abbr), i + 1) for i, abbr in enumerate(MONTHS_SHORT)]
+    return alts
+
+
+_MONTH_ALTS = _month_alternatives()
+_MONTH_GROUPS = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS))
+MONTH_RE = re.compile(f"(?:{_MONTH_GROUPS})")
+
+_YEAR = rf"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+DATE_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?:{_MONTH_GROUPS})\s*{_YEAR}"
+)
+"""A Thai date with a month name inside running text."""
+
+MONTH_YEAR_RE = re.compile(rf"(?:{_MONTH_GROUPS})\s*{_YEAR}")
+"""A month and year without a day (``เดือนกันยายน ๒๕๖๕``)."""
+
+_NUMERIC_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*[/.-]\s*(?P<month>{_DIGIT}{{1,2}})\s*[/.-]\s*"
+    rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+)
+_ISO_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][0-9:.]+)?")
+_PREFIX_RE = re.compile(r"^\s*(?:วัน(?:ที่)?|ลงวันที่|ณ\s*วันที่)\s*")
+
+
+def _month_of(match: re.Match[str]) -> int:
+    for i, (_, month) in enumerate(_MONTH_ALTS):
+        if match.group(f"m{i}") is not None:
+            return month
+    raise ValueError("no month group matched")  # pragma: no cover - the regex guarantees one
+
+
+def gregorian_year(year_text: str) -> int:
+    """A written year as C.E.: 4-digit B.E. (≥ 2400), 4-digit C.E., or 2-digit B.E. (25xx)."""
+    year = int(to_ascii_digits(year_text))
+    if len(year_text) == 2:
+        return 2500 + year - BE_OFFSET
+    return year - BE_OFFSET if year >= 2400 else year
+
+
+def _make(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(match: re.Match[str]) -> date | None:
+    return _make(gregorian_year(match.group("year")), _month_of(match), int(to_ascii_digits(match.group("day"))))
+
+
+def parse_thai_date(text: str) -> date | None:
+    """The date ``text`` consists of, or None. Accepts an optional ``วันที่`` prefix.
+
+    Also reads numeric ``30/9/2565`` (B.E. or C.E. year) and ISO ``2022-09-30``, which
+    sheets use in deadline columns.
+    """
+    if not isinstance(text, str):
+        return None
+    body = _PREFIX_RE.sub("", text.strip()).strip()
+    for regex in (DATE_RE, _NUMERIC_RE, _ISO_RE):
+        match = regex.fullmatch(body)
+        if match is None:
+            continue
+        if regex is DATE_RE:
+            return _from_match(match)
+        month = int(to_ascii_digits(match.group("month")))
+        day = int(to_ascii_digits(match.group("day")))
+        year = gregorian_year(match.group("year")) if regex is _NUMERIC_RE else int(match.group("year"))
+        return _make(year, month, day)
+    return None
+
+
+def find_thai_dates(text: str) -> Iterator[tuple[int, int, date]]:
+    """Every valid month-name date in running text as (start, end, date)."""
+    for match in DATE_RE.finditer(text):
+        found = _from_match(match)
+        if found is not None:
+            yield match.start(), match.end(), found
+
+
+def find_month_ends(text: str) -> Iterator[tuple[int, int, date]]:
+    """Month-and-year mentions (``กันยายน ๒๕๖๕``) as the month's last day."""
+    for match in MONTH_YEAR_RE.finditer(text):
+        year, month = gregorian_year(match.group("year")), _month_of(match)
+        if 1 <= year <= 9999:
+            yield match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def format_thai_date(
+    d: date,
+    *,
+    style: Literal["short", "long"] = "short",
+    digits: Literal["thai", "ascii"] = "thai",
+) -> str:
+    """``๓๐ ก.ย. ๖๕`` (short) or ``๓๐ กันยายน ๒๕๖๕`` (long); ASCII digits on request."""
+    year = d.year + BE_OFFSET
+    if style == "long":
+        text = f"{d.day} {MONTHS_LONG[d.month - 1]} {year}"
+    else:
+        text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year % 100:02d}"
+    return to_thai_digits(text) if digits == "thai" else text

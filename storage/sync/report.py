@@ -63,7 +63,7 @@ class SyncReport:
     def lines(self) -> list[str]:
         out = []
         for name, what, new in self.folded:
-            gain = f"{new} entries found nowhere else" if new else "nothing new"
+            gain = f"copied {new} entries into this replica's file" if new else "nothing new"
             out.append(f"folded {name} ({what}): {gain}")
         if self.folded:
             out.append(f"archived {len(self.folded)} file(s) to {self.archived_to}")

@@ -108,6 +108,7 @@ class BoardStore:
             write_atomic(path, data, exclusive=True)
         except FileExistsError:
             raise BoardError(f"{path}: a board already exists here; not replacing it") from None
+        fs.board_folder(path).mkdir(exist_ok=True)
 
     # -- reading ---------------------------------------------------------------------------
 

@@ -70,8 +70,8 @@ def run_sync(store: "BoardStore") -> SyncReport:
         strays = _strays(store, report)
         for path, state in strays:
             new = merge_into(store._state, state)
-            merge_into(store._own, state)
-            count = sum(len(n) for n in new.records.values()) + len(new.events)
+            kept = merge_into(store._own, state)
+            count = sum(len(n) for n in kept.records.values()) + len(kept.events)
             report.folded.append((path.name, fs.label(path, stems), count))
             board_delta.records.update(new.records)
             board_delta.events.extend(new.events)

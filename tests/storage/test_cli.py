@@ -1,0 +1,103 @@
+"""`board list|move|note|summary|sync|export` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storage.sync.store import BoardStore
+from tui.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], board: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--board", str(board), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def listed(capsys: pytest.CaptureFixture[str], board: Path, *argv: str) -> list[dict]:
+    code, out, _ = run(capsys, board, "list", "--json", *argv)
+    assert code == 0
+    return json.loads(out)
+
+
+def test_list_json_has_the_documented_fields(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cards = listed(capsys, board)
+    assert len(cards) == 9
+    first = cards[0]
+    assert set(first) >= {"id", "item", "letter", "agency", "role", "status", "due", "updated_at",
+                          "updated_by", "notes"}
+    assert (first["item"]["seq"], first["letter"], first["agency"]["short"], first["role"]) == (
+        1, "รย 0017.2/ว 3362", "สนจ.ระยอง", "lead")
+
+
+def test_move_and_note_by_prefix_show_up_in_list(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    card = listed(capsys, board)[0]["id"]
+    code, out, _ = run(capsys, board, "move", card[:6], "doing", "--note", "เริ่มแล้ว")
+    assert code == 0 and "กำลังดำเนินการ" in out
+    assert run(capsys, board, "note", card[:6], "ประชุมแล้ว")[0] == 0
+    (row,) = listed(capsys, board, "--status", "doing")
+    assert (row["id"], row["notes"], row["updated_by"]) == (card, 2, "somchai")
+    assert row["updated_at"].startswith("20")
+
+
+def test_list_filters_by_agency_short_name_and_overdue(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = listed(capsys, board, "--agency", "พช.ระยอง")
+    assert {r["agency"]["short"] for r in rows} == {"พช.ระยอง"} and len(rows) == 3
+    overdue = listed(capsys, board, "--overdue")
+    assert {r["item"]["seq"] for r in overdue} == {1} and len(overdue) == 3  # item 1 was due 30 Sep 2022
+
+
+def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tui.cli.board_commands import cell_width
+
+    code, out, _ = run(capsys, board, "list")
+    assert code == 0 and "ยังไม่ดำเนินการ" in out and "30 ก.ย. 65" in out
+    code, out, _ = run(capsys, board, "summary")
+    lines = out.splitlines()
+    assert code == 0 and lines[0].startswith("หน่วยงาน") and len(lines) == 4
+    assert len({cell_width(line) for line in lines[1:]}) == 1, "summary rows are not aligned"
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (("move", "zzzz", "done"), "no card 'zzzz'"),
+        (("move", "", "done"), "no card"),
+        (("note", "0", "x"), "'0' matches 2 cards"),  # the sample's ids 0679… and 0c04…
+        (("move", "0679", "finished"), "unknown status 'finished'"),
+        (("list", "--agency", "กรมที่ไม่มี"), "no agency matches"),
+    ],
+)
+def test_user_errors_exit_1_with_one_line(board: Path, capsys: pytest.CaptureFixture[str], argv, message) -> None:
+    code, out, err = run(capsys, board, *argv)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith("board: ") and message in err
+
+
+def test_unreadable_board_exits_1_without_traceback(tmp_path: Path, state_home: Path) -> None:
+    bad = tmp_path / "board.json"
+    bad.write_bytes(b'{"board": {"1": {"board_id": "x", "role": "ba')
+    result = subprocess.run([sys.executable, "-m", "tui", "--board", str(bad), "list"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr and "truncated" in result.stderr
+    missing = subprocess.run([sys.executable, "-m", "tui", "--board", str(tmp_path / "none.json"), "summary"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_export_json_to_a_file(board: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    card = listed(capsys, board)[0]["id"]
+    run(capsys, board, "note", card, "รายงานความก้าวหน้า")
+    out = tmp_path / "export.json"
+    assert run(capsys, board, "export", "--format", "json", "--out", str(out))[0] == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert len(data["cards"]) == 9 and data["notes"][0]["text"] == "รายงานความก้าวหน้า"
+    assert data["board"]["name"] == "ระยอง"

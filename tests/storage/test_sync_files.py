@@ -1,0 +1,146 @@
+"""What a shared folder does to a board: other replicas, conflict copies, rollbacks, bad files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from storage.errors import BadFile
+from storage.sync.store import BoardStore
+from tui.cli import main
+
+
+def _other_machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / f"state-{name}"))
+    monkeypatch.setenv("BOARD_USER", name)
+
+
+def _as(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, fn):
+    with monkeypatch.context() as m:
+        _other_machine(m, tmp_path, name)
+        return fn()
+
+
+@pytest.mark.parametrize("copy_name", [
+    "{rid}.sync-conflict-20250101-101010-ABCDEFG.json",
+    "{rid} (Somchai's conflicted copy 2025-01-01).json",
+])
+def test_a_conflict_copy_shows_on_the_board_and_is_folded_by_sync(
+        board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        copy_name: str) -> None:
+    mine = BoardStore.open(board)
+    card = sorted(mine.snapshot().cards)[0]
+
+    def edit_elsewhere() -> str:
+        theirs = BoardStore.open(board)
+        theirs.move(card, "blocked", note="รอผลการประชุม")
+        # The engine kept their edit only in a conflict copy: nowhere else holds it.
+        stray = theirs.folder / copy_name.format(rid=theirs.replica_id)
+        os.replace(theirs.own_path, stray)
+        return stray.name
+
+    stray_name = _as(monkeypatch, tmp_path, "somsri", edit_elsewhere)
+    mine.refresh()
+    assert mine.snapshot().cards[card].status == "blocked"
+    assert main(["--board", str(board), "sync"]) == 0
+    report = capsys.readouterr().out
+    assert f"folded {stray_name}" in report and "copied 3 entries" in report  # status, history, note
+    assert not (board.parent / "board.d" / stray_name).exists()
+    assert (board.parent / "board.d" / ".archive" / stray_name).exists()
+    fresh = BoardStore.open(board, user="someone-else").snapshot()
+    assert fresh.cards[card].status == "blocked"
+    assert [n.text for n in fresh.notes_of(card)] == ["รอผลการประชุม"]
+    listing = sorted(os.listdir(board.parent / "board.d"))
+    assert main(["--board", str(board), "sync"]) == 0
+    assert "nothing to fold or compact" in capsys.readouterr().out
+    assert sorted(os.listdir(board.parent / "board.d")) == listing
+
+
+def test_a_copy_of_the_board_file_beside_it_is_data_too(board: Path) -> None:
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[1]
+    store.move(card, "done")
+    shutil.copy(store.own_path, board.parent / "board-LAPTOP7.json")  # OneDrive's naming
+    store.own_path.unlink()
+    store.replica.shadow_path.unlink()  # as if this machine had been lost
+    fresh = BoardStore.open(board, user="other")
+    assert fresh.snapshot().cards[card].status == "done"
+    lines = fresh.sync().lines()
+    assert any("board-LAPTOP7.json" in line and "OneDrive" in line for line in lines)
+    assert BoardStore.open(board, user="third").snapshot().cards[card].status == "done"
+
+
+@pytest.mark.parametrize("damage", ["delete", "rollback"])
+def test_own_file_deleted_or_rolled_back_while_open_loses_nothing(board: Path, damage: str) -> None:
+    store = BoardStore.open(board)
+    a, b, c = sorted(store.snapshot().cards)[:3]
+    store.move(a, "doing")
+    old = store.own_path.read_bytes()
+    store.move(b, "blocked", note="งบประมาณล่าช้า")
+    if damage == "delete":
+        store.own_path.unlink()
+    else:
+        store.own_path.write_bytes(old)
+    store.move(c, "done")  # a write after the damage
+    store.refresh()
+    snap = BoardStore.open(board, user="reader").snapshot()
+    assert [snap.cards[x].status for x in (a, b, c)] == ["doing", "blocked", "done"]
+    assert [n.text for n in snap.notes_of(b)] == ["งบประมาณล่าช้า"]
+
+
+def test_rollback_noticed_by_refresh_alone(board: Path) -> None:
+    store = BoardStore.open(board)
+    a, b = sorted(store.snapshot().cards)[:2]
+    store.move(a, "doing")
+    old = store.own_path.read_bytes()
+    store.move(b, "done")
+    store.own_path.write_bytes(old)
+    assert store.changed_on_disk()
+    store.refresh()
+    assert b'"done"' in store.own_path.read_bytes(), "the rolled-back file was not repaired"
+
+
+def _valid_replica_bytes(board: Path) -> bytes:
+    store = BoardStore.open(board, user="filler")
+    store.add_note(sorted(store.snapshot().cards)[0], "บันทึกยาวพอสมควรสำหรับการทดสอบไฟล์ที่ถูกตัด" * 3)
+    data = store.own_path.read_bytes()
+    store.own_path.unlink()
+    store.replica.shadow_path.unlink()
+    return data
+
+
+@pytest.mark.parametrize("kind", ["truncated", "empty", "binary", "half-written", "not-a-board"])
+def test_a_bad_file_is_named_skipped_and_never_overwritten(
+        board: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _valid_replica_bytes(board)
+    content = {
+        "truncated": good[: len(good) * 2 // 3],
+        "empty": b"",
+        "binary": bytes(range(256)) * 4,
+        "half-written": good[:12],
+        "not-a-board": b'{"_default": {"1": {"title": "x"}}}',
+    }[kind]
+    bad = board.parent / "board.d" / "0123456789abcdef.json"
+    bad.write_bytes(content)
+    store = BoardStore.open(board)
+    (problem,) = store.problems
+    assert isinstance(problem, BadFile) and problem.path == str(bad) and "skipped" in str(problem)
+    assert len(store.snapshot().cards) == 9
+    store.move(sorted(store.snapshot().cards)[0], "doing")
+    store.sync()
+    assert main(["--board", str(board), "list"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err
+    assert bad.read_bytes() == content
+
+
+def test_a_stray_in_the_folder_that_is_bad_is_left_alone_by_sync(board: Path) -> None:
+    bad = board.parent / "board.d" / "board (conflicted copy 2025-01-01 101010).json"
+    bad.write_bytes(b"\x00\x01garbage")
+    store = BoardStore.open(board)
+    report = store.sync()
+    assert bad.read_bytes() == b"\x00\x01garbage"
+    assert any("left as it is" in line for line in report.lines())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency, short_name
+from storage.formats.agencies import AgencyIndex, agency_key, clean_text, normalize_agency, short_name
 from storage.formats.draft import DraftAgency, DraftItem
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, parse_due_cell
@@ -24,6 +24,8 @@ _TEXT_HEAD = re.compile(
     r"ภารกิจ|นโยบาย|directive|text|item|subject", re.I,
 )
 _SEQ_CELL = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?\(?([0-9๐-๙]{1,3})\s*[.)]?\s*$")
+CLOSING_RE = re.compile(r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：])")
+"""A line that ends the table: the letter's closing or a footnote."""
 _SUBPOINT_RE = re.compile(r"(?:^|(?<=\s))(?:\(([0-9๐-๙]{1,2})\)|([0-9๐-๙]{1,2})[.)])(?=\s|[ก-๛])")
 
 
@@ -39,12 +41,21 @@ class Columns:
     due: int | None = None
 
 
+_LEAD_HEAD = re.compile(r"^(?:lead|leads|lead\s*agenc(?:y|ies)|เจ้าภาพ(?:หลัก)?)$", re.I)
+_SUPPORT_HEAD = re.compile(r"^(?:support|supporting|support\s*agenc(?:y|ies))$", re.I)
+
+
 def _kind(cell: str) -> str | None:
-    name = re.sub(r"\s+", "", clean_text(cell))
-    if not name or len(name) > 40:
+    name = re.sub(r"\s+", "", clean_text(cell or ""))
+    # Header cells are short labels; a data cell that happens to say "หน่วยงาน…" is longer.
+    if not name or len(name) > 25:
         return None
     if _SEQ_HEAD.match(name):
         return "seq"
+    if _LEAD_HEAD.match(name):
+        return "lead"
+    if _SUPPORT_HEAD.match(name):
+        return "support"
     if _AGENCY_HEAD.search(name):
         return "lead" if "หลัก" in name else "support" if "สนับสนุน" in name else "agencies"
     if _DUE_HEAD.search(name):
@@ -55,6 +66,8 @@ def _kind(cell: str) -> str | None:
 def classify_header(cells: list[str]) -> Columns | None:
     """The column layout when ``cells`` is a header row, else None."""
     found: dict[str, int] = {}
+    if any(parse_seq(cell) is not None for cell in cells):
+        return None  # a numbered row is data, never a header
     for i, cell in enumerate(cells):
         kind = _kind(cell)
         if kind and kind not in found:
@@ -93,7 +106,7 @@ def subpoints(text: str) -> tuple[str, ...]:
     return tuple(text[m.end(): end].strip() for m, end in zip(marks, ends) if text[m.end(): end].strip())
 
 
-def _agencies(row: list[str], cols: Columns, index: AgencyIndex) -> list[DraftAgency]:
+def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict[str, str]) -> list[DraftAgency]:
     named: list[tuple[str, str | None]] = []
     named += read_agencies(_cell(row, cols.agencies), index)
     named += [(n, r or "lead") for n, r in read_agencies(_cell(row, cols.lead), index)]
@@ -105,7 +118,8 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex) -> list[DraftAg
         if len(name) < 2:
             continue
         known = index.match(name)
-        canonical = known.name if known else name
+        # One office, one name across the whole letter: the first spelling met wins.
+        canonical = known.name if known else spellings.setdefault(agency_key(name), name)
         role = role or default
         previous = merged.get(canonical)
         if previous is None or (role == "lead" and previous.role != "lead"):
@@ -117,7 +131,8 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex) -> list[DraftAg
     return list(merged.values())
 
 
-def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[str]) -> DraftItem:
+def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[str],
+                spellings: dict[str, str] | None = None) -> DraftItem:
     seq = parse_seq(_cell(row, cols.seq))
     if seq is None:
         seq = fallback_seq
@@ -132,7 +147,7 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
         warnings.append(f"ข้อ {seq}: อ่านกำหนดเสร็จไม่ได้ ({due_cell[:40]})")
     due = due or find_due(text)
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
-    agencies = _agencies(row, cols, index)
+    agencies = _agencies(row, cols, index, {} if spellings is None else spellings)
     if not agencies:
         warnings.append(f"ข้อ {seq}: ไม่พบหน่วยงานที่รับผิดชอบ")
     return DraftItem(
@@ -144,8 +159,9 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
 def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warnings: list[str]) -> tuple[DraftItem, ...]:
     items: list[DraftItem] = []
     seen: set[int] = set()
+    spellings: dict[str, str] = {}
     for row in rows:
-        item = row_to_item(row, cols, len(items) + 1, index, warnings)
+        item = row_to_item(row, cols, len(items) + 1, index, warnings, spellings)
         if item.seq in seen:
             # Keep the row (never drop a directive); give it the next free number.
             new_seq = max(seen) + 1
@@ -154,3 +170,43 @@ def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warn
         seen.add(item.seq)
         items.append(item)
     return tuple(items)
+
+
+def _starts_row(cells: list[str], cols: Columns) -> bool:
+    if cols.seq is not None:
+        return cols.seq < len(cells) and parse_seq(cells[cols.seq]) is not None and len(cells) >= 2
+    return len(cells) >= 2 and cols.text is not None and cols.text < len(cells) and bool(cells[cols.text].strip())
+
+
+def _continue(row: list[str], cells: list[str]) -> None:
+    # A line that starts no item continues the last one: cell by cell when it has cells,
+    # else it extends the last filled cell (a wrapped line of a multi-line cell).
+    width = len(row)
+    if len(cells) >= 2:
+        for i, cell in enumerate(cells):
+            if cell.strip():
+                j = min(i, width - 1)
+                row[j] = f"{row[j]}\n{cell.strip()}" if row[j] else cell.strip()
+        return
+    last = max((i for i, c in enumerate(row) if c.strip()), default=width - 1)
+    row[last] = f"{row[last]}\n{cells[0].strip()}" if row[last] else cells[0].strip()
+
+
+def assemble_rows(lines: list[list[str]], cols: Columns, width: int) -> list[list[str]]:
+    """Table rows from cell lists: repeated headers skipped, continuation lines merged."""
+    rows: list[list[str]] = []
+    current: list[str] | None = None
+    for cells in lines:
+        cells = [c if isinstance(c, str) else "" for c in cells]
+        if not any(c.strip() for c in cells) or classify_header(cells) is not None:
+            continue  # blank, or the header repeated after a page break
+        if _starts_row(cells, cols):
+            current = cells[:width] + [""] * max(0, width - len(cells))
+            if cells[width:]:
+                current[-1] = "\n".join([current[-1], *cells[width:]])
+            rows.append(current)
+        elif current is not None:
+            if len([c for c in cells if c.strip()]) == 1 and CLOSING_RE.match(next(c for c in cells if c.strip())):
+                break
+            _continue(current, [c for c in cells] if len(cells) > 1 else cells)
+    return rows

@@ -18,7 +18,8 @@ from typing import Callable, Iterable
 from storage.formats import genre
 from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency
 from storage.formats.draft import Draft, DraftDirective
-from storage.formats.items import Columns, classify_header, parse_seq, rows_to_items
+from storage.formats.items import CLOSING_RE as _CLOSING_RE
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
 from storage.models import Agency
 from storage.thai.dates import DATE_RE, parse_thai_date
 from storage.thai.digits import to_ascii_digits
@@ -29,7 +30,6 @@ _OWN_NUMBER_RE = re.compile(rf"^\s*(?:ด่วน\S*\s+)?ที่\s*(?P<num>{_
 _NUMBER_PARTS_RE = re.compile(r"([ก-ฮ]{1,4})\.?\s?([0-9.]+)\s?/\s?(ว)?\.?\s?([0-9]+)")
 _SUBJECT_RE = re.compile(r"^\s*เรื่อง\s*[:：]?\s*(?P<subject>.*)$")
 _SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย)")
-_CLOSING_RE = re.compile(r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：])")
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*[0-9๐-๙]{1,3}\s*-|หน้า\s*[0-9๐-๙]+.*|/\S.{0,40})\s*$")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ISSUER_HEAD_RE = re.compile(r"^(?:สำนักงาน|ที่ทำการ|สำนัก|กอง|ศูนย์|กรม|องค์การ|เทศบาล|ศาลากลาง)")
@@ -71,44 +71,10 @@ def find_header(lines: list[str]) -> tuple[int, Columns, Callable[[str], list[st
     return None
 
 
-def _starts_row(cells: list[str], cols: Columns) -> bool:
-    if cols.seq is not None:
-        return cols.seq < len(cells) and parse_seq(cells[cols.seq]) is not None and len(cells) >= 2
-    return len(cells) >= 2 and cols.text is not None and cols.text < len(cells) and bool(cells[cols.text].strip())
-
-
-def _continue(row: list[str], cells: list[str]) -> None:
-    width = len(row)
-    if len(cells) >= 2:
-        for i, cell in enumerate(cells):
-            if cell.strip():
-                j = min(i, width - 1)
-                row[j] = f"{row[j]}\n{cell.strip()}" if row[j] else cell.strip()
-        return
-    last = max((i for i, c in enumerate(row) if c.strip()), default=width - 1)
-    row[last] = f"{row[last]}\n{cells[0].strip()}" if row[last] else cells[0].strip()
-
-
 def table_rows(lines: list[str], cols: Columns, split: Callable[[str], list[str]], width: int) -> list[list[str]]:
-    rows: list[list[str]] = []
-    current: list[str] | None = None
-    for line in lines:
-        if not line.strip() or _PAGE_NUMBER_RE.match(line):
-            continue
-        cells = split(line)
-        if classify_header(cells) is not None:
-            continue  # the header repeated after a page break
-        if _starts_row(cells, cols):
-            extra = cells[width:]
-            current = (cells[:width] + [""] * max(0, width - len(cells)))
-            if extra:
-                current[-1] = "\n".join([current[-1], *extra])
-            rows.append(current)
-        elif current is not None:
-            if len(cells) == 1 and _CLOSING_RE.match(line):
-                break
-            _continue(current, cells)
-    return rows
+    """The table's rows from the lines after its header (page numbers and blanks skipped)."""
+    cells = [split(line) for line in lines if line.strip() and not _PAGE_NUMBER_RE.match(line)]
+    return assemble_rows(cells, cols, width)
 
 
 def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:

@@ -1,0 +1,106 @@
+"""Word letters (.docx): the real table, read with python-docx.
+
+The head is every paragraph (and every cell of tables that are not the directive table,
+since letterheads are often laid out in tables), in document order. The directive table
+is every table with a header row (ลำดับ / ประเด็น / หน่วยงาน…), plus header-less tables
+that continue it on the next page. Merged cells are read once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import docx
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from storage.formats.draft import Draft
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
+from storage.formats.letters import draft_from_table, prepare
+from storage.models import Agency
+
+
+def _row_cells(row) -> list[str]:
+    # A horizontally merged cell appears once per grid column; keep it once.
+    cells, seen = [], set()
+    for cell in row.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        cells.append(cell.text)
+    return cells
+
+
+def _table_rows(table: Table) -> list[tuple[list[str], list[int]]]:
+    out = []
+    for row in table.rows:
+        out.append((_row_cells(row), [id(c._tc) for c in row.cells]))
+    return out
+
+
+def _header(rows: list[tuple[list[str], list[int]]]) -> tuple[int, Columns] | None:
+    for i, (cells, _) in enumerate(rows[:3]):
+        cols = classify_header(cells)
+        if cols is not None:
+            return i, cols
+    return None
+
+
+def _body(document) -> Iterable[Paragraph | Table]:
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}p"):
+            yield Paragraph(child, document)
+        elif child.tag.endswith("}tbl"):
+            yield Table(child, document)
+
+
+def _without_merged_repeats(rows: list[tuple[list[str], list[int]]], cols: Columns) -> list[list[str]]:
+    # A vertically merged seq cell repeats the number on the next row: that row continues the item.
+    out, previous_ids = [], []
+    for cells, cell_ids in rows:
+        if cols.seq is not None and previous_ids and cell_ids[:1] == previous_ids[:1] and cols.seq == 0:
+            cells = [""] + cells[1:]
+        out.append(cells)
+        previous_ids = cell_ids
+    return out
+
+
+def load_document(path: Path):
+    """The python-docx Document (its errors propagate; reader.py turns them into ImportFailed)."""
+    return docx.Document(str(path))
+
+
+def read_docx(path: Path, known: Iterable[Agency] = ()) -> Draft:
+    return draft_from_document(load_document(path), source=Path(path).name, known=known)
+
+
+def draft_from_document(document, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
+    """The Draft of a loaded .docx letter."""
+    head: list[str] = []
+    table_lines: list[list[str]] = []
+    cols: Columns | None = None
+    width = 0
+    for block in _body(document):
+        if isinstance(block, Paragraph):
+            head.extend(block.text.split("\n"))
+            continue
+        rows = _table_rows(block)
+        found = _header(rows)
+        continues = cols is not None and rows and parse_seq(rows[0][0][0] if rows[0][0] else "") is not None
+        if found is None and not continues:
+            head.extend(cell for cells, _ in rows for cell in cells)
+            continue
+        if found is not None:
+            at, new_cols = found
+            cols = cols or new_cols
+            width = width or len(rows[at][0])
+            rows = rows[at + 1:]
+        table_lines.extend(_without_merged_repeats(rows, cols))
+    warnings: list[str] = []
+    if cols is None:
+        cols = Columns(seq=0, text=1, agencies=2)
+        warnings.append("ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)")
+    items_rows = assemble_rows(table_lines, cols, max(width, 2))
+    return draft_from_table(prepare("\n".join(head)), items_rows, cols, source=source, known=known,
+                            warnings=warnings)

@@ -1,0 +1,133 @@
+"""``board import FILE… [--dry-run] [--json]`` (DESIGN.md §4, §6).
+
+Every file is parsed before anything is written, so one bad file means exit 1 and an
+untouched board. ``--dry-run --json`` prints the drafts (one object per file, a list when
+several) and writes nothing; ``--dry-run`` alone prints a Thai summary for review.
+Without ``--dry-run`` the records are saved: a new board file when none exists, else
+added to the board. Ids are deterministic, so importing a letter twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from storage.errors import BadFile
+from storage.formats.draft import Draft
+from storage.formats.reader import read_letter
+from storage.formats.to_records import draft_to_records
+from storage.models import ROLE_LABELS, Agency, Records
+from storage.thai.dates import format_thai_date
+
+
+def known_agencies(board: Path) -> list[Agency]:
+    """The board's agencies, read without writing anything (no replica folder is created)."""
+    if not board.exists():
+        return []
+    from storage.sync import folder as fs
+    from storage.sync.state import join
+    from storage.sync.store import parse_file
+    from storage.sync.view import view
+
+    parsed = parse_file(board)  # BadFile for a broken board: a one-line error
+    if parsed is None or parsed[1] is None:
+        return []
+    _, meta, base = parsed
+    states = [base]
+    for path in fs.folder_files(board):
+        try:
+            other = parse_file(path)
+        except BadFile:
+            continue  # the store reports bad replica files; the importer only needs names
+        if other and other[1] is not None and other[1].get("board_id") == meta.get("board_id"):
+            states.append(other[2])
+    return list(view(join(*states)).agencies.values())
+
+
+def _records(drafts: list[Draft], known: list[Agency]) -> Records:
+    """One batch for all files; agencies new in one letter are known to the next."""
+    known = list(known)
+    parts: list[Records] = []
+    for draft in drafts:
+        records = draft_to_records(draft, known)
+        known.extend(records.agencies)
+        parts.append(records)
+    return Records(
+        directives=tuple(r for p in parts for r in p.directives),
+        items=tuple(r for p in parts for r in p.items),
+        agencies=tuple(r for p in parts for r in p.agencies),
+        cards=tuple({c.id: c for p in parts for c in p.cards}.values()),
+    )
+
+
+def summary_lines(draft: Draft) -> list[str]:
+    """A readable Thai summary of one draft (for --dry-run)."""
+    from datetime import date
+
+    d = draft.directive
+    when = format_thai_date(date.fromisoformat(d.date), style="long") if d.date else "ไม่ทราบวันที่"
+    lines = [f"หนังสือ {d.number or '(ไม่มีเลขที่)'} ลงวันที่ {when}  [{d.source}]",
+             f"  เรื่อง {d.subject or '-'}", f"  จาก {d.issuer or '-'}"]
+    if d.references:
+        lines.append("  อ้างถึง/สิ่งที่ส่งมาด้วย " + ", ".join(d.references))
+    for item in draft.items:
+        extra = []
+        if item.due:
+            extra.append("กำหนด " + format_thai_date(date.fromisoformat(item.due)))
+        if item.recurrence:
+            extra.append(item.recurrence)
+        if item.subpoints:
+            extra.append(f"{len(item.subpoints)} ข้อย่อย")
+        text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
+        lines.append(f"  ข้อ {item.seq}. {text}" + (f"  ({'; '.join(extra)})" if extra else ""))
+        for agency in item.agencies:
+            lines.append(f"      - {agency.name} [{ROLE_LABELS['th'][agency.role]}]")
+    lines += [f"  ! {w}" for w in draft.warnings]
+    return lines
+
+
+def _print_json(drafts: list[Draft]) -> None:
+    data = drafts[0].to_json() if len(drafts) == 1 else [d.to_json() for d in drafts]
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _save(board: Path, drafts: list[Draft]) -> tuple[int, Records]:
+    from storage.sync.store import BoardStore
+
+    if not board.exists():
+        records = _records(drafts, [])
+        BoardStore.create(board, records)
+        return len(records.directives) + len(records.items) + len(records.agencies) + len(records.cards), records
+    store = BoardStore.open(board)
+    try:
+        records = _records(drafts, list(store.snapshot().agencies.values()))
+        return store.add_records(records), records
+    finally:
+        store.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    board = Path(args.board_path)
+    known = known_agencies(board)
+    drafts = [read_letter(Path(name), known) for name in args.files]
+    if args.dry_run:
+        if args.json:
+            _print_json(drafts)
+        else:
+            for draft in drafts:
+                print("\n".join(summary_lines(draft)))
+            print("(ทดลองอ่านเท่านั้น ยังไม่ได้บันทึก)")
+        return 0
+    added, records = _save(board, drafts)
+    if args.json:
+        _print_json(drafts)
+        return 0
+    for draft in drafts:
+        warn = f", คำเตือน {len(draft.warnings)}" if draft.warnings else ""
+        print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ{warn}")
+    if added:
+        print(f"บันทึกลง {board}: ใหม่ {added} รายการ ({len(records.cards)} การ์ด)")
+    else:
+        print(f"{board}: ไม่มีอะไรใหม่ (นำเข้าหนังสือนี้แล้ว)")
+    return 0

@@ -20,7 +20,7 @@ from storage.models import STATUSES, Agency, BoardSnapshot, Card, Change, Note, 
 from storage.sync import folder as fs
 from storage.sync.clock import HybridClock, Stamp, iso
 from storage.sync.codec import from_tables, make_meta, records_state, to_tables
-from storage.sync.files import StatKey, dumps, load_keyed, stat_key, write_atomic
+from storage.sync.files import TEMP_PREFIX, StatKey, dumps, load_keyed, stat_key, write_atomic
 from storage.sync.replica import Replica, replica_for, user_name
 from storage.sync.report import SyncReport, changes_of, join_deltas
 from storage.sync.state import Delta, State, dominates, merge_into
@@ -93,6 +93,7 @@ class BoardStore:
         self.folder.mkdir(exist_ok=True)
         self._remember_dirs()
         with self._locked():
+            self._sweep_temps()
             self._load_own()
         self._scan()
         self.clock.observe(self._state.max_stamp())
@@ -136,6 +137,12 @@ class BoardStore:
         return _Lock(self.replica)
 
     # -- the replica's own file ------------------------------------------------------------
+
+    def _sweep_temps(self) -> None:
+        """Under the lock: temp files of our own writes can only be left by a killed process."""
+        for folder, name in ((self.folder, self.own_path.name), (self.replica.home, self.replica.shadow_path.name)):
+            for temp in folder.glob(f"{TEMP_PREFIX}{name}.*.tmp"):
+                temp.unlink(missing_ok=True)
 
     def _load_own(self, *, repair: bool = True) -> Delta:
         """Under the lock: join the shadow and the synced own file (other processes of this

@@ -125,9 +125,11 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
         items = [Option(self._label(t(self.lang, "all"), *self.all_progress), id=ALL)]
         items += [Option(self._label(r.short or r.name, r.done, r.total), id=r.agency_id) for r in shown]
         options.set_options(items)
-        target = self.selected or ALL
         ids = [o.id for o in items]
-        options.highlighted = ids.index(target) if target in ids else (1 if query and len(ids) > 1 else 0)
+        if self.selected in ids:
+            options.highlighted = ids.index(self.selected)
+        else:  # filtering: jump to the first match, so Enter picks it
+            options.highlighted = 1 if query and len(ids) > 1 else 0
 
     @on(Input.Changed, "#agency-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

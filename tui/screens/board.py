@@ -95,6 +95,8 @@ class BoardScreen(Screen[None]):
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name=name)
         self.thai_layout = False
+        """True after the last letter typed was Thai: then '/' is the physical 2 key."""
+        self.last_key = ""
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -150,6 +152,7 @@ class BoardScreen(Screen[None]):
     def on_key(self, event) -> None:
         # Remember which layout the officer types with: after a Thai key, '/' is the 2 key.
         char = event.character or ""
+        self.last_key = event.key
         if char:
             if "\u0e00" <= char <= "\u0e7f":
                 self.thai_layout = True
@@ -158,7 +161,7 @@ class BoardScreen(Screen[None]):
         if self.app.read_only and isinstance(self.focused, BoardGrid):
             binding = self.active_bindings.get(event.key)
             if binding and binding.binding.action.split("(")[0] in EDIT_ACTIONS | {"slash"}:
-                if binding.binding.action != "slash" or self.thai_layout:
+                if binding.binding.action != "slash" or (self.thai_layout and event.key == "slash"):
                     self.app.notify(t(self.app.lang, "read_only_refused"), severity="warning")
 
     def action_move(self, step: int) -> None:
@@ -184,7 +187,7 @@ class BoardScreen(Screen[None]):
 
     def action_slash(self) -> None:
         """``/`` searches; with the Thai layout active it is the physical 2 key (status doing)."""
-        if self.thai_layout:
+        if self.thai_layout and self.last_key == "slash":
             if self.app.read_only:
                 return
             self.app.set_status(self.card_id, "doing")

@@ -1,0 +1,35 @@
+"""Helpers for driving the board like a terminal does."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.keys import _character_to_key
+
+
+async def type_text(pilot, text: str) -> None:
+    """Send ``text`` as a terminal would: each key with its character.
+
+    Pilot.press cannot give Thai combining marks (ุ ้ ่) their character (it looks the
+    key name up with underscores), so those would be dropped by an Input; a real
+    terminal sends the character, which is what this does.
+    """
+    for char in text:
+        pilot.app.post_message(events.Key(_character_to_key(char), char))
+        await pilot.pause()
+
+
+def plain(renderable, width: int = 100) -> str:
+    """What a Rich renderable shows, as plain text."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=open("/dev/null", "w"), color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def board_text(app) -> str:
+    """The board screen as plain text (every visible line of the grid)."""
+    from widgets.board_grid import BoardGrid
+
+    grid = app.screen_stack[0].query_one(BoardGrid)
+    return "\n".join(grid.render_line(y).text for y in range(grid.size.height))

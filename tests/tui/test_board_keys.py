@@ -1,0 +1,138 @@
+"""Every card key path, driven through the real app, checked on the SAVED board."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from tests.conftest import card_of
+from tests.tui.helpers import plain, type_text
+from tui.screens.card_detail import CardDetailScreen
+from tui.screens.note_input import NoteScreen
+from widgets.board_grid import BoardGrid
+
+SIZE = (80, 24)
+
+
+def grid(app) -> BoardGrid:
+    return app.screen_stack[0].query_one(BoardGrid)
+
+
+async def start(pilot, card_id: str | None = None) -> BoardGrid:
+    await pilot.pause()
+    g = grid(pilot.app)
+    if card_id:
+        assert g.select(card_id)
+    return g
+
+
+async def test_status_pair_moves_the_card_and_saves(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        g = await start(pilot, card_of(1))
+        await pilot.press("shift+right")
+        assert reopen().cards[card_of(1)].status == "doing"
+        assert g.card_id == card_of(1) and g.column == 1  # the cursor follows the card
+        await pilot.press(">", ">")
+        assert reopen().cards[card_of(1)].status == "done"
+        await pilot.press("shift+left", "<")
+        assert reopen().cards[card_of(1)].status == "doing"
+
+
+async def test_digits_set_each_status(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(1))
+        for key, status in zip("4321", ("done", "blocked", "doing", "todo")):
+            await pilot.press(key)
+            assert reopen().cards[card_of(1)].status == status
+        history = reopen().history_of(card_of(1))
+        assert [e.new for e in history] == ["done", "blocked", "doing", "todo"]
+        assert history[-1].author == "สมหญิง"
+
+
+async def test_reorder_within_the_column_is_saved(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        g = await start(pilot)
+        app.select_agency(app.snapshot.cards[card_of(1)].agency_id)  # สนจ.ระยอง: items 1 and 6 in todo
+        await pilot.pause()
+        first, second = g.column_ids()[:2]
+        g.select(second)
+        await pilot.press("shift+up")
+        saved = reopen().cards
+        assert saved[second].rank < saved[first].rank
+        assert g.column_ids()[:2] == [second, first] and g.card_id == second
+        await pilot.press("J")
+        saved = reopen().cards
+        assert saved[first].rank < saved[second].rank
+
+
+async def test_enter_opens_the_whole_card(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, card_of(6, 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CardDetailScreen)
+        text = plain(app.screen._body(), 100)
+        assert "ข้อ ๖" in text and "ขจัดความยากจน" in text  # full item text
+        assert "รย ๐๐๑๗.๒/ว ๓๓๖๒" in text and "๑๗ กรกฎาคม ๒๕๖๕" in text  # letter, B.E. date
+        assert "⚠ ๓๑ สิงหาคม ๒๕๖๕" in text  # due, overdue by symbol
+        assert "★ หน่วยงานหลัก" in text  # role
+        # the other agencies on item 6 and their statuses
+        assert "อำเภอทุกอำเภอ" in text and "สำนักงานจังหวัดระยอง" in text
+        assert "ยังไม่ดำเนินการ" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CardDetailScreen)
+
+
+async def test_note_is_typed_in_thai_and_saved(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(2))
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        await type_text(pilot, "ประชุมแล้ว ที่ศาลากลาง")
+        await pilot.press("enter")
+        await pilot.pause()
+        notes = reopen().notes_of(card_of(2))
+        assert [n.text for n in notes] == ["ประชุมแล้ว ที่ศาลากลาง"]
+        assert notes[0].author == "สมหญิง"
+
+
+async def test_note_escape_saves_nothing(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(2))
+        await pilot.press("n", *"ทดสอบ", "escape")
+        await pilot.pause()
+        assert reopen().notes_of(card_of(2)) == ()
+
+
+async def test_undo_writes_the_inverse(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(1))
+        await pilot.press("3")
+        assert reopen().cards[card_of(1)].status == "blocked"
+        await pilot.press("u")
+        saved = reopen()
+        assert saved.cards[card_of(1)].status == "todo"
+        assert [e.new for e in saved.history_of(card_of(1))] == ["blocked", "todo"]  # append-only
+        await pilot.press("2", "ctrl+z")
+        assert reopen().cards[card_of(1)].status == "todo"
+
+
+async def test_quit_key_exits_promptly(make_app) -> None:
+    import time
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        began = time.perf_counter()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 or app.return_code is None
+    assert time.perf_counter() - began < 0.5

@@ -1,0 +1,145 @@
+"""What the board shows: agencies, swimlanes, search, filters, compact mode, help, size."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+from textual.widgets._help_panel import HelpPanel
+
+from tests.conftest import card_of
+from tests.tui.helpers import board_text, type_text
+from widgets.board_grid import BoardGrid
+
+SIZE = (80, 24)
+
+
+def shown_ids(app) -> set[str]:
+    grid = app.screen_stack[0].query_one(BoardGrid)
+    return {cid for lane in grid.lanes for col in lane.columns for cid in col}
+
+
+async def test_all_agencies_view_has_one_swimlane_per_agency(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = board_text(app)
+        for short in ("สนจ.ระยอง", "พช.ระยอง", "อำเภอทุกอำเภอ", "พศจ.ระยอง", "วธ.ระยอง"):
+            assert f"▌{short}" in text
+        assert "ยังไม่ดำเนิน" in text and "ติดปัญหา ๑" in text  # Thai column titles with counts
+        assert "⚠" in text  # item 6 is overdue on the fixed today
+        assert len(shown_ids(app)) == 14
+
+
+async def test_english_labels_with_lang_en(make_app) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = board_text(app)
+        assert "To do 10" in text and "Blocked 1" in text and "Item 6" in text
+
+
+async def test_agency_list_filters_as_you_type_and_switches_the_board(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await type_text(pilot, "พช")
+        await pilot.pause()
+        options = app.screen.query_one("#agency-options")
+        assert options.option_count == 2  # ทั้งหมด + พช.ระยอง
+        await pilot.press("enter")
+        await pilot.pause()
+        agency = app.snapshot.cards[card_of(4, 1)].agency_id
+        assert app.agency == agency
+        assert isinstance(app.focused, BoardGrid)
+        assert shown_ids(app) == {c.id for c in app.snapshot.cards.values() if c.agency_id == agency}
+        assert "▌" not in board_text(app)  # one agency: no swimlane headers
+
+
+async def test_agency_list_arrows_choose_all_again(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a", "down")
+        await pilot.pause()
+        assert app.agency is not None
+        await pilot.press("up")
+        await pilot.pause()
+        assert app.agency is None and len(shown_ids(app)) == 14
+
+
+async def test_search_is_thai_normalised_and_highlighted(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_text(pilot, "ผ้าไทย")
+        await pilot.pause()
+        assert shown_ids(app) == {card_of(4, 1), card_of(4, 2)}
+        await pilot.press("enter")
+        assert isinstance(app.focused, BoardGrid)
+        # ํา (nikhahit + sara aa) finds ำ: the same word typed two ways
+        app.search("ทำนุบ\u0e4d\u0e32รุง".replace("\u0e33", "\u0e4d\u0e32"))
+        await pilot.pause()
+        assert shown_ids(app) == {card_of(5, 3), card_of(5, 4)}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(shown_ids(app)) == 14
+        assert app.screen.query_one("#search", Input).display is False
+
+
+async def test_search_match_is_highlighted(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.search("ทำนุ")
+        await pilot.pause()
+        grid = app.screen.query_one(BoardGrid)
+        styled = [seg for y in range(grid.size.height) for seg in grid.render_line(y) if seg.text == "ทำนุ"]
+        assert styled and styled[0].style.reverse
+
+
+async def test_status_and_overdue_filters(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f", "f")  # all → todo → doing
+        await pilot.pause()
+        assert app.filter.status == "doing"
+        assert {app.snapshot.cards[c].status for c in shown_ids(app)} == {"doing"}
+        assert "กรอง" in str(app.screen.query_one("#status").render())
+        await pilot.press("escape", "o")
+        await pilot.pause()
+        assert shown_ids(app) == {card_of(6, 0), card_of(6, 1), card_of(6, 2)}  # due 31 Aug, today 20 Sep
+
+
+async def test_compact_mode_shows_fifteen_cards_at_80x24(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(BoardGrid)
+        assert grid.card_height == 1
+        assert grid.size.height - 1 >= 15  # rows for cards under the column header
+        await pilot.press("c")
+        await pilot.pause()
+        assert grid.card_height > 1
+
+
+async def test_help_key_toggles_the_key_panel(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+
+
+async def test_small_terminal_gets_a_message_not_a_broken_layout(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        message = app.screen.query_one("#too-small")
+        assert message.display and "80×24" in str(message.render())
+        assert not app.screen.query_one("#main").display or app.screen.has_class("-too-small")

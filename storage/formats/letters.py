@@ -87,23 +87,34 @@ def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:
     return None
 
 
+_SIGN_OFF_RE = re.compile(r"^\s*ขอแสดงความนับถือ")
+
+
+def _province(lines: list[str]) -> str | None:
+    for line in lines:
+        if re.search(r"ศาลากลางจังหวัด|ผู้ว่าราชการจังหวัด|ที่ทำการ|สำนักงาน", line):
+            m = genre.PROVINCE_RE.search(line)
+            if m:
+                return m.group("province")
+    return None
+
+
 def find_issuer(lines: list[str], known: AgencyIndex) -> str:
     """The issuing office as an officer names it.
 
     The owning office printed under the signature (``สำนักงานจังหวัด``), completed with the
     province of the signer or letterhead (→ ``สำนักงานจังหวัดระยอง``); else the letterhead
-    office (``ศาลากลางจังหวัดระยอง`` → ``จังหวัดระยอง``).
+    office beside the number (``สำนักงานพัฒนาชุมชนจังหวัดน่าน``; ``ศาลากลางจังหวัดระยอง``
+    → ``จังหวัดระยอง``).
     """
-    province = None
-    for line in lines:
-        if re.search(r"ศาลากลางจังหวัด|ผู้ว่าราชการจังหวัด", line):
-            m = genre.PROVINCE_RE.search(line)
-            province = province or (m.group("province") if m else None)
-    closing = next((i for i, line in enumerate(lines) if _CLOSING_RE.match(line)), None)
-    block = [line.strip() for line in lines[closing:]] if closing is not None else []
+    province = _province(lines)
+    sign = [i for i, line in enumerate(lines) if _SIGN_OFF_RE.match(line)]
+    block = [line.strip() for line in lines[sign[-1] + 1: sign[-1] + 16]] if sign else []
     office = next((line for line in block if _ISSUER_HEAD_RE.match(line) and len(line) < 80), None)
     if office is None:
-        office = next((line.strip() for line in lines[:12] if line.strip().startswith("ศาลากลาง")), None)
+        start = next((i for i, line in enumerate(lines) if _OWN_NUMBER_RE.match(line)), 0)
+        office = next((line.strip() for line in lines[start: start + 8]
+                       if _ISSUER_HEAD_RE.match(line.strip()) and len(line.strip()) < 80), None)
         office = office.replace("ศาลากลาง", "", 1) if office else None
     if not office:
         return ""
@@ -140,7 +151,8 @@ def _subject(lines: list[str]) -> str:
     return ""
 
 
-def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source: str = "") -> DraftDirective:
+def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source: str = "",
+              tail: list[str] | None = None) -> DraftDirective:
     """The directive's number, date, subject, references and issuer from the letter's head."""
     number = ""
     for line in lines:
@@ -163,17 +175,18 @@ def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source:
     if not subject:
         warnings.append("ไม่พบเรื่อง (เรื่อง …)")
     return DraftDirective(
-        number=number, date=date_iso, subject=subject, issuer=find_issuer(lines, known),
+        number=number, date=date_iso, subject=subject, issuer=find_issuer(lines + list(tail or []), known),
         references=tuple(references), source=source,
     )
 
 
 def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, source: str = "",
-                     known: Iterable[Agency] = (), warnings: list[str] | None = None) -> Draft:
+                     known: Iterable[Agency] = (), warnings: list[str] | None = None,
+                     tail: list[str] | None = None) -> Draft:
     """Build a Draft from the letter's head lines and its table rows (any reader)."""
     warnings = list(warnings or [])
     index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
-    directive = read_head(head, index, warnings, source)
+    directive = read_head(head, index, warnings, source, tail)
     if cols.agencies is None and cols.lead is None and cols.support is None:
         warnings.append("ตารางไม่มีคอลัมน์หน่วยงานที่รับผิดชอบ")
     items = rows_to_items(rows, cols, index, warnings)
@@ -201,4 +214,5 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         at, cols, split = found
         width = len(split(lines[at]))
     rows = table_rows(lines[at + 1:], cols, split, max(width, 2))
-    return draft_from_table(lines[: max(at, 0)], rows, cols, source=source, known=known, warnings=warnings)
+    return draft_from_table(lines[: max(at, 0)], rows, cols, source=source, known=known, warnings=warnings,
+                            tail=lines[at + 1:])

@@ -23,6 +23,7 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"\n|;|(?:^|(?<=\s))[-–—•●▪○◦*·](?=\s|[ก-๛])|(?:^|(?<=\s))\(?[0-9๐-๙]{1,2}[.)](?=\s|[ก-๛])"
 )
 _SEPARATORS = ",，、"
+_NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -87,6 +88,10 @@ class _Clause:
                 if close < 0 or close - nxt > 40:
                     return end
                 end = close + 1
+                continue
+            m = _NUMBERED_PART_RE.match(t, nxt)
+            if m:  # "สำนักงานเขตพื้นที่การศึกษา… เขต 1", "… สาขา 2"
+                end = m.end()
                 continue
             m = genre.PROVINCE_RE.match(t, nxt)
             if m and not genre.PROVINCE_RE.search(t, start, end):

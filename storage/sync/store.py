@@ -90,7 +90,10 @@ class BoardStore:
         return store
 
     def _boot(self) -> None:
-        self.folder.mkdir(exist_ok=True)
+        try:
+            self.folder.mkdir(exist_ok=True)
+        except OSError:
+            pass  # a read-only share still opens; the first write reports the problem
         self._remember_dirs()
         with self._locked():
             self._sweep_temps()
@@ -159,7 +162,8 @@ class BoardStore:
             shadow is not None and not dominates(shadow, self._own))
         with self._keys_lock:
             self._own_key, self._shadow_key = synced_key, shadow_key
-        if repair and (fix_synced or fix_shadow):
+        # A reader that never wrote keeps no file: no empty replica files from `board list`.
+        if repair and (fix_synced or fix_shadow) and self._own.size():
             self._write_own(shadow_too=fix_shadow, synced_too=fix_synced)
         return merge_into(self._state, self._own) if added else Delta()
 
@@ -247,11 +251,18 @@ class BoardStore:
     def add_records(self, records: Records) -> int:
         """Add imported records; those already on the board are left alone. Returns how many were new."""
         incoming = records_state(records, by=self.user)
-        fresh = State({k: v for k, v in incoming.records.items() if k not in self._state.records})
-        if not fresh.records:
-            return 0
-        self._commit(lambda stamp: fresh)
-        return len(fresh.records)
+        new = sum(key not in self._state.records for key in incoming.records)
+        # Known records only gain fields they lack (a new alias of a known agency); with the
+        # zero stamp of imports nothing already on the board is ever overridden.
+        fresh = State()
+        for key, fields in incoming.records.items():
+            have = self._state.records.get(key, {})
+            missing = {name: reg for name, reg in fields.items() if name not in have}
+            if missing:
+                fresh.records[key] = missing
+        if fresh.records:
+            self._commit(lambda stamp: fresh)
+        return new
 
     def add_alias(self, agency_id: str, alias: str) -> Agency:
         """Teach the board another way of writing an agency's name."""

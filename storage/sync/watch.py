@@ -71,7 +71,9 @@ class Watcher:
     def _poll(self) -> None:
         self._seen = _listing(self.paths)
         while not self._stop.wait(self.poll_seconds):
-            if _listing(self.paths) != self._seen:
+            now = _listing(self.paths)
+            if now != self._seen:
+                self._seen = now
                 self._dirty.set()
 
     def _watch(self) -> None:

@@ -85,3 +85,31 @@ def _common_prefix(store: BoardStore) -> str:
         if a[0] == b[0]:
             return a[0]
     pytest.skip("no two ids share a first digit")
+
+
+def test_reading_a_board_leaves_no_file_behind(board: Path) -> None:
+    store = BoardStore.open(board, user="reader")
+    store.refresh()
+    assert list((board.parent / "board.d").iterdir()) == []
+
+
+def test_an_import_adds_new_aliases_of_known_agencies_without_counting_them(board: Path) -> None:
+    from dataclasses import replace
+
+    store = BoardStore.open(board)
+    records = sample_records()
+    agency = records.agencies[0]
+    records = replace(records, agencies=(replace(agency, aliases=("สนง.จังหวัดระยอง",)), *records.agencies[1:]))
+    assert store.add_records(records) == 0
+    assert store.snapshot().agencies[agency.id].aliases == ("สนง.จังหวัดระยอง",)
+    assert store.add_records(records) == 0
+    assert BoardStore.open(board, user="x").snapshot().agencies[agency.id].aliases == ("สนง.จังหวัดระยอง",)
+
+
+def test_add_alias_and_set_rank(board: Path) -> None:
+    store = BoardStore.open(board)
+    agency = next(iter(store.snapshot().agencies))
+    assert "ผวจ." in store.add_alias(agency, "ผวจ.").aliases
+    card = sorted(store.snapshot().cards)[0]
+    assert store.set_rank(card, -1.5).rank == -1.5
+    assert BoardStore.open(board).snapshot().cards[card].rank == -1.5

@@ -11,10 +11,13 @@ is an ordinary TinyDB file with three tables:
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from storage.errors import BadFile
 from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
+from storage.sync.files import StatKey, load_keyed
 from storage.sync.state import EVENT_KINDS, FORMAT, KINDS, State, merge_into, reg_wins
 
 
@@ -118,3 +121,18 @@ def records_state(records: Records, by: str = "", stamp: Stamp = ZERO) -> State:
             "item_id": c.item_id, "agency_id": c.agency_id, "role": c.role,
             "status": c.status, "rank": c.rank}, stamp, by)
     return state
+
+
+def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict | None, State | None] | None:
+    """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad."""
+    loaded = load_keyed(path, known)
+    if loaded is None:
+        return None
+    key, data = loaded
+    if data is None:
+        return key, None, None
+    try:
+        meta, state = from_tables(data)
+    except (ValueError, TypeError, AttributeError) as error:
+        raise BadFile(str(path), f"{error} - skipped") from None
+    return key, meta, state

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import orjson
 import platformdirs
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
+from storage.errors import BoardError
 from storage.ids import new_id
 from storage.sync.files import dumps, write_atomic
 
@@ -58,8 +59,8 @@ class Replica:
     def shadow_path(self) -> Path:
         return self.home / "shadow.json"
 
-    def lock(self, timeout: float = 30.0) -> FileLock:
-        return FileLock(str(self.lock_path), timeout=timeout)
+    def lock(self, timeout: float = 30.0) -> "WriteLock":
+        return WriteLock(FileLock(str(self.lock_path), timeout=timeout))
 
 
 def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
@@ -77,3 +78,19 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
             data = {"replica": new_id(), "user": user, "machine": socket.gethostname(), "board": where}
             write_atomic(ident, dumps(data))
             return Replica(data["replica"], user, data["machine"], home)
+
+
+class WriteLock:
+    """The local re-read -> apply -> write lock, with a one-line error when it is stuck."""
+
+    def __init__(self, lock: FileLock) -> None:
+        self._lock = lock
+
+    def __enter__(self) -> None:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise BoardError(f"another board session holds {self._lock.lock_file} for too long; try again") from None
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()

@@ -15,11 +15,10 @@ On disk a state is a TinyDB document set (see ``to_tables`` / ``from_tables``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import orjson
 
-from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
 
 Reg = tuple[Stamp, Any, str]

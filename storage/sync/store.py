@@ -12,37 +12,23 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from filelock import Timeout
-
-from storage.errors import AmbiguousCard, BadFile, BadStatus, BoardError, UnknownCard
+from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
-from storage.models import STATUSES, Agency, BoardSnapshot, Card, Change, Note, Records
+from storage.models import BoardSnapshot, Card, Change, Records
 from storage.sync import folder as fs
-from storage.sync.clock import HybridClock, Stamp, iso
-from storage.sync.codec import from_tables, make_meta, records_state, to_tables
-from storage.sync.files import TEMP_PREFIX, StatKey, dumps, load_keyed, stat_key, write_atomic
-from storage.sync.replica import Replica, replica_for, user_name
+from storage.sync.clock import HybridClock, Stamp
+from storage.sync.codec import make_meta, parse_file, records_state, to_tables
+from storage.sync.edits import Edits
+from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
+from storage.sync.replica import Replica, WriteLock, replica_for, user_name
 from storage.sync.report import SyncReport, changes_of, join_deltas
 from storage.sync.state import Delta, State, dominates, merge_into
 from storage.sync.view import LiveView
 
-
-def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict | None, State | None] | None:
-    """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad."""
-    loaded = load_keyed(path, known)
-    if loaded is None:
-        return None
-    key, data = loaded
-    if data is None:
-        return key, None, None
-    try:
-        meta, state = from_tables(data)
-    except (ValueError, TypeError, AttributeError) as error:
-        raise BadFile(str(path), f"{error} - skipped") from None
-    return key, meta, state
+__all__ = ["BoardStore", "SyncReport", "parse_file"]
 
 
-class BoardStore:
+class BoardStore(Edits):
     """A board file, its replica folder and this replica's writes. See the team contract."""
 
     def __init__(self, path: Path, meta: dict, base: State, base_key: StatKey, user: str,
@@ -136,8 +122,8 @@ class BoardStore:
     def watch_paths(self) -> list[Path]:
         return [self.path.parent, self.folder]
 
-    def _locked(self):
-        return _Lock(self.replica)
+    def _locked(self) -> WriteLock:
+        return self.replica.lock()
 
     # -- the replica's own file ------------------------------------------------------------
 
@@ -211,78 +197,6 @@ class BoardStore:
     def _check_open(self) -> None:
         if self._closed:
             raise BoardError(f"{self.path}: the board is closed")
-
-    # -- changes made here ---------------------------------------------------------------------
-
-    def move(self, card_id: str, status: str, *, note: str | None = None) -> Card:
-        """Set a card's status (durable on return) and record who did it, with an optional note."""
-        if status not in STATUSES:
-            raise BadStatus(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-        self._card(card_id)
-
-        def build(stamp: Stamp) -> State:
-            ops = State()
-            old = self._card(card_id).status
-            if old != status:
-                ops.records[f"card/{card_id}"] = {"status": (stamp, status, self.user)}
-                self._event(ops, stamp, "history", card_id, field="status", old=old, new=status)
-            if note and note.strip():
-                self._event(ops, stamp, "note", card_id, text=note.strip())
-            return ops
-
-        self._commit(build)
-        return self._card(card_id)
-
-    def set_rank(self, card_id: str, rank: float) -> Card:
-        """Reorder a card within its column (smaller rank first)."""
-        self._card(card_id)
-        self._commit(lambda stamp: State({f"card/{card_id}": {"rank": (stamp, float(rank), self.user)}}))
-        return self._card(card_id)
-
-    def add_note(self, card_id: str, text: str) -> Note:
-        """Append a progress note to a card."""
-        self._card(card_id)
-        if not text.strip():
-            raise BoardError("a note needs some text")
-        ops = self._commit(lambda stamp: self._event(State(), stamp, "note", card_id, text=text.strip()))
-        note_id = next(iter(ops.events))
-        return next(n for n in self._live.snapshot.notes_of(card_id) if n.id == note_id)
-
-    def add_records(self, records: Records) -> int:
-        """Add imported records; those already on the board are left alone. Returns how many were new."""
-        incoming = records_state(records, by=self.user)
-        new = sum(key not in self._state.records for key in incoming.records)
-        # Known records only gain fields they lack (a new alias of a known agency); with the
-        # zero stamp of imports nothing already on the board is ever overridden.
-        fresh = State()
-        for key, fields in incoming.records.items():
-            have = self._state.records.get(key, {})
-            missing = {name: reg for name, reg in fields.items() if name not in have}
-            if missing:
-                fresh.records[key] = missing
-        if fresh.records:
-            self._commit(lambda stamp: fresh)
-        return new
-
-    def add_alias(self, agency_id: str, alias: str) -> Agency:
-        """Teach the board another way of writing an agency's name."""
-        if agency_id not in self._live.snapshot.agencies:
-            raise BoardError(f"no agency {agency_id!r} on this board")
-        alias = alias.strip()
-        self._commit(lambda stamp: State({f"agency/{agency_id}": {f"alias:{alias}": (stamp, True, self.user)}}))
-        return self._live.snapshot.agencies[agency_id]
-
-    def _card(self, card_id: str) -> Card:
-        card = self._live.snapshot.cards.get(card_id)
-        if card is None:
-            raise UnknownCard(f"no card {card_id!r} on this board")
-        return card
-
-    def _event(self, ops: State, stamp: Stamp, kind: str, card_id: str, **fields: object) -> State:
-        event_id = new_id()
-        ops.events[event_id] = {"id": event_id, "kind": kind, "card": card_id, "by": self.user,
-                                "s": list(stamp), **fields}
-        return ops
 
     # -- changes made elsewhere ----------------------------------------------------------------
 
@@ -373,19 +287,3 @@ def _newest(state: State, delta: Delta) -> Stamp:
     for event_id in delta.events:
         best = max(best, tuple(state.events[event_id]["s"]))  # type: ignore[arg-type]
     return best
-
-
-class _Lock:
-    """The local re-read -> apply -> write lock, with a one-line error when it is stuck."""
-
-    def __init__(self, replica: Replica) -> None:
-        self._lock = replica.lock()
-
-    def __enter__(self) -> None:
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise BoardError(f"another board session holds {self._lock.lock_file} for too long; try again") from None
-
-    def __exit__(self, *exc: object) -> None:
-        self._lock.release()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from storage.sync.store import BoardStore
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@
 The head is every paragraph (and every cell of tables that are not the directive table,
 since letterheads are often laid out in tables), in document order. The directive table
 is every table with a header row (ลำดับ / ประเด็น / หน่วยงาน…), plus header-less tables
-that continue it on the next page. Merged cells are read once.
+that continue it on the next page. Merged cells are read once, in their first column.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 import docx
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from storage.formats.draft import Draft
@@ -21,26 +21,24 @@ from storage.formats.letters import draft_from_table, prepare
 from storage.models import Agency
 
 
-def _row_cells(row) -> list[str]:
-    # A horizontally merged cell appears once per grid column; keep it once.
-    cells, seen = [], set()
-    for cell in row.cells:
-        if id(cell._tc) in seen:
-            continue
-        seen.add(id(cell._tc))
-        cells.append(cell.text)
+def _row_cells(row, table: Table) -> list[str]:
+    """The row's text by grid column: a merged cell's text sits in its first column only
+    (so a cell spanning two columns never lands in both), and the lower parts of a
+    vertically merged cell read as empty (so the row continues the one above)."""
+    cells: list[str] = []
+    for tc in row._tr.tc_lst:
+        text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
+        cells.append(text)
+        cells.extend([""] * (max(tc.grid_span, 1) - 1))
     return cells
 
 
-def _table_rows(table: Table) -> list[tuple[list[str], list[int]]]:
-    out = []
-    for row in table.rows:
-        out.append((_row_cells(row), [id(c._tc) for c in row.cells]))
-    return out
+def _table_rows(table: Table) -> list[list[str]]:
+    return [_row_cells(row, table) for row in table.rows]
 
 
-def _header(rows: list[tuple[list[str], list[int]]]) -> tuple[int, Columns] | None:
-    for i, (cells, _) in enumerate(rows[:3]):
+def _header(rows: list[list[str]]) -> tuple[int, Columns] | None:
+    for i, cells in enumerate(rows[:3]):
         cols = classify_header(cells)
         if cols is not None:
             return i, cols
@@ -53,17 +51,6 @@ def _body(document) -> Iterable[Paragraph | Table]:
             yield Paragraph(child, document)
         elif child.tag.endswith("}tbl"):
             yield Table(child, document)
-
-
-def _without_merged_repeats(rows: list[tuple[list[str], list[int]]], cols: Columns) -> list[list[str]]:
-    # A vertically merged seq cell repeats the number on the next row: that row continues the item.
-    out, previous_ids = [], []
-    for cells, cell_ids in rows:
-        if cols.seq is not None and previous_ids and cell_ids[:1] == previous_ids[:1] and cols.seq == 0:
-            cells = [""] + cells[1:]
-        out.append(cells)
-        previous_ids = cell_ids
-    return out
 
 
 def load_document(path: Path):
@@ -87,16 +74,16 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
             continue
         rows = _table_rows(block)
         found = _header(rows)
-        continues = cols is not None and rows and parse_seq(rows[0][0][0] if rows[0][0] else "") is not None
+        continues = cols is not None and rows and rows[0] and parse_seq(rows[0][0]) is not None
         if found is None and not continues:
-            head.extend(cell for cells, _ in rows for cell in cells)
+            head.extend(cell for cells in rows for cell in cells)
             continue
         if found is not None:
             at, new_cols = found
             cols = cols or new_cols
-            width = width or len(rows[at][0])
+            width = width or len(rows[at])
             rows = rows[at + 1:]
-        table_lines.extend(_without_merged_repeats(rows, cols))
+        table_lines.extend(rows)
     warnings: list[str] = []
     if cols is None:
         cols = Columns(seq=0, text=1, agencies=2)

@@ -169,6 +169,9 @@ def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warn
             item = replace(item, seq=new_seq)
         seen.add(item.seq)
         items.append(item)
+    missing = sorted(set(range(1, max(seen, default=0) + 1)) - seen)
+    if missing:
+        warnings.append("ลำดับข้อไม่ต่อเนื่อง ขาดข้อ " + ", ".join(map(str, missing[:10])))
     return tuple(items)
 
 

@@ -21,6 +21,7 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BULLET_RE = re.compile(r"^(?:[\s\-–—•●▪○◦*·]+|\(?[0-9]{1,2}[.)]\s+)+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s,;:，、/\-–—]+$")
 _SPACE_BEFORE_PROVINCE_RE = re.compile(r"(?<=[ก-๛])\s+(?=จังหวัด|จ\.)")
+_SPACE_IN_PROVINCE_RE = re.compile(rf"(?<=จังหวัด)\s+(?=(?:{'|'.join(genre.PROVINCES)}))")
 
 # Well-known provincial offices and collectives and the short forms officers use.
 _SHORT_FORMS = (
@@ -92,7 +93,7 @@ def normalize_agency(name: str) -> str:
     name = re.sub(r"\(\s*", "(", re.sub(r"\s*\)", ")", name))
     name = re.sub(r"(?<=\S)\(", " (", name)
     name = re.sub(r"\)(?=[^\s).,])", ") ", name)
-    name = _SPACE_BEFORE_PROVINCE_RE.sub("", name)
+    name = _SPACE_IN_PROVINCE_RE.sub("", _SPACE_BEFORE_PROVINCE_RE.sub("", name))
     return _TRAILING_PUNCT_RE.sub("", _BULLET_RE.sub("", name)).strip()
 
 

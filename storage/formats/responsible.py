@@ -22,8 +22,10 @@ from storage.formats.agencies import AgencyIndex, clean_text
 _CLAUSE_SPLIT_RE = re.compile(
     r"\n|;|(?:^|(?<=\s))[-–—•●▪○◦*·](?=\s|[ก-๛])|(?:^|(?<=\s))\(?[0-9๐-๙]{1,2}[.)](?=\s|[ก-๛])"
 )
-_SEPARATORS = ",，、"
+_SEPARATORS = ",，、/"
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
+_ENDS_WITH_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)$")
+_NUMBER_RUN_RE = re.compile(r"[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -89,10 +91,14 @@ class _Clause:
                     return end
                 end = close + 1
                 continue
-            m = _NUMBERED_PART_RE.match(t, nxt)
-            if m:  # "สำนักงานเขตพื้นที่การศึกษา… เขต 1", "… สาขา 2"
+            m = _NUMBERED_PART_RE.match(t, nxt) or (
+                _NUMBER_RUN_RE.match(t, nxt) if _ENDS_WITH_PART_RE.search(t, start, end) else None)
+            if m:  # "สำนักงานเขตพื้นที่การศึกษา… เขต 1", "มณฑลทหารบกที่ 14"
                 end = m.end()
                 continue
+            m = genre.EVERY_RE.match(t, nxt)
+            if m:  # "อปท. ทุกแห่ง"
+                return m.end()
             m = genre.PROVINCE_RE.match(t, nxt)
             if m and not genre.PROVINCE_RE.search(t, start, end):
                 return m.end()

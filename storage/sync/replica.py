@@ -66,7 +66,10 @@ class Replica:
 def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
     """Load or make the replica identity of ``user`` on this machine for this board."""
     where = os.path.realpath(board_path)
-    key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}".encode(), digest_size=8).hexdigest()
+    machine = socket.gethostname()
+    # The host is part of the key too: a home directory shared over NFS must not give two
+    # machines one replica (they would write one file at once).
+    key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}\x1f{machine}".encode(), digest_size=8).hexdigest()
     home = state_root() / "boards" / key
     home.mkdir(parents=True, exist_ok=True)
     ident = home / "replica.json"
@@ -75,7 +78,7 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
             data = orjson.loads(ident.read_bytes())
             return Replica(str(data["replica"]), user, str(data["machine"]), home)
         except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
-            data = {"replica": new_id(), "user": user, "machine": socket.gethostname(), "board": where}
+            data = {"replica": new_id(), "user": user, "machine": machine, "board": where}
             write_atomic(ident, dumps(data))
             return Replica(data["replica"], user, data["machine"], home)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from storage.errors import BadFile
 from storage.sync import folder as fs
-from storage.sync.codec import make_meta, to_tables
+from storage.sync.codec import make_meta, parse_file, to_tables
 from storage.sync.files import dumps, write_atomic
 from storage.sync.report import SyncReport
 from storage.sync.state import Delta, State, merge_into, prune
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 
 def _strays(store: "BoardStore", report: SyncReport) -> list[tuple[Path, State]]:
-    from storage.sync.store import parse_file
-
     found = []
     candidates = [p for p in fs.folder_files(store.path) if fs.is_stray_in_folder(p)]
     candidates += fs.beside_files(store.path)
@@ -43,20 +41,24 @@ def _strays(store: "BoardStore", report: SyncReport) -> list[tuple[Path, State]]
     return found
 
 
-def _compact(store: "BoardStore", report: SyncReport) -> None:
+def compact(store: "BoardStore", report: SyncReport, pending: State | None = None) -> None:
+    """Under the lock: move this replica's entries (and ``pending`` ones about to be written)
+    into a new immutable base, then drop from our own file what the bases now hold."""
     entries = store._own.size()
     if not entries:
         return
     base_state = prune(store._state, store._base)
+    if pending is not None:
+        merge_into(base_state, prune(pending, store._base))
     stamp = store.clock.now()
-    name = f"base-{stamp[0]}-{store.replica_id}.json"
+    name = f"base-{stamp[0]}{stamp[1]:04d}-{store.replica_id}.json"  # unique even within one ms
     meta = make_meta(store.board_id, store.name, "base", store.replica_id, store.user, store.replica.machine)
     write_atomic(store.folder / name, dumps(to_tables(base_state, meta)), exclusive=True)
     for old in fs.folder_files(store.path):
         if fs.BASE_NAME.match(old.name) and old.name.endswith(f"-{store.replica_id}.json") and old.name != name:
-            old.unlink(missing_ok=True)
+            old.unlink(missing_ok=True)  # ours, and every entry of it is in the new base
             report.removed_bases.append(old.name)
-    store._own = prune(store._own, base_state)
+    store._own = prune(prune(store._own, base_state), store._base)
     report.compacted, report.base = entries, name
 
 
@@ -75,7 +77,7 @@ def run_sync(store: "BoardStore") -> SyncReport:
             report.folded.append((path.name, fs.label(path, stems), count))
             board_delta.records.update(new.records)
             board_delta.events.extend(new.events)
-        _compact(store, report)
+        compact(store, report)
         if strays or report.compacted:
             store._write_own()
         for path, _ in strays:

@@ -113,3 +113,37 @@ def test_add_alias_and_set_rank(board: Path) -> None:
     card = sorted(store.snapshot().cards)[0]
     assert store.set_rank(card, -1.5).rank == -1.5
     assert BoardStore.open(board).snapshot().cards[card].rank == -1.5
+
+
+def test_a_long_session_compacts_its_own_file_and_loses_nothing(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.sync.store as store_module
+
+    monkeypatch.setattr(store_module, "COMPACT_AT", 10)
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[0]
+    for i in range(25):
+        store.add_note(card, f"บันทึก {i}")
+    assert list((board.parent / "board.d").glob("base-*.json")), "no compaction happened"
+    assert len(TinyDB(store.own_path).table("events")) < 10
+    fresh = BoardStore.open(board, user="reader").snapshot()
+    assert [n.text for n in fresh.notes_of(card)] == [f"บันทึก {i}" for i in range(25)]
+
+
+def test_a_write_that_fails_is_not_shown_and_not_saved_later(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import storage.sync.store as store_module
+
+    store = BoardStore.open(board)
+    a, b = sorted(store.snapshot().cards)[:2]
+    real = store_module.write_atomic
+
+    def full_disk(path: Path, data: bytes, **kw: object) -> None:
+        raise OSError(28, "No space left on device", str(path))
+
+    monkeypatch.setattr(store_module, "write_atomic", full_disk)
+    with pytest.raises(OSError):
+        store.move(a, "done")
+    assert store.snapshot().cards[a].status == "todo"
+    monkeypatch.setattr(store_module, "write_atomic", real)
+    store.move(b, "doing")
+    fresh = BoardStore.open(board, user="reader").snapshot()
+    assert (fresh.cards[a].status, fresh.cards[b].status) == ("todo", "doing")

@@ -147,3 +147,17 @@ def test_a_write_that_fails_is_not_shown_and_not_saved_later(board: Path, monkey
     store.move(b, "doing")
     fresh = BoardStore.open(board, user="reader").snapshot()
     assert (fresh.cards[a].status, fresh.cards[b].status) == ("todo", "doing")
+
+
+def test_two_sessions_of_one_user_share_a_replica_and_see_each_other(board: Path) -> None:
+    tui, script = BoardStore.open(board), BoardStore.open(board)
+    assert tui.replica_id == script.replica_id
+    a, b = sorted(tui.snapshot().cards)[:2]
+    script.move(a, "blocked", note="รองบประมาณ")
+    assert tui.changed_on_disk()
+    assert {c.kind for c in tui.refresh()} == {"status", "note"}
+    tui.move(b, "done")  # must not drop the script's write from the shared replica file
+    script.add_note(b, "ปิดงานแล้ว")
+    fresh = BoardStore.open(board, user="reader").snapshot()
+    assert (fresh.cards[a].status, fresh.cards[b].status) == ("blocked", "done")
+    assert [n.text for n in fresh.notes_of(a) + fresh.notes_of(b)] == ["รองบประมาณ", "ปิดงานแล้ว"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from storage.formats import genre
 from storage.formats.agencies import AgencyIndex, agency_key, clean_text, normalize_agency, short_name
 from storage.formats.draft import DraftAgency, DraftItem
 from storage.formats.responsible import read_agencies
@@ -181,18 +182,35 @@ def _starts_row(cells: list[str], cols: Columns) -> bool:
     return len(cells) >= 2 and cols.text is not None and cols.text < len(cells) and bool(cells[cols.text].strip())
 
 
-def _continue(row: list[str], cells: list[str]) -> None:
-    # A line that starts no item continues the last one: cell by cell when it has cells,
-    # else it extends the last filled cell (a wrapped line of a multi-line cell).
+_NEW_CLAUSE_RE = re.compile(r"^\s*(?:[-–—•●▪○◦*·]|\(?[0-9๐-๙]{1,2}[.)])")
+
+
+def _join(cols: Columns, column: int, old: str, new: str) -> str:
+    """Append a continuation line to a cell: in an agencies cell a bullet, a number, a role
+    prefix or a new name starts a new clause; anything else is the same line wrapped."""
+    new = new.strip()
+    if not old:
+        return new
+    agencies = column in (cols.agencies, cols.lead, cols.support)
+    starts_clause = agencies and not genre.PROVINCE_RE.match(new) and bool(
+        _NEW_CLAUSE_RE.match(new) or genre.HEAD_RE.match(new)
+        or genre.LEAD_PREFIX_RE.match(new) or genre.SUPPORT_PREFIX_RE.match(new))
+    return f"{old}\n{new}" if starts_clause else f"{old} {new}"
+
+
+def _continue(row: list[str], cells: list[str], cols: Columns) -> None:
+    # A line that starts no item continues the last one: cell by cell when it has cells
+    # (never into the number column), else it extends the last filled cell.
     width = len(row)
     if len(cells) >= 2:
+        shift = 1 if cols.seq == 0 and cells[0].strip() and len(cells) < width else 0
         for i, cell in enumerate(cells):
             if cell.strip():
-                j = min(i, width - 1)
-                row[j] = f"{row[j]}\n{cell.strip()}" if row[j] else cell.strip()
+                j = min(i + shift, width - 1)
+                row[j] = _join(cols, j, row[j], cell)
         return
     last = max((i for i, c in enumerate(row) if c.strip()), default=width - 1)
-    row[last] = f"{row[last]}\n{cells[0].strip()}" if row[last] else cells[0].strip()
+    row[last] = _join(cols, last, row[last], cells[0])
 
 
 def assemble_rows(lines: list[list[str]], cols: Columns, width: int) -> list[list[str]]:
@@ -211,5 +229,5 @@ def assemble_rows(lines: list[list[str]], cols: Columns, width: int) -> list[lis
         elif current is not None:
             if len([c for c in cells if c.strip()]) == 1 and CLOSING_RE.match(next(c for c in cells if c.strip())):
                 break
-            _continue(current, [c for c in cells] if len(cells) > 1 else cells)
+            _continue(current, cells, cols)
     return rows

@@ -24,6 +24,7 @@ _CLAUSE_SPLIT_RE = re.compile(
 )
 _SEPARATORS = ",，、/"
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
+_PROVINCE_ONLY_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
 _ENDS_WITH_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)$")
 _NUMBER_RUN_RE = re.compile(r"[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 
@@ -101,6 +102,9 @@ class _Clause:
                 return m.end()
             m = genre.PROVINCE_RE.match(t, nxt)
             if m and not genre.PROVINCE_RE.search(t, start, end):
+                return m.end()
+            m = _PROVINCE_ONLY_RE.match(t, nxt)
+            if m and t[start:end].endswith("จังหวัด"):  # "สำนักงานคลังจังหวัด ชลบุรี" (a wrapped line)
                 return m.end()
             return end
 

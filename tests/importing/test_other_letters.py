@@ -108,3 +108,28 @@ def test_space_separated_table_without_tabs() -> None:
     )
     draft = parse_letter_text(text)
     assert roles(draft.items[0]) == {"ตำรวจภูธรจังหวัดภูเก็ต": "lead", "สำนักงานขนส่งจังหวัดภูเก็ต": "support"}
+
+
+def test_trat_pdf_wrapped_cells_and_page_break() -> None:
+    """pdftotext-style: cells wrapped onto the next line, a form feed, the header repeated."""
+    draft = read_letter(LETTERS / "trat-pdf-wrapped.txt")
+    d = draft.directive
+    assert (d.number, d.date, d.issuer) == ("ตร 0017.2/ว 444", "2024-01-20", "จังหวัดตราด")
+    assert d.subject == "การเตรียมความพร้อมรับนักท่องเที่ยว ช่วงเทศกาลตรุษจีน"
+    one, two = draft.items
+    assert (one.text, one.due) == ("ตรวจความปลอดภัยของเรือโดยสาร และท่าเทียบเรือทุกแห่ง", "2024-02-10")
+    # "สำนักงานขนส่งทางน้ำ" + wrapped "จังหวัดตราด (หน่วยงานหลัก)" is one lead agency.
+    assert roles(one) == {"สำนักงานขนส่งทางน้ำจังหวัดตราด": "lead", "ตำรวจภูธรจังหวัดตราด": "support"}
+    assert (two.text, two.due, two.recurrence) == (
+        "ดูแลความสะอาดชายหาดและแหล่งท่องเที่ยว ทุกสัปดาห์ตลอดเทศกาล", None, "ทุกสัปดาห์")
+    assert roles(two) == {"องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "lead", "สำนักงานการท่องเที่ยวและกีฬาจังหวัดตราด": "support"}
+    assert draft.warnings == ()
+
+
+def test_wrapped_agency_line_without_leading_tab_never_lands_in_the_number_column() -> None:
+    text = ("ที่ ชบ 0017/ว 1\nลำดับ\tประเด็น\tหน่วยงานที่รับผิดชอบ\tกำหนดเสร็จ\n"
+            "1\tให้เร่งรัดการเบิกจ่าย\tสำนักงานคลังจังหวัด\t-\n"
+            "งบประมาณให้เป็นไปตามเป้าหมาย\tชลบุรี\n")
+    (item,) = parse_letter_text(text).items
+    assert (item.seq, item.text) == (1, "ให้เร่งรัดการเบิกจ่าย งบประมาณให้เป็นไปตามเป้าหมาย")
+    assert roles(item) == {"สำนักงานคลังจังหวัดชลบุรี": "lead"}

@@ -52,13 +52,22 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` cells (with …) and pad it to exactly ``width``."""
-    if cell_width(text) > width:
-        while text and cell_width(text) > width - 1:
-            text = text[:-1]
-        # Never leave a dangling combining mark's base cut from it: marks are 0 cells anyway.
-        text += "…"
-    return text + " " * (width - cell_width(text))
+    """Cut ``text`` to ``width`` cells (ending in …) and pad it to exactly ``width``.
+
+    The cut falls only before a character that takes a cell, so a Thai vowel or tone mark
+    is never split from its consonant (ที่ is kept whole or dropped whole).
+    """
+    used, cut, widths = 0, 0, [cell_width(ch) for ch in text]
+    if sum(widths) <= width:
+        return text + " " * (width - sum(widths))
+    for i, w in enumerate(widths):
+        if w and used + w > width - 1:
+            break
+        used += w
+        if i + 1 < len(text) and widths[i + 1]:
+            cut = i + 1
+    shown = text[:cut] + "…"
+    return shown + " " * (width - cell_width(shown))
 
 
 def _due_text(iso: str | None) -> str:

@@ -227,7 +227,7 @@ class BoardStore(Edits):
                 parsed = parse_file(path, known)
             except BadFile as error:
                 seen[path] = (stat_key(path), False)
-                if path.parent != beside:
+                if path == self.path or path.parent != beside:  # others beside may be anything
                     problems.append(error)
                 continue
             if parsed is None:

@@ -100,3 +100,17 @@ def test_export_json_to_a_file(board: Path, capsys: pytest.CaptureFixture[str], 
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["cards"]) == 9 and data["notes"][0]["text"] == "รายงานความก้าวหน้า"
     assert data["board"]["name"] == "ระยอง"
+
+
+def test_list_fits_80_columns_and_never_cuts_a_thai_syllable(board: Path, capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.cli.board_commands import cell_width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, board, "list")
+    text = "ให้ทุกหน่วยงานบูรณาการการทำงานร่วมกัน"
+    for line in out.splitlines():
+        assert cell_width(line) <= 80
+        shown = line.rsplit("ข้อ ", 1)[1].split(" ", 1)[1].rstrip("…")
+        rest = text[len(shown):]
+        assert text.startswith(shown) and (rest == "" or cell_width(rest[0]) == 1), f"cut inside a syllable: {line}"

@@ -18,6 +18,8 @@ from docx.text.paragraph import Paragraph
 from storage.formats.draft import Draft
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
 from storage.formats.letters import draft_from_table, prepare
+from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
+from storage.formats.paragraphs import paragraph_rows
 from storage.models import Agency
 
 
@@ -84,10 +86,14 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
             width = width or len(rows[at])
             rows = rows[at + 1:]
         table_lines.extend(rows)
-    warnings: list[str] = []
+    lines = prepare("\n".join(head))
     if cols is None:
-        cols = Columns(seq=0, text=1, agencies=2)
-        warnings.append("ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)")
+        numbered = paragraph_rows(lines)  # no table: numbered paragraphs naming agencies
+        if numbered is not None:
+            at, rows = numbered
+            return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known,
+                                    tail=lines[at:])
+        return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
+                                warnings=["ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)"])
     items_rows = assemble_rows(table_lines, cols, max(width, 2))
-    return draft_from_table(prepare("\n".join(head)), items_rows, cols, source=source, known=known,
-                            warnings=warnings)
+    return draft_from_table(lines, items_rows, cols, source=source, known=known)

@@ -6,7 +6,9 @@ the letters it refers to (other ``XX 0000/ว 0000`` numbers before the table) a
 issuer (see ``find_issuer``). The table of directives follows a header row (ลำดับ /
 ประเด็น / หน่วยงาน… / กำหนดเสร็จ); cells are split by tabs, ``|`` or wide spaces;
 a line that does not start a new item continues the previous one (multi-line cells);
-repeated headers, page numbers and HTML debris are skipped. Never raises: whatever
+repeated headers, page numbers and HTML debris are skipped. Letters without a table but
+with numbered paragraphs and ``หน่วยงานที่รับผิดชอบ:`` lines are read too (paragraphs.py).
+Never raises: whatever
 cannot be read becomes a warning, and a letter with no table comes back with no items.
 """
 
@@ -20,6 +22,8 @@ from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency
 from storage.formats.draft import Draft, DraftDirective
 from storage.formats.items import CLOSING_RE as _CLOSING_RE
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
+from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
+from storage.formats.paragraphs import paragraph_rows
 from storage.models import Agency
 from storage.thai.dates import DATE_RE, parse_thai_date
 from storage.thai.digits import to_ascii_digits
@@ -201,6 +205,11 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
     warnings: list[str] = []
     found = find_header(lines)
     if found is None:
+        numbered = paragraph_rows(lines)
+        if numbered is not None:  # numbered paragraphs with หน่วยงานที่รับผิดชอบ lines
+            at, rows = numbered
+            return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known,
+                                    tail=lines[at:])
         guessed = _guess_columns(lines)
         if guessed is None:
             index = AgencyIndex(known)

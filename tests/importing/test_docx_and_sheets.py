@@ -129,3 +129,16 @@ def test_xlsx_lead_and_support_columns(tmp_path: Path) -> None:
     item = read_letter(path).items[0]
     assert roles(item) == {"สำนักงานโยธาธิการและผังเมืองจังหวัดตรัง": "lead", "อำเภอทุกอำเภอ": "support",
                            "เทศบาลนครตรัง": "support"}
+
+
+def test_docx_with_numbered_paragraphs_instead_of_a_table(tmp_path: Path) -> None:
+    document = docx.Document()
+    for line in ("ที่ ปน 0017.2/ว 31", "3 ก.ค. 67", "เรื่อง ข้อสั่งการ",
+                 "1. ให้ทุกอำเภอสำรวจแหล่งน้ำ", "หน่วยงานที่รับผิดชอบ: อำเภอทุกอำเภอ, สำนักงานชลประทานที่ 17",
+                 "2. ประชาสัมพันธ์การประหยัดน้ำ", "หน่วยงานที่รับผิดชอบ: สำนักงานประชาสัมพันธ์จังหวัดปัตตานี"):
+        document.add_paragraph(line)
+    path = tmp_path / "pattani.docx"
+    document.save(path)
+    draft = read_letter(path)
+    assert [(i.seq, i.text) for i in draft.items] == [(1, "ให้ทุกอำเภอสำรวจแหล่งน้ำ"), (2, "ประชาสัมพันธ์การประหยัดน้ำ")]
+    assert roles(draft.items[0]) == {"อำเภอทุกอำเภอ": "lead", "สำนักงานชลประทานที่ 17": "lead"}

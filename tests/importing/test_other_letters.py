@@ -133,3 +133,17 @@ def test_wrapped_agency_line_without_leading_tab_never_lands_in_the_number_colum
     (item,) = parse_letter_text(text).items
     assert (item.seq, item.text) == (1, "ให้เร่งรัดการเบิกจ่าย งบประมาณให้เป็นไปตามเป้าหมาย")
     assert roles(item) == {"สำนักงานคลังจังหวัดชลบุรี": "lead"}
+
+
+def test_yala_numbered_paragraphs_without_a_table() -> None:
+    draft = read_letter(LETTERS / "yala-numbered-paragraphs.txt")
+    d = draft.directive
+    assert (d.number, d.date, d.issuer) == ("ยล 0017.1/ว 901", "2023-06-12", "สำนักงานจังหวัดยะลา")
+    one, two = draft.items  # the numbered attachments (สิ่งที่ส่งมาด้วย 1. 2.) are not directives
+    assert one.text == "ให้เร่งรัดการจัดทำทะเบียนผู้ประกอบการวิสาหกิจชุมชน และรายงานผลเดือนละครั้ง"
+    assert (one.due, one.recurrence, one.every) == ("2023-08-31", "เดือนละครั้ง", "P1M")
+    assert roles(one) == {"สำนักงานเกษตรจังหวัดยะลา": "lead", "อำเภอทุกอำเภอ": "support"}
+    assert two.due is None
+    assert roles(two) == {"องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "lead", "สำนักงานทรัพยากรน้ำภาค 9": "support",
+                          "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดยะลา": "support"}
+    assert draft.warnings == ()

@@ -85,6 +85,16 @@ class Edits:
         self._commit(lambda stamp: State({f"agency/{agency_id}": {f"alias:{alias}": (stamp, True, self.user)}}))
         return self.snapshot().agencies[agency_id]
 
+    def delete_card(self, card_id: str) -> None:
+        """Remove a card from the board (a tombstone: its notes and history are kept)."""
+        self._card(card_id)
+
+        def build(stamp: Stamp) -> State:
+            ops = State({f"card/{card_id}": {"deleted": (stamp, True, self.user)}})
+            return self._event(ops, stamp, "history", card_id, field="deleted", old=False, new=True)
+
+        self._commit(build)
+
     def _card(self, card_id: str) -> Card:
         card = self.snapshot().cards.get(card_id)
         if card is None:

@@ -161,3 +161,18 @@ def test_two_sessions_of_one_user_share_a_replica_and_see_each_other(board: Path
     fresh = BoardStore.open(board, user="reader").snapshot()
     assert (fresh.cards[a].status, fresh.cards[b].status) == ("blocked", "done")
     assert [n.text for n in fresh.notes_of(a) + fresh.notes_of(b)] == ["รองบประมาณ", "ปิดงานแล้ว"]
+
+
+def test_a_deleted_card_stays_deleted_everywhere_and_keeps_its_notes(board: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[0]
+    store.add_note(card, "ก่อนลบ")
+    store.delete_card(card)
+    assert card not in store.snapshot().cards
+    with pytest.raises(UnknownCard):
+        store.move(card, "done")
+    assert store.add_records(sample_records()) == 0  # re-importing the letter does not bring it back
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-b"))
+    other = BoardStore.open(board, user="somsri").snapshot()
+    assert card not in other.cards and [n.text for n in other.notes_of(card)] == ["ก่อนลบ"]

@@ -64,8 +64,8 @@ def read_docx(path: Path, known: Iterable[Agency] = ()) -> Draft:
     return draft_from_document(load_document(path), source=Path(path).name, known=known)
 
 
-def draft_from_document(document, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
-    """The Draft of a loaded .docx letter."""
+def _collect(document) -> tuple[list[str], list[list[str]], Columns | None, int]:
+    """(head lines, directive-table rows, column layout, table width) in document order."""
     head: list[str] = []
     table_lines: list[list[str]] = []
     cols: Columns | None = None
@@ -86,6 +86,12 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
             width = width or len(rows[at])
             rows = rows[at + 1:]
         table_lines.extend(rows)
+    return head, table_lines, cols, width
+
+
+def draft_from_document(document, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
+    """The Draft of a loaded .docx letter."""
+    head, table_lines, cols, width = _collect(document)
     lines = prepare("\n".join(head))
     if cols is None:
         numbered = paragraph_rows(lines)  # no table: numbered paragraphs naming agencies

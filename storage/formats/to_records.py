@@ -31,6 +31,21 @@ def _resolve(agency: DraftAgency, index: AgencyIndex, by_id: dict[str, Agency]) 
     return Agency(id=ids.agency_id(name), name=name, short=agency.short or short_name(name)), True
 
 
+def _cards(key: str, item, item_id: str, index: AgencyIndex, by_id: dict[str, Agency],
+           new_agencies: dict[str, Agency]) -> list[Card]:
+    cards: list[Card] = []
+    for position, draft_agency in enumerate(item.agencies):
+        agency, is_new = _resolve(draft_agency, index, by_id)
+        if is_new:
+            new_agencies.setdefault(agency.id, agency)
+        card_id = ids.card_id(key, item.seq, agency.name)
+        if any(c.id == card_id for c in cards):
+            continue  # two spellings of one known agency in one item
+        cards.append(Card(id=card_id, item_id=item_id, agency_id=agency.id, role=draft_agency.role,
+                          rank=item.seq + position / 100))
+    return cards
+
+
 def draft_to_records(draft: Draft, known: Iterable[Agency] = ()) -> Records:
     """The directive, its items, new agencies and one card per (item, agency)."""
     known = list(known)
@@ -48,17 +63,7 @@ def draft_to_records(draft: Draft, known: Iterable[Agency] = ()) -> Records:
             id=item_id, directive_id=directive.id, seq=item.seq, text=item.text, due=item.due,
             recurrence=item.recurrence, subpoints=tuple(item.subpoints),
         ))
-        for position, draft_agency in enumerate(item.agencies):
-            agency, is_new = _resolve(draft_agency, index, by_id)
-            if is_new:
-                new_agencies.setdefault(agency.id, agency)
-            card_id = ids.card_id(key, item.seq, agency.name)
-            if any(c.id == card_id for c in cards):
-                continue  # two spellings of one known agency in one item
-            cards.append(Card(
-                id=card_id, item_id=item_id, agency_id=agency.id,
-                role=draft_agency.role, rank=item.seq + position / 100,
-            ))
+        cards += _cards(key, item, item_id, index, by_id, new_agencies)
     return Records(
         directives=(directive,), items=tuple(items),
         agencies=tuple(new_agencies.values()), cards=tuple(cards),

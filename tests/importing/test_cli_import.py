@@ -143,3 +143,22 @@ def test_known_agencies_and_aliases_are_reused(work: Path, capsys) -> None:
     store.close()
     assert len(snap.agencies) == 10  # no new agency for either spelling
     assert isinstance(next(iter(snap.agencies.values())), Agency)
+
+
+def test_importing_into_a_damaged_board_fails_and_leaves_it_alone(work: Path, capsys) -> None:
+    board = work / "board.json"
+    board.write_bytes(b'{"board": {"1": {"board_id": ')
+    before = _tree(work)
+    assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("board: ") and err.count("\n") == 1 and "board.json" in err
+    assert _tree(work) == before
+
+
+def test_json_without_dry_run_saves_and_prints_the_draft(work: Path, capsys) -> None:
+    board = work / "board.json"
+    assert main(["--board", str(board), "import", "--json", str(work / "letter.txt")]) == 0
+    assert json.loads(capsys.readouterr().out)["directive"]["number"] == "รย 0017.2/ว 3362"
+    store = BoardStore.open(board)
+    assert len(store.snapshot().cards) == 27
+    store.close()

@@ -16,7 +16,7 @@ from storage.errors import BadFile
 from storage.sync import folder as fs
 from storage.sync.codec import make_meta, parse_file, to_tables
 from storage.sync.files import dumps, write_atomic
-from storage.sync.report import SyncReport
+from storage.sync.report import SyncReport, join_deltas
 from storage.sync.state import Delta, State, merge_into, prune
 
 if TYPE_CHECKING:
@@ -75,8 +75,7 @@ def run_sync(store: "BoardStore") -> SyncReport:
             kept = merge_into(store._own, state)
             count = sum(len(n) for n in kept.records.values()) + len(kept.events)
             report.folded.append((path.name, fs.label(path, stems), count))
-            board_delta.records.update(new.records)
-            board_delta.events.extend(new.events)
+            board_delta = join_deltas(board_delta, new)
         compact(store, report)
         if strays or report.compacted:
             store._write_own()

@@ -5,6 +5,7 @@ the undo stack and live reloading; screens and widgets get plain values.
 from __future__ import annotations
 
 import argparse
+import unicodedata
 from datetime import date, datetime
 
 from textual.app import App
@@ -52,6 +53,16 @@ class BoardApp(App[None]):
         self.sub_title = store.path.name + (f" · {t(lang, 'read_only')}" if read_only else "")
         if keymap:
             self.set_keymap(keymap)
+
+    def get_key_display(self, binding) -> str:
+        """Thai keys by their character (◌้ for marks), not ``thai_character_mai_tho``."""
+        if binding.key.startswith("thai_character_") and not binding.key_display:
+            try:
+                char = unicodedata.lookup(binding.key.replace("_", " "))
+            except KeyError:
+                return super().get_key_display(binding)
+            return "◌" + char if unicodedata.category(char) == "Mn" else char
+        return super().get_key_display(binding)
 
     def get_default_screen(self) -> BoardScreen:
         return BoardScreen.for_lang(self.lang)

@@ -38,9 +38,12 @@ class BoardGrid(ScrollView, can_focus=True):
     """Status columns of card lines, with a card cursor."""
 
     HELP = """
-## Board
+## กระดาน · Board
+ลูกศร หรือ **h j k l** เลื่อนระหว่างการ์ดและคอลัมน์ · **Enter** เปิดการ์ด
+ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+
 Arrows or **h j k l** move between cards and columns; **Enter** opens a card.
-The keys also work with the Thai (Kedmanee) layout active.
+The same keys work with the Thai (Kedmanee) layout.
 """
 
     BINDINGS = [

@@ -107,3 +107,20 @@ def test_kill_9_at_random_moments_never_loses_an_acknowledged_change(board: Path
                 assert snap.cards[move_card].status in (moves[-1], STATUSES[(STATUSES.index(moves[-1]) + 1) % 4])
     assert len(acked) > 50, "the writer hardly got any change through"
     assert not list((board.parent / "board.d").glob(".~*")), "temp files of killed writes were left behind"
+
+
+@pytest.mark.slow
+def test_separate_board_commands_started_at_once_lose_nothing(board: Path, tmp_path: Path) -> None:
+    """The literal shell case: every command its own `python -m tui` process, 4 loops at once."""
+    card = sorted(BoardStore.open(board).snapshot().cards)[0]
+    loops = []
+    for n in range(4):
+        env = dict(os.environ, BOARD_USER=f"user{n % 2}")  # two users, two sessions each
+        script = " && ".join(
+            f'"{sys.executable}" -m tui --board "{board}" note {card[:8]} "p{n}-{i}" >/dev/null' for i in range(8))
+        loops.append(subprocess.Popen(["sh", "-c", script], cwd=ROOT, env=env, stderr=subprocess.PIPE))
+    for loop in loops:
+        _, err = loop.communicate(timeout=120)
+        assert loop.returncode == 0, err.decode()[-500:]
+    notes = {n.text for n in BoardStore.open(board, user="auditor").snapshot().notes_of(card)}
+    assert notes == {f"p{n}-{i}" for n in range(4) for i in range(8)}

@@ -69,8 +69,10 @@ SUPPORT_VERBAL_RE = re.compile(r"(?:เป็น\s?(?:หน่วยงาน|�
 """A support predicate: ``… สนับสนุนการปฏิบัติ``, ``เป็นหน่วยงานสนับสนุน``."""
 LEAD_PAREN_RE = re.compile(r"[(\[]\s*(?:หน่วยงาน|ผู้รับผิดชอบ|เจ้าภาพ)?\s?หลัก\s*[)\]]|[(\[]\s*เจ้าภาพ\s*[)\]]|\(\s*lead\s*\)", re.I)
 SUPPORT_PAREN_RE = re.compile(r"[(\[]\s*(?:หน่วยงาน)?\s?(?:สนับสนุน|ร่วม)\s*[)\]]|\(\s*support\s*\)", re.I)
-LEAD_PREFIX_RE = re.compile(rf"^\s*(?:{_LEAD_CORE}|หลัก|เจ้าภาพ(?:หลัก)?|lead)\s*[:：]\s*", re.I)
-SUPPORT_PREFIX_RE = re.compile(r"^\s*(?:หน่วยงาน\s?)?(?:สนับสนุน|ร่วม)\s*[:：]\s*|^\s*support\s*:\s*", re.I)
+_INTRO = r"(?:\s*[:：]|\s*(?:ได้แก่|คือ)\s*[:：]?)"
+LEAD_PREFIX_RE = re.compile(rf"^\s*(?:{_LEAD_CORE}|หลัก|เจ้าภาพ(?:หลัก)?|lead){_INTRO}\s*", re.I)
+"""``หน่วยงานหลัก: …`` / ``หน่วยงานหลัก ได้แก่ …``: the names after it lead."""
+SUPPORT_PREFIX_RE = re.compile(rf"^\s*(?:หน่วยงาน\s?)?(?:สนับสนุน|ร่วม){_INTRO}\s*|^\s*support\s*:\s*", re.I)
 
 # Phrases that begin a duty or a role (never part of a name). Checked only where a name
 # could end, so that "สำนักงานส่งเสริม…" keeps its ส่งเสริม.

@@ -58,7 +58,7 @@ def _kind(cell: str) -> str | None:
     if _SUPPORT_HEAD.match(name):
         return "support"
     if _AGENCY_HEAD.search(name):
-        return "lead" if "หลัก" in name else "support" if "สนับสนุน" in name else "agencies"
+        return "lead" if "หลัก" in name else "support" if ("สนับสนุน" in name or "ร่วม" in name) else "agencies"
     if _DUE_HEAD.search(name):
         return "due"
     return "text" if _TEXT_HEAD.search(name) else None

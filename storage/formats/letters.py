@@ -92,6 +92,7 @@ def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:
 
 
 _SIGN_OFF_RE = re.compile(r"^\s*ขอแสดงความนับถือ")
+_MEMO_OFFICE_RE = re.compile(r"^\s*ส่วนราชการ\s+(?P<office>[^\s].*?)(?=\s+(?:กลุ่มงาน|กลุ่ม|ฝ่าย|งาน|โทร)|\s*$)")
 
 
 def _province(lines: list[str]) -> str | None:
@@ -112,6 +113,10 @@ def find_issuer(lines: list[str], known: AgencyIndex) -> str:
     → ``จังหวัดระยอง``).
     """
     province = _province(lines)
+    for line in lines[:15]:  # a memo (บันทึกข้อความ) names its office: "ส่วนราชการ สำนักงาน… โทร. …"
+        memo = _MEMO_OFFICE_RE.match(line)
+        if memo:
+            return _as_issuer(memo.group("office"), province, known)
     sign = [i for i, line in enumerate(lines) if _SIGN_OFF_RE.match(line)]
     block = [line.strip() for line in lines[sign[-1] + 1: sign[-1] + 16]] if sign else []
     office = next((line for line in block if _ISSUER_HEAD_RE.match(line) and len(line) < 80), None)
@@ -120,8 +125,11 @@ def find_issuer(lines: list[str], known: AgencyIndex) -> str:
         office = next((line.strip() for line in lines[start: start + 8]
                        if _ISSUER_HEAD_RE.match(line.strip()) and len(line.strip()) < 80), None)
         office = office.replace("ศาลากลาง", "", 1) if office else None
-    if not office:
-        return ""
+    return _as_issuer(office, province, known) if office else ""
+
+
+def _as_issuer(office: str, province: str | None, known: AgencyIndex) -> str:
+    office = office.strip()
     if province and not genre.PROVINCE_RE.search(office) and office.endswith("จังหวัด"):
         office += province
     name = normalize_agency(office)

@@ -147,3 +147,18 @@ def test_yala_numbered_paragraphs_without_a_table() -> None:
     assert roles(two) == {"องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "lead", "สำนักงานทรัพยากรน้ำภาค 9": "support",
                           "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดยะลา": "support"}
     assert draft.warnings == ()
+
+
+def test_internal_memo_with_office_line_and_lead_support_columns() -> None:
+    text = (
+        "บันทึกข้อความ\n"
+        "ส่วนราชการ สำนักงานจังหวัดระยอง กลุ่มงานยุทธศาสตร์ฯ โทร. 0 3869 4000\n"
+        "ที่ รย 0017.2/123 วันที่ 3 สิงหาคม 2565\n"
+        "เรื่อง ติดตามข้อสั่งการ\n"
+        "ลำดับ\tประเด็น\tหน่วยงานหลัก\tหน่วยงานร่วม\n"
+        "1\tจัดทำรายงาน\tสำนักงานจังหวัดระยอง\tหน่วยงานสนับสนุน ได้แก่ อำเภอทุกอำเภอ\n"
+    )
+    draft = parse_letter_text(text)
+    d = draft.directive
+    assert (d.number, d.date, d.issuer) == ("รย 0017.2/123", "2022-08-03", "สำนักงานจังหวัดระยอง")
+    assert roles(draft.items[0]) == {"สำนักงานจังหวัดระยอง": "lead", "อำเภอทุกอำเภอ": "support"}

@@ -27,22 +27,30 @@ states = st.builds(
 )
 
 
+# No example database: nothing written into the repository by a test run.
+LOCAL = settings(database=None)
+
+
+@LOCAL
 @given(states, states)
 def test_join_is_commutative(a: State, b: State) -> None:
     assert join(a, b) == join(b, a)
 
 
+@LOCAL
 @given(states, states, states)
 def test_join_is_associative(a: State, b: State, c: State) -> None:
     assert join(join(a, b), c) == join(a, join(b, c))
 
 
+@LOCAL
 @given(states, states)
 def test_join_is_idempotent_and_an_upper_bound(a: State, b: State) -> None:
     ab = join(a, b)
     assert join(a, a) == join(a) and join(ab, a) == ab and join(ab, b) == ab
 
 
+@LOCAL
 @given(states, states)
 def test_join_leaves_its_inputs_alone(a: State, b: State) -> None:
     before = (a.copy(), b.copy())
@@ -108,7 +116,7 @@ def _run(seed: int) -> None:
     assert set(final.events) == notes, "a note was lost"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150, deadline=None, database=None)
 @given(st.integers(0, 2**32))
 def test_three_replicas_with_skewed_clocks_converge(seed: int) -> None:
     _run(seed)

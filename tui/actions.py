@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.errors import BoardError
 from storage.models import BoardSnapshot, Change
 
 from widgets.board_index import BoardIndex
@@ -98,7 +99,11 @@ def start_import(app) -> None:
     def reviewed(draft) -> None:
         if draft is None:
             return
-        count = app.store.add_records(draft_to_records(draft, known))
+        try:
+            count = app.store.add_records(draft_to_records(draft, known))
+        except BoardError as error:
+            app.notify(str(error), severity="error")
+            return
         app.records_added()
         app.notify(t(app.lang, "imported", n=digits(app.lang, count)))
 
@@ -107,9 +112,9 @@ def start_import(app) -> None:
             return
         try:
             draft = read_letter(path, known)
-        except Exception as error:  # ImportFailed and friends: one line, never a traceback
+        except (BoardError, OSError) as error:  # ImportFailed: one line, never a traceback
             app.notify(str(error), severity="error")
             return
-        app.push_screen(ImportReviewScreen(draft), reviewed)
+        app.push_screen(ImportReviewScreen(draft, known, lang=app.lang), reviewed)
 
-    app.push_screen(OpenLetterScreen(), opened)
+    app.push_screen(OpenLetterScreen(app.store.path.parent, lang=app.lang), opened)

@@ -1,0 +1,98 @@
+"""Importing a letter from the board, an empty board, and the command palette."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from storage.models import Records
+from tests.tui.helpers import board_text, type_text
+from tui.commands import BoardCommands
+from widgets.board_grid import BoardGrid
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
+
+
+def _empty_app(tmp_path: Path):
+    from storage.sync.store import BoardStore
+    from tests.conftest import TODAY
+    from tui.app import BoardApp
+
+    path = tmp_path / "empty" / "board.json"
+    path.parent.mkdir()
+    BoardStore.create(path, Records())
+    store = BoardStore.open(path)
+    app = BoardApp(store, today=TODAY)
+    app.animation_level = "none"
+    return app, store, path
+
+
+async def test_empty_board_opens_and_keys_do_no_harm(tmp_path) -> None:
+    app, store, _ = _empty_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "l", ">", "1", "enter", "n", "u", "K")
+        await pilot.pause()
+        assert app.screen.query_one(BoardGrid).card_id is None
+        assert "ยังไม่ดำเนิน" in board_text(app)
+    store.close()
+
+
+async def test_import_a_letter_from_the_board(tmp_path) -> None:
+    app, store, path = _empty_app(tmp_path)
+    shutil.copy(FIXTURES / "rayong-2565-directives.txt", path.parent / "rayong.txt")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "OpenLetterScreen"
+        await type_text(pilot, "rayong.txt")
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen.__class__.__name__ == "ImportReviewScreen"
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.screen is app.screen_stack[0]
+        saved = store.snapshot()
+        assert len(saved.items) == 7 and len(saved.cards) > 7
+        assert len(app.screen.query_one(BoardGrid).lanes) == len({c.agency_id for c in saved.cards.values()})
+    from storage.sync.store import BoardStore
+
+    again = BoardStore.open(path, user="ผู้ตรวจ")
+    assert len(again.snapshot().cards) == len(saved.cards)  # durable
+    again.close()
+    store.close()
+
+
+async def test_palette_provider_offers_moves_and_go_to(make_app, reopen) -> None:
+    from tests.conftest import card_of
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        provider = BoardCommands(app.screen, None)
+        titles = [title for title, _, _ in provider._commands()]
+        assert "ย้ายการ์ดไป: ติดปัญหา" in titles and "ซิงก์ตอนนี้" in titles and "นำเข้าหนังสือ" in titles
+        hits = [hit async for hit in provider.search("ติดปัญหา")]
+        hits[0].command()
+        assert reopen().cards[card_of(1)].status == "blocked"
+        cards = dict(provider._cards())
+        goto = next(cb for title, cb in cards.items() if "ข้อ ๕" in title and "วธ." in title)
+        goto()
+        await pilot.pause()
+        assert app.screen.query_one(BoardGrid).card_id == card_of(5, 4)
+
+
+async def test_palette_end_to_end(make_app, reopen) -> None:
+    from tests.conftest import card_of
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "ดำเนินการแล้ว")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert reopen().cards[card_of(1)].status == "done"

@@ -162,3 +162,21 @@ def test_json_without_dry_run_saves_and_prints_the_draft(work: Path, capsys) -> 
     store = BoardStore.open(board)
     assert len(store.snapshot().cards) == 27
     store.close()
+
+
+def test_alias_option_teaches_the_board_a_spelling(work: Path, capsys) -> None:
+    board = work / "board.json"
+    assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0
+    letter = work / "second.txt"
+    letter.write_text("ที่ รย 0017.2/ว 4001\n2 ตุลาคม 2565\nเรื่อง ติดตามงาน\nลำดับ\tประเด็น\tหน่วยงาน\n"
+                      "1\tรายงานผล\tพัฒนาการจังหวัดระยอง\n", encoding="utf-8")
+    assert main(["--board", str(board), "import", str(letter), "--alias", "พัฒนาการจังหวัดระยอง=nobody"]) == 1
+    assert "nobody" in capsys.readouterr().err
+    assert main(["--board", str(board), "import", str(letter), "--alias", "พัฒนาการจังหวัดระยอง=พช.ระยอง"]) == 0
+    store = BoardStore.open(board)
+    snap = store.snapshot()
+    store.close()
+    pch = next(a for a in snap.agencies.values() if a.name == "สำนักงานพัฒนาชุมชนจังหวัดระยอง")
+    assert "พัฒนาการจังหวัดระยอง" in pch.aliases and len(snap.agencies) == 10
+    new_item = next(i for i in snap.items.values() if i.text == "รายงานผล")
+    assert [c.agency_id for c in snap.cards.values() if c.item_id == new_item.id] == [pch.id]

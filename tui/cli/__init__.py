@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="parse and show the draft; write nothing")
     p.add_argument("--json", action="store_true", help="print the draft as JSON")
+    p.add_argument(
+        "--alias", action="append", default=[], metavar="SPELLING=AGENCY",
+        help="read SPELLING as the board's AGENCY (name, short name, alias or id prefix) and remember it",
+    )
 
     p = sub.add_parser("list", parents=[common], help="list cards")
     p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")

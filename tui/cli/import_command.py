@@ -5,6 +5,7 @@ untouched board. ``--dry-run --json`` prints the drafts (one object per file, a 
 several) and writes nothing; ``--dry-run`` alone prints a Thai summary for review.
 Without ``--dry-run`` the records are saved: a new board file when none exists, else
 added to the board. Ids are deterministic, so importing a letter twice changes nothing.
+``--alias SPELLING=AGENCY`` reads a spelling as a board agency and teaches it to the board.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
-from storage.errors import BadFile
+from storage.errors import BadFile, BoardError
 from storage.formats.draft import Draft
 from storage.formats.reader import read_letter
 from storage.formats.to_records import draft_to_records
@@ -43,6 +44,36 @@ def known_agencies(board: Path) -> list[Agency]:
         if other and other[1] is not None and other[1].get("board_id") == meta.get("board_id"):
             states.append(other[2])
     return list(view(join(*states)).agencies.values())
+
+
+def apply_aliases(known: list[Agency], pairs: list[str]) -> tuple[list[Agency], list[Agency]]:
+    """(known agencies with the new spellings, the agencies that gained one) for --alias.
+
+    ``SPELLING=AGENCY``: AGENCY is a board agency's name, short name, alias or id prefix.
+    """
+    from dataclasses import replace
+
+    from storage.formats.agencies import AgencyIndex, normalize_agency
+
+    changed: dict[str, Agency] = {}
+    by_id = {a.id: a for a in known}
+    for pair in pairs:
+        spelling, sep, target = pair.partition("=")
+        spelling = normalize_agency(spelling)
+        if not sep or not spelling or not target.strip():
+            raise BoardError(f"--alias {pair!r}: write it as SPELLING=AGENCY")
+        agency = AgencyIndex(by_id.values()).match(target) or _by_id_prefix(by_id, target.strip())
+        if agency is None:
+            raise BoardError(f"--alias {pair!r}: no agency {target.strip()!r} on this board")
+        if spelling not in agency.aliases:
+            agency = replace(agency, aliases=(*agency.aliases, spelling))
+            by_id[agency.id] = changed[agency.id] = agency
+    return list(by_id.values()), list(changed.values())
+
+
+def _by_id_prefix(by_id: dict[str, Agency], prefix: str) -> Agency | None:
+    matches = [a for aid, a in by_id.items() if len(prefix) >= 4 and aid.startswith(prefix.lower())]
+    return matches[0] if len(matches) == 1 else None
 
 
 def _records(drafts: list[Draft], known: list[Agency]) -> Records:
@@ -92,7 +123,9 @@ def _print_json(drafts: list[Draft]) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _save(board: Path, drafts: list[Draft]) -> tuple[int, Records]:
+def _save(board: Path, drafts: list[Draft], aliases: list[str]) -> tuple[int, Records]:
+    from dataclasses import replace
+
     from storage.sync.store import BoardStore
 
     if not board.exists():
@@ -101,7 +134,10 @@ def _save(board: Path, drafts: list[Draft]) -> tuple[int, Records]:
         return len(records.directives) + len(records.items) + len(records.agencies) + len(records.cards), records
     store = BoardStore.open(board)
     try:
-        records = _records(drafts, list(store.snapshot().agencies.values()))
+        known, taught = apply_aliases(list(store.snapshot().agencies.values()), aliases)
+        records = _records(drafts, known)
+        # Agencies that learnt a spelling go in too: the store adds the aliases they lack.
+        records = replace(records, agencies=(*records.agencies, *taught))
         return store.add_records(records), records
     finally:
         store.close()
@@ -109,7 +145,8 @@ def _save(board: Path, drafts: list[Draft]) -> tuple[int, Records]:
 
 def run_import(args: argparse.Namespace) -> int:
     board = Path(args.board_path)
-    known = known_agencies(board)
+    aliases = list(getattr(args, "alias", None) or [])
+    known, taught = apply_aliases(known_agencies(board), aliases)
     drafts = [read_letter(Path(name), known) for name in args.files]
     if args.dry_run:
         if args.json:
@@ -119,7 +156,7 @@ def run_import(args: argparse.Namespace) -> int:
                 print("\n".join(summary_lines(draft)))
             print("(ทดลองอ่านเท่านั้น ยังไม่ได้บันทึก)")
         return 0
-    added, records = _save(board, drafts)
+    added, records = _save(board, drafts, aliases)
     if args.json:
         _print_json(drafts)
         return 0
@@ -128,6 +165,8 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ{warn}")
     if added:
         print(f"บันทึกลง {board}: ใหม่ {added} รายการ ({len(records.cards)} การ์ด)")
+    for agency in taught:
+        print(f"{agency.name}: จำชื่อเรียก {agency.aliases[-1]} แล้ว")
     else:
         print(f"{board}: ไม่มีอะไรใหม่ (นำเข้าหนังสือนี้แล้ว)")
     return 0

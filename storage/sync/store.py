@@ -80,10 +80,8 @@ class BoardStore(Edits):
         return store
 
     def _boot(self) -> None:
-        try:
-            self.folder.mkdir(exist_ok=True)
-        except OSError:
-            pass  # a read-only share still opens; the first write reports the problem
+        # NAME.d/ is made by the first write, not here: reading a board (a meeting on a
+        # read-only share, `board list` on the bundled board.json) leaves no trace.
         self._remember_dirs()
         with self._locked():
             self._sweep_temps()

@@ -176,3 +176,16 @@ def test_a_deleted_card_stays_deleted_everywhere_and_keeps_its_notes(board: Path
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-b"))
     other = BoardStore.open(board, user="somsri").snapshot()
     assert card not in other.cards and [n.text for n in other.notes_of(card)] == ["ก่อนลบ"]
+
+
+def test_reading_a_bare_board_file_creates_nothing_beside_it(tmp_path: Path, state_home: Path) -> None:
+    import shutil
+
+    ROOT = Path(__file__).resolve().parents[2]
+    board = tmp_path / "board.json"
+    shutil.copy(ROOT / "board.json", board)  # the bundled board, as shipped
+    store = BoardStore.open(board)
+    assert store.snapshot().cards and store.problems == ()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["board.json", "state-a"]
+    store.move(next(iter(store.snapshot().cards)), "doing")
+    assert (tmp_path / "board.d" / f"{store.replica_id}.json").exists()

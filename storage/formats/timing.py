@@ -25,10 +25,12 @@ _FISCAL_RE = re.compile(r"ภายใน\s*ปีงบประมาณ\s*(?:
 _UNITS = {"วัน": "D", "สัปดาห์": "W", "อาทิตย์": "W", "เดือน": "M", "ไตรมาส": "Q", "ปี": "Y"}
 _UNIT = "(?P<unit>สัปดาห์|อาทิตย์|ไตรมาส|เดือน|วัน|ปี)"
 _N = "(?P<n>[0-9๐-๙]{1,2})"
+_LEAST = r"(?P<least>อย่างน้อย\s*)?"
 _RHYTHMS = (
-    ("per", re.compile(rf"(?P<least>อย่างน้อย\s*)?{_N}\s*{_UNIT}\s*(?:ต่อ|/)\s*(?:หนึ่ง\s*)?ครั้ง")),
-    ("every", re.compile(rf"(?P<least>อย่างน้อย\s*)?ทุก\s*(?:{_N}\s*)?{_UNIT}(?!นี้|ละ|ที่ผ่านมา)")),
-    ("times", re.compile(rf"{_UNIT}\s*ละ\s*(?:{_N}\s*)?ครั้ง")),
+    ("day_of_month", re.compile(rf"ทุกวันที่\s*{_N}\s*ของ(?:ทุก)?\s*เดือน")),
+    ("per", re.compile(rf"{_LEAST}{_N}\s*{_UNIT}\s*(?:ต่อ|/)\s*(?:หนึ่ง\s*)?ครั้ง")),
+    ("every", re.compile(rf"{_LEAST}ทุก\s*(?P<end>สิ้น)?\s*(?:{_N}\s*)?{_UNIT}(?!นี้|ละ|ที่)")),
+    ("times", re.compile(rf"{_LEAST}{_UNIT}\s*ละ\s*(?:{_N}\s*)?ครั้ง")),
     ("each", re.compile(rf"ราย{_UNIT}")),
 )
 
@@ -77,15 +79,20 @@ def find_recurrence(text: str) -> tuple[str, str | None] | None:
 
 
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, str | None]:
+    if kind == "day_of_month":
+        return f"ทุกวันที่ {int(to_ascii_digits(m.group('n')))} ของเดือน", "P1M"
     unit = m.group("unit")
     n = int(to_ascii_digits(m.group("n"))) if m.groupdict().get("n") else None
-    least = "อย่างน้อย " if m.groupdict().get("least") else ""
+    least = "อย่างน้อย" if m.groupdict().get("least") else ""
     if kind == "per":
-        return f"{least}{n} {unit}ต่อครั้ง", _duration(n or 1, unit)
+        return f"{least} {n} {unit}ต่อครั้ง".strip(), _duration(n or 1, unit)
     if kind == "every":
-        return (f"{least}ทุก {n} {unit}" if n else f"{least}ทุก{unit}"), _duration(n or 1, unit)
+        end = "สิ้น" if m.group("end") else ""
+        return (f"{least}ทุก{end} {n} {unit}" if n else f"{least}ทุก{end}{unit}"), _duration(n or 1, unit)
     if kind == "times":
-        return (f"{unit}ละ {n} ครั้ง", None) if n and n > 1 else (f"{unit}ละครั้ง", _duration(1, unit))
+        if n and n > 1:
+            return f"{least}{unit}ละ {n} ครั้ง", None
+        return f"{least}{unit}ละครั้ง", _duration(1, unit)
     return f"ราย{unit}", _duration(1, unit)
 
 

@@ -24,7 +24,7 @@ _TEXT_HEAD = re.compile(
     r"ประเด็น|ข้อสั่งการ|ข้อเน้นย้ำ|ข้อสังเกต|ข้อเสนอ|รายละเอียด|เรื่อง|สาระ|แนวทาง|กิจกรรม|มาตรการ|"
     r"ภารกิจ|นโยบาย|directive|text|item|subject", re.I,
 )
-_SEQ_CELL = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?\(?([0-9๐-๙]{1,3})\s*[.)]?\s*$")
+_SEQ_CELL = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?\(?([0-9๐-๙]{1,4})\s*[.)]?\s*$")
 CLOSING_RE = re.compile(r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：])")
 """A line that ends the table: the letter's closing or a footnote."""
 _SUBPOINT_RE = re.compile(r"(?:^|(?<=\s))(?:\(([0-9๐-๙]{1,2})\)|([0-9๐-๙]{1,2})[.)])(?=\s|[ก-๛])")

@@ -8,8 +8,8 @@ issuer (see ``find_issuer``). The table of directives follows a header row (ล�
 a line that does not start a new item continues the previous one (multi-line cells);
 repeated headers, page numbers and HTML debris are skipped. Letters without a table but
 with numbered paragraphs and ``หน่วยงานที่รับผิดชอบ:`` lines are read too (paragraphs.py).
-Never raises: whatever
-cannot be read becomes a warning, and a letter with no table comes back with no items.
+Never raises: whatever cannot be read becomes a warning, and a letter with no table comes
+back with no items.
 """
 
 from __future__ import annotations
@@ -34,7 +34,10 @@ _OWN_NUMBER_RE = re.compile(rf"^\s*(?:ด่วน\S*\s+)?ที่\s*(?P<num>{_
 _NUMBER_PARTS_RE = re.compile(r"([ก-ฮ]{1,4})\.?\s?([0-9.]+)\s?/\s?(ว)?\.?\s?([0-9]+)")
 _SUBJECT_RE = re.compile(r"^\s*เรื่อง\s*[:：]?\s*(?P<subject>.*)$")
 _SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย)")
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*[0-9๐-๙]{1,3}\s*-|หน้า\s*[0-9๐-๙]+.*|/\S.{0,40})\s*$")
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:-\s*[0-9๐-๙]{1,3}\s*-|หน้า\s*[0-9๐-๙]+.*|/\S.{0,40}|[|:+=_\-–—\s]+)\s*$"
+)
+"""Page numbers (``- ๒ -``), the page-turn marker (``/ข้อ ๓ …``) and table rules (``|---|``)."""
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _ISSUER_HEAD_RE = re.compile(r"^(?:สำนักงาน|ที่ทำการ|สำนัก|กอง|ศูนย์|กรม|องค์การ|เทศบาล|ศาลากลาง)")
 

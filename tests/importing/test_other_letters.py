@@ -162,3 +162,9 @@ def test_internal_memo_with_office_line_and_lead_support_columns() -> None:
     d = draft.directive
     assert (d.number, d.date, d.issuer) == ("รย 0017.2/123", "2022-08-03", "สำนักงานจังหวัดระยอง")
     assert roles(draft.items[0]) == {"สำนักงานจังหวัดระยอง": "lead", "อำเภอทุกอำเภอ": "support"}
+
+
+def test_table_rules_between_rows_are_not_text() -> None:
+    text = ("ที่ ขก 1/ว 1\n| ลำดับ | มาตรการ | หน่วยงาน |\n|---|---|---|\n| 1 | ก | อำเภอทุกอำเภอ |\n"
+            "|---|---|---|\n| 2 | ข | อำเภอทุกอำเภอ |\n+-----+\n")
+    assert [(i.seq, i.text) for i in parse_letter_text(text).items] == [(1, "ก"), (2, "ข")]

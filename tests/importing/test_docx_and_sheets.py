@@ -142,3 +142,15 @@ def test_docx_with_numbered_paragraphs_instead_of_a_table(tmp_path: Path) -> Non
     draft = read_letter(path)
     assert [(i.seq, i.text) for i in draft.items] == [(1, "ให้ทุกอำเภอสำรวจแหล่งน้ำ"), (2, "ประชาสัมพันธ์การประหยัดน้ำ")]
     assert roles(draft.items[0]) == {"อำเภอทุกอำเภอ": "lead", "สำนักงานชลประทานที่ 17": "lead"}
+
+
+def test_excel_unicode_text_export_utf16_tabs(tmp_path: Path) -> None:
+    # Excel's "Unicode Text" export: UTF-16 with a BOM, tab-separated, CRLF.
+    rows = ["ลำดับ\tประเด็น\tหน่วยงาน\tกำหนดเสร็จ", "1\tซ่อมแซมฝาย\tอำเภอทุกอำเภอ\t31/12/2566"]
+    path = tmp_path / "export.txt"
+    path.write_bytes("\r\n".join(rows).encode("utf-16"))
+    (item,) = read_letter(path).items
+    assert (item.seq, item.text, item.due) == (1, "ซ่อมแซมฝาย", "2023-12-31")
+    tsv = tmp_path / "export.tsv"
+    tsv.write_bytes("\r\n".join(rows).encode("utf-16"))
+    assert read_letter(tsv).items == (item,)

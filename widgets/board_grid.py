@@ -29,6 +29,7 @@ from widgets.textfit import truncate
 
 SEPARATOR = Segment("│", Style(dim=True))
 CURSOR = Style(reverse=True)
+PLAIN = Style()
 UNFOCUSED = Style(underline=True)
 HEADER = Style(bold=True)
 LANE = Style(bold=True, underline=True)
@@ -217,7 +218,7 @@ The same keys work with the Thai (Kedmanee) layout.
         row = self.scroll_offset.y + y - 1
         li = bisect_right(self._offsets, row) - 1
         if not (0 <= li < len(self.lanes)):
-            return Strip.blank(self.size.width)
+            return Strip.blank(self.size.width, PLAIN)
         lane, local = self.lanes[li], row - self._offsets[li]
         if self._lane_headers:
             if local == 0:
@@ -233,7 +234,7 @@ The same keys work with the Thai (Kedmanee) layout.
 
     def _cell(self, ids: list[str], index: int, sub: int, width: int, cursor_column: bool) -> list[Segment]:
         if index >= len(ids):
-            return [Segment(" " * width)]
+            return [Segment(" " * width, PLAIN)]
         card_id = ids[index]
         cached = self._cache.get(card_id)
         if cached is None or cached[0] != width:
@@ -257,13 +258,13 @@ The same keys work with the Thai (Kedmanee) layout.
             label = truncate(status_label(lang, status), widths[ci] - len(count)) + count
             segments.append(Segment(label, HEADER))
             segments.append(Segment(" " * max(0, widths[ci] - cell_len(label)), HEADER))
-        return Strip(segments).adjust_cell_length(self.size.width)
+        return Strip(segments).adjust_cell_length(self.size.width, PLAIN)
 
     def _lane_header(self, lane: Lane, width: int) -> Strip:
         lang = self.look.lang if self.look else "th"
         total = sum(len(c) for c in lane.columns)
         text = truncate(f"▌{lane.title} ({digits(lang, total)})", width)
-        return Strip([Segment(text, LANE)]).adjust_cell_length(self.size.width)
+        return Strip([Segment(text, LANE)]).adjust_cell_length(self.size.width, PLAIN)
 
     def on_focus(self) -> None:
         self.refresh()

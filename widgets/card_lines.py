@@ -112,8 +112,8 @@ def card_lines(card: Card, item: Item | None, agency: Agency | None, look: CardL
         lead = Segment(mark if i == 0 else " ", STYLES["lead"])
         out.append([lead] + _segments(line, STYLES["text"], _line_spans(full[start:end], start, spans), width - 1))
     while len(out) < 2:
-        out.append([Segment(" " * width)])
+        out.append([Segment(" " * width, STYLES["text"])])
     meta, meta_style = _meta(card, item, agency, look)
-    out.append([Segment(" ")] + _segments(truncate(meta, width - 1), STYLES[meta_style], [], width - 1))
-    out.append([Segment(" " * width)])
+    out.append([Segment(" ", STYLES["text"])] + _segments(truncate(meta, width - 1), STYLES[meta_style], [], width - 1))
+    out.append([Segment(" " * width, STYLES["text"])])
     return out

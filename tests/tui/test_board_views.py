@@ -143,3 +143,16 @@ async def test_small_terminal_gets_a_message_not_a_broken_layout(make_app) -> No
         message = app.screen.query_one("#too-small")
         assert message.display and "80×24" in str(message.render())
         assert not app.screen.query_one("#main").display or app.screen.has_class("-too-small")
+
+
+async def test_no_color_keeps_meaning_in_symbols(make_app, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("j", "c", "j")
+        await pilot.pause()
+        assert app.no_color
+        app.save_screenshot(path=str(pilot.app.store.path.parent), filename="nc.svg")  # renders every line
+        text = board_text(app)
+        assert "⚠" in text and "★" in text

@@ -36,16 +36,16 @@ def board_bindings(lang: str) -> list[Binding]:
         return thai if th else english
 
     return [
-        Binding(thai_keys("shift+left,<"), "move(-1)", d("◂สถานะ", "◂status"), id="card.prev_status",
+        Binding(thai_keys("<,shift+left"), "move(-1)", d("◂สถานะ", "◂status"), id="card.prev_status",
                 tooltip=d("ย้ายการ์ดไปสถานะก่อนหน้า", "Move the card to the previous status")),
-        Binding(thai_keys("shift+right,>"), "move(1)", d("สถานะ▸", "status▸"), id="card.next_status",
+        Binding(thai_keys(">,shift+right"), "move(1)", d("สถานะ▸", "status▸"), id="card.next_status",
                 tooltip=d("ย้ายการ์ดไปสถานะถัดไป", "Move the card to the next status")),
         *[Binding(thai_keys(keys), f"set_status('{status}')", status_label(lang, status), show=False,
                   id=f"card.status_{status}", tooltip=d("ตั้งสถานะ: ", "Set status: ") + status_label(lang, status))
           for keys, status in zip(("1", "2", "3,minus", "4"), STATUSES)],
-        Binding(thai_keys("shift+up,K"), "rank(-1)", d("เลื่อนขึ้น", "Move up"), show=False, id="card.rank_up",
+        Binding(thai_keys("K,shift+up"), "rank(-1)", d("เลื่อนขึ้น", "Move up"), show=False, id="card.rank_up",
                 tooltip=d("เลื่อนการ์ดขึ้นในคอลัมน์", "Move the card up within its column")),
-        Binding(thai_keys("shift+down,J"), "rank(1)", d("เลื่อนลง", "Move down"), show=False, id="card.rank_down",
+        Binding(thai_keys("J,shift+down"), "rank(1)", d("เลื่อนลง", "Move down"), show=False, id="card.rank_down",
                 tooltip=d("เลื่อนการ์ดลงในคอลัมน์", "Move the card down within its column")),
         Binding("enter", "open", d("เปิด", "Open"), id="card.open",
                 tooltip=d("เปิดการ์ด: ข้อความเต็ม หน่วยงานอื่น บันทึก ประวัติ", "Open the card: full text, other agencies, notes, history")),

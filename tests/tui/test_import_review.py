@@ -1,0 +1,163 @@
+"""Import review screen: fix roles, names and agencies, then save or cancel.
+
+Asserts on the Draft the screen dismisses with: that is what the app saves.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from storage.formats.draft import Draft, DraftAgency, DraftDirective, DraftItem
+from storage.models import Agency
+from tests.tui.helpers import type_text
+from tui.screens.agency_name import AgencyNameScreen
+from tui.screens.import_review import AgencyRow, ImportReviewScreen
+
+KNOWN = (
+    Agency(id="a-pch", name="สำนักงานพัฒนาชุมชนจังหวัดระยอง", short="พช.ระยอง"),
+    Agency(id="a-snj", name="สำนักงานจังหวัดระยอง", short="สนจ.ระยอง"),
+)
+
+DRAFT = Draft(
+    directive=DraftDirective(number="รย 0017.2/ว 3362", date="2022-07-17", subject="ผลการสัมมนาโครงการ"),
+    items=(
+        DraftItem(seq=1, text="บูรณาการการทำงานร่วมกันอย่างน้อย ๒ เดือนต่อครั้ง", agencies=(
+            DraftAgency("สำนักงานจังหวัดระยอง", "lead", "a-snj"),
+            DraftAgency("อำเภอทุกอำเภอ", "support"),
+        )),
+        DraftItem(seq=6, text="ขับเคลื่อนศูนย์ภายใน ๓๐ ก.ย. ๒๕๖๕", due="2022-09-30", agencies=(
+            DraftAgency("สำนักงานพฒนาชุมชนจังหวัดระยอง", "support"),  # typo: พฒนา
+        )),
+    ),
+    warnings=("ไม่พบกำหนดเสร็จของข้อ ๑",),
+)
+
+
+class _Harness(App[None]):
+    """Pushes the review screen and records what it dismisses with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[Draft | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(ImportReviewScreen(DRAFT, KNOWN), self.results.append)
+
+
+async def _open(pilot) -> ImportReviewScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ImportReviewScreen)
+    return screen
+
+
+async def test_save_without_edits_returns_the_same_draft() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [DRAFT]
+
+
+async def test_cancel_returns_none() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("r", "escape")
+        await pilot.pause()
+    assert app.results == [None]
+
+
+async def test_toggle_role_of_the_second_row() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("down", "r", "ctrl+s")
+        await pilot.pause()
+    (draft,) = app.results
+    assert [a.role for a in draft.items[0].agencies] == ["lead", "lead"]
+    assert draft.items[1].agencies[0].role == "support"
+
+
+async def test_remove_an_agency_and_undo_a_removal() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("d", "down", "d", "d", "enter")
+        await pilot.pause()
+    (draft,) = app.results
+    assert [a.name for a in draft.items[0].agencies] == ["อำเภอทุกอำเภอ"]
+
+
+async def test_fixing_a_misspelt_name_links_it_to_the_known_agency() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("down", "down", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyNameScreen)
+        await pilot.press("ctrl+u")  # clear the field (delete everything left of the cursor)
+        await type_text(pilot, "สำนักงานพัฒนาชุมชนจังหวัดระยอง")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    (draft,) = app.results
+    fixed = draft.items[1].agencies[0]
+    assert (fixed.name, fixed.agency_id, fixed.role) == ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", "a-pch", "support")
+
+
+async def test_an_unknown_name_stays_a_new_agency() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "สำนักงานใหม่")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    (draft,) = app.results
+    assert draft.items[0].agencies[0].name == "สำนักงานใหม่"
+    assert draft.items[0].agencies[0].agency_id is None
+
+
+def _lines(widget) -> list[str]:
+    """What a widget shows, line by line, as plain text."""
+    return [widget.render_line(y).text.rstrip() for y in range(widget.size.height)]
+
+
+async def test_screen_shows_letter_date_in_be_and_roles_in_words() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _open(pilot)
+        rows = list(screen.query(AgencyRow))
+        shown = [" ".join(_lines(row)) for row in rows]
+        assert shown[0].strip() == "★ หน่วยงานหลัก: สำนักงานจังหวัดระยอง  [มีในกระดาน]"
+        assert shown[1].strip() == "· หน่วยงานสนับสนุน: อำเภอทุกอำเภอ  [ใหม่]"
+        assert rows[0].has_focus
+        header = " ".join(line for w in screen.query("Static") for line in _lines(w))
+        assert "๑๗ กรกฎาคม ๒๕๖๕" in header
+        assert "⚠ ไม่พบกำหนดเสร็จของข้อ ๑" in header
+        assert "กำหนดเสร็จ ๓๐ กันยายน ๒๕๖๕" in header
+
+
+async def test_long_item_text_wraps_between_thai_words() -> None:
+    long = DraftItem(seq=2, text="จะทำให้ผู้ว่าราชการจังหวัดได้มีโอกาสได้พบกับประชาชน" * 3)
+    draft = Draft(directive=DRAFT.directive, items=(long,))
+
+    class Narrow(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ImportReviewScreen(draft))
+
+    async with Narrow().run_test(size=(40, 20)) as pilot:
+        screen = await _open(pilot)
+        item = screen.query(".review-item").first()
+        lines = _lines(item)
+        assert len(lines) > 3
+        joined = "|".join(lines)
+        assert "มีโ|อกาส" not in joined and "มีโอ|กาส" not in joined

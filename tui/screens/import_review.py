@@ -1,0 +1,251 @@
+"""Import review: the officer checks a parsed letter and fixes it before anything is saved.
+
+Shows the directive (number, B.E. date, subject), every item's text wrapped at Thai word
+boundaries, and one row per (item, agency) with its role. The officer moves between
+agency rows, toggles lead/support, corrects a name (re-matched against the board's known
+agencies) or removes an agency from an item, then saves or cancels. The screen never
+touches the store: it dismisses with the edited :class:`Draft` (or None) and the app
+saves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from storage.formats.draft import Draft, DraftAgency
+from storage.models import ROLE_LABELS, Agency
+from tui.screens.agency_name import AgencyNameScreen
+from widgets.kedmanee import thai_keys
+from widgets.thai_text import ThaiText
+
+_TEXT = {
+    "th": {"title": "ตรวจทานก่อนนำเข้า", "letter": "หนังสือที่", "dated": "ลงวันที่", "item": "ข้อ",
+           "due": "กำหนดเสร็จ", "every": "ความถี่", "known": "มีในกระดาน", "new": "ใหม่",
+           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน", "no_date": "ไม่ทราบวันที่"},
+    "en": {"title": "Review before import", "letter": "Letter", "dated": "dated", "item": "Item",
+           "due": "due", "every": "every", "known": "on the board", "new": "new",
+           "removed": "removed", "none": "no agency", "no_date": "date unknown"},
+}
+
+
+def _format_date(iso: str | None, lang: str) -> str:
+    """A B.E. date for display (H2's formatter; the ISO text if it is missing or bad)."""
+    if not iso:
+        return _TEXT[lang]["no_date"]
+    try:
+        from storage.thai.dates import format_thai_date
+
+        return format_thai_date(date.fromisoformat(iso), style="long", digits="thai" if lang == "th" else "ascii")
+    except (ImportError, ValueError):
+        return iso
+
+
+def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
+    """A DraftAgency for an edited name: linked to a known agency when the name matches one."""
+    try:
+        from storage.formats.agencies import match_agency, normalize_agency
+    except ImportError:  # before the import module exists: exact names only
+        found = next((a for a in known if a.name == name.strip()), None)
+        return DraftAgency(found.name if found else name.strip(), role, found.id if found else None)  # type: ignore[arg-type]
+    clean = normalize_agency(name) or name.strip()
+    found = match_agency(clean, known)
+    return DraftAgency(found.name if found else clean, role, found.id if found else None)  # type: ignore[arg-type]
+
+
+@dataclass(slots=True)
+class _Entry:
+    """One agency of one item, as edited so far."""
+
+    item: int
+    """Index into ``draft.items``."""
+    agency: DraftAgency
+    removed: bool = False
+
+
+class AgencyRow(Static, can_focus=True):
+    """One focusable (item, agency) row; the screen edits its entry and refreshes it."""
+
+    DEFAULT_CSS = """
+    AgencyRow { height: auto; padding: 0 0 0 2; }
+    AgencyRow:focus { background: $accent 40%; }
+    AgencyRow.-removed { color: $text-muted; text-style: strike; }
+    """
+
+    def __init__(self, entry: _Entry, lang: str) -> None:
+        super().__init__()
+        self.entry = entry
+        self.lang = lang
+        self.show()
+
+    def show(self) -> None:
+        """Redraw from the entry: marker, role, name, known/new (words, not colour alone)."""
+        words, agency = _TEXT[self.lang], self.entry.agency
+        star = "★" if agency.role == "lead" else "·"
+        state = words["removed"] if self.entry.removed else words["known"] if agency.agency_id else words["new"]
+        label = f"{star} {ROLE_LABELS[self.lang][agency.role]}: {agency.name}  [{state}]"
+        self.set_class(self.entry.removed, "-removed")
+        self.update(ThaiText(label))
+
+
+class ImportReviewScreen(ModalScreen[Draft | None]):
+    """Review a parsed letter; dismisses with the edited Draft, or None when cancelled."""
+
+    BINDINGS = [
+        Binding(thai_keys("down,j"), "next_row", "Next", id="review.next_row", tooltip="Go to the next agency row", show=False),
+        Binding(thai_keys("up,k"), "prev_row", "Previous", id="review.prev_row", tooltip="Go to the previous agency row", show=False),
+        Binding(thai_keys("r,space"), "toggle_role", "Lead/support", id="review.toggle_role",
+                tooltip="Switch the agency's role between lead and support"),
+        Binding(thai_keys("e,f2"), "edit_name", "Edit name", id="review.edit_name",
+                tooltip="Correct the agency name; it is matched again against the board's agencies"),
+        Binding(thai_keys("d,delete"), "remove_agency", "Remove", id="review.remove_agency",
+                tooltip="Remove the agency from this item (press again to keep it)"),
+        Binding("enter,ctrl+s", "save", "Save", id="review.save", tooltip="Import the letter as reviewed"),
+        Binding("escape", "cancel", "Cancel", id="review.cancel", tooltip="Close without importing anything"),
+    ]
+    """Every binding has an id so the app's keymap can remap it; letter keys also answer
+    to their Kedmanee twins (the Thai layout sends ่ for j), as on the board."""
+
+    HELP = """\
+## Review a letter before import
+
+Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the import.
+
+- **↑/↓** (or k/j): move between agency rows
+- **r** or **space**: switch the agency between lead (★ หน่วยงานหลัก) and support
+- **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
+- **d** or **Delete**: remove the agency from the item (press again to undo)
+"""
+
+    DEFAULT_CSS = """
+    ImportReviewScreen { align: center middle; }
+    ImportReviewScreen > Vertical { width: 96%; height: 94%; border: thick $accent; background: $surface; }
+    ImportReviewScreen #review-body { height: 1fr; padding: 0 1; }
+    ImportReviewScreen .review-item { margin: 1 0 0 0; text-style: bold; }
+    ImportReviewScreen .review-warning { color: $warning; }
+    """
+
+    def __init__(self, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> None:
+        super().__init__()
+        self.draft = draft
+        self.known = tuple(known)
+        self.lang = lang if lang in _TEXT else "th"
+        self.entries = [_Entry(k, a) for k, item in enumerate(draft.items) for a in item.agencies]
+
+    # -- building ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            with VerticalScroll(id="review-body"):
+                yield from self._header()
+                for k, item in enumerate(self.draft.items):
+                    yield Static(ThaiText(self._item_text(item)), classes="review-item")
+                    rows = [AgencyRow(e, self.lang) for e in self.entries if e.item == k]
+                    yield from rows or [Static(Text("  " + _TEXT[self.lang]["none"]))]
+            yield Footer()
+
+    def _header(self) -> list[Static]:
+        words, d = _TEXT[self.lang], self.draft.directive
+        out = [
+            Static(Text(words["title"], style="bold")),
+            Static(ThaiText(f"{words['letter']} {d.number}  {words['dated']} {_format_date(d.date, self.lang)}")),
+            Static(ThaiText(d.subject)),
+        ]
+        out += [Static(ThaiText(f"⚠ {w}"), classes="review-warning") for w in self.draft.warnings]
+        return out
+
+    def _item_text(self, item) -> str:
+        words = _TEXT[self.lang]
+        text = f"{words['item']} {item.seq}  {item.text}"
+        if item.due:
+            text += f"\n{words['due']} {_format_date(item.due, self.lang)}"
+        if item.recurrence:
+            text += f"\n{words['every']} {item.recurrence}"
+        return text
+
+    def on_mount(self) -> None:
+        rows = self._rows()
+        if rows:
+            rows[0].focus()
+
+    # -- rows -------------------------------------------------------------------
+
+    def _rows(self) -> list[AgencyRow]:
+        return list(self.query(AgencyRow))
+
+    def _current(self) -> AgencyRow | None:
+        focused = self.focused
+        return focused if isinstance(focused, AgencyRow) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Row actions are dimmed (not hidden) when no agency row has the focus."""
+        if action in ("toggle_role", "edit_name", "remove_agency") and self._current() is None:
+            return None
+        return True
+
+    def _step(self, delta: int) -> None:
+        rows = self._rows()
+        if not rows:
+            return
+        current = self._current()
+        at = rows.index(current) + delta if current in rows else 0
+        row = rows[max(0, min(len(rows) - 1, at))]
+        row.focus()
+        row.scroll_visible()
+
+    def action_next_row(self) -> None:
+        self._step(+1)
+
+    def action_prev_row(self) -> None:
+        self._step(-1)
+
+    # -- edits ------------------------------------------------------------------
+
+    def action_toggle_role(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        agency = row.entry.agency
+        row.entry.agency = replace(agency, role="support" if agency.role == "lead" else "lead")
+        row.show()
+
+    def action_remove_agency(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        row.entry.removed = not row.entry.removed
+        row.show()
+
+    def action_edit_name(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+
+        def renamed(name: str | None) -> None:
+            if name:
+                row.entry.agency = rematch(name, row.entry.agency.role, self.known)
+                row.show()
+            row.focus()
+
+        self.app.push_screen(AgencyNameScreen(row.entry.agency.name, lang=self.lang), renamed)
+
+    def edited_draft(self) -> Draft:
+        """The draft with every edit applied (removed agencies left out)."""
+        items = tuple(
+            replace(item, agencies=tuple(e.agency for e in self.entries if e.item == k and not e.removed))
+            for k, item in enumerate(self.draft.items)
+        )
+        return replace(self.draft, items=items)
+
+    def action_save(self) -> None:
+        self.dismiss(self.edited_draft())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,128 @@
+"""Choose a letter file to import: type a path, or pick one from the board's folder.
+
+Dismisses with the chosen :class:`Path`, or None. It only checks that the file exists
+and has an extension the importer reads; reading it is the importer's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DirectoryTree, Footer, Input, Label
+
+from widgets.thai_input import ThaiInput
+
+LETTER_SUFFIXES = frozenset((".txt", ".docx", ".csv", ".xlsx"))
+"""What storage.formats.reader.read_letter can read."""
+
+_TEXT = {
+    "th": {"title": "เปิดหนังสือเพื่อนำเข้า", "hint": "พิมพ์ที่อยู่ไฟล์แล้วกด Enter หรือเลือกจากรายการ · Esc ยกเลิก",
+           "missing": "ไม่พบไฟล์: {path}", "kind": "อ่านได้เฉพาะไฟล์ .txt .docx .csv .xlsx: {path}"},
+    "en": {"title": "Open a letter to import", "hint": "Type a file path and press Enter, or pick one below · Esc cancels",
+           "missing": "No such file: {path}", "kind": "Only .txt .docx .csv .xlsx files can be read: {path}"},
+}
+
+
+class LetterTree(DirectoryTree):
+    """A directory tree showing only folders and letter files (no hidden entries)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [
+            p for p in paths
+            if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in LETTER_SUFFIXES)
+        ]
+
+
+def check_letter_path(text: str, folder: Path) -> tuple[Path | None, str]:
+    """Resolve a typed path (``~`` and relative to the board folder); (path, "") or (None, problem key)."""
+    path = Path(text.strip()).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if not path.is_file():
+        return None, "missing"
+    if path.suffix.lower() not in LETTER_SUFFIXES:
+        return None, "kind"
+    return path, ""
+
+
+class OpenLetterScreen(ModalScreen[Path | None]):
+    """Returns the letter file chosen, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="open_letter.cancel", tooltip="Close without importing"),
+        Binding("ctrl+t", "focus_tree", "Browse", id="open_letter.browse",
+                tooltip="Move to the list of letter files in the board's folder"),
+    ]
+    """Enter in the path field opens; Enter on a file in the tree opens it."""
+
+    HELP = """\
+## Open a letter
+
+Type the path of a letter (`.txt`, `.docx`, `.csv` or `.xlsx`; relative paths start at the
+board's folder) and press **Enter**, or press **ctrl+t** / **Tab** to browse the folder and
+press **Enter** on a file. The letter is not saved yet: a review screen comes next.
+"""
+
+    DEFAULT_CSS = """
+    OpenLetterScreen { align: center middle; }
+    OpenLetterScreen > Vertical { width: 90%; height: 80%; border: thick $accent; background: $surface; padding: 0 1; }
+    OpenLetterScreen Input { width: 100%; }
+    OpenLetterScreen LetterTree { height: 1fr; }
+    OpenLetterScreen #letter-problem { color: $error; }
+    OpenLetterScreen .hint { color: $text-muted; }
+    """
+
+    def __init__(self, folder: Path | None = None, *, lang: str = "th") -> None:
+        """Args:
+        folder: Where to browse and what relative paths start from (the board's folder).
+        lang: ``"th"`` or ``"en"``.
+        """
+        super().__init__()
+        self.folder = (folder or Path.cwd()).expanduser()
+        self.lang = lang if lang in _TEXT else "th"
+
+    def compose(self) -> ComposeResult:
+        words = _TEXT[self.lang]
+        with Vertical():
+            yield Label(words["title"], markup=False)
+            field = ThaiInput(id="letter-path", placeholder=str(self.folder) + "/")
+            field.cursor_blink = False
+            yield field
+            yield Label("", id="letter-problem", markup=False)
+            yield LetterTree(self.folder, id="letter-tree")
+            yield Label(words["hint"], classes="hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#letter-path", Input).focus()
+
+    @on(Input.Submitted, "#letter-path")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose(event.value)
+
+    @on(DirectoryTree.FileSelected)
+    def _picked(self, event: DirectoryTree.FileSelected) -> None:
+        event.stop()
+        self._choose(str(event.path))
+
+    def _choose(self, text: str) -> None:
+        """Dismiss with the path, or say in one line why it cannot be opened."""
+        path, problem = check_letter_path(text, self.folder)
+        if path is not None:
+            self.dismiss(path)
+            return
+        shown = text.strip() or str(self.folder)
+        self.query_one("#letter-problem", Label).update(_TEXT[self.lang][problem].format(path=shown))
+
+    def action_focus_tree(self) -> None:
+        self.query_one(LetterTree).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

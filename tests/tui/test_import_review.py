@@ -107,6 +107,7 @@ async def test_fixing_a_misspelt_name_links_it_to_the_known_agency() -> None:
     (draft,) = app.results
     fixed = draft.items[1].agencies[0]
     assert (fixed.name, fixed.agency_id, fixed.role) == ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", "a-pch", "support")
+    assert fixed.short == "พช.ระยอง"
 
 
 async def test_an_unknown_name_stays_a_new_agency() -> None:
@@ -161,3 +162,16 @@ async def test_long_item_text_wraps_between_thai_words() -> None:
         assert len(lines) > 3
         joined = "|".join(lines)
         assert "มีโ|อกาส" not in joined and "มีโอ|กาส" not in joined
+
+
+async def test_english_screen_labels_keys_in_english_with_the_same_ids() -> None:
+    class English(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(ImportReviewScreen.for_lang(DRAFT, KNOWN, lang="en"))
+
+    async with English().run_test(size=(100, 30)) as pilot:
+        screen = await _open(pilot)
+        shown = {b.binding.id: b.binding.description for b in screen.active_bindings.values()}
+        assert shown["review.toggle_role"] == "Lead/support"
+        rows = list(screen.query(AgencyRow))
+        assert " ".join(_lines(rows[0])).strip() == "★ Lead: สำนักงานจังหวัดระยอง  [on the board]"

@@ -53,11 +53,37 @@ def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
     try:
         from storage.formats.agencies import match_agency, normalize_agency
     except ImportError:  # before the import module exists: exact names only
-        found = next((a for a in known if a.name == name.strip()), None)
-        return DraftAgency(found.name if found else name.strip(), role, found.id if found else None)  # type: ignore[arg-type]
-    clean = normalize_agency(name) or name.strip()
-    found = match_agency(clean, known)
-    return DraftAgency(found.name if found else clean, role, found.id if found else None)  # type: ignore[arg-type]
+        clean = name.strip()
+        found = next((a for a in known if a.name == clean), None)
+    else:
+        clean = normalize_agency(name) or name.strip()
+        found = match_agency(clean, known)
+    if found is None:
+        return DraftAgency(clean, role)  # type: ignore[arg-type]
+    return DraftAgency(found.name, role, found.id, short=found.short)  # type: ignore[arg-type]
+
+
+_KEYS = (
+    # (keys, action, Thai label, English label, id, tooltip, shown in the footer)
+    ("down,j", "next_row", "ถัดไป", "Next", "review.next_row", "Go to the next agency row", False),
+    ("up,k", "prev_row", "ก่อนหน้า", "Previous", "review.prev_row", "Go to the previous agency row", False),
+    ("r,space", "toggle_role", "หลัก/สนับสนุน", "Lead/support", "review.toggle_role",
+     "Switch the agency's role between lead and support", True),
+    ("e,f2", "edit_name", "แก้ชื่อ", "Edit name", "review.edit_name",
+     "Correct the agency name; it is matched again against the board's agencies", True),
+    ("d,delete", "remove_agency", "ตัดออก", "Remove", "review.remove_agency",
+     "Remove the agency from this item (press again to keep it)", True),
+    ("enter,ctrl+s", "save", "บันทึก", "Save", "review.save", "Import the letter as reviewed", True),
+    ("escape", "cancel", "ยกเลิก", "Cancel", "review.cancel", "Close without importing anything", True),
+)
+
+
+def review_bindings(lang: str) -> list[Binding]:
+    """The review screen's bindings with footer labels in ``lang`` (ids are the same)."""
+    return [
+        Binding(thai_keys(keys), action, th if lang == "th" else en, id=bid, tooltip=tip, show=show)
+        for keys, action, th, en, bid, tip, show in _KEYS
+    ]
 
 
 @dataclass(slots=True)
@@ -98,18 +124,7 @@ class AgencyRow(Static, can_focus=True):
 class ImportReviewScreen(ModalScreen[Draft | None]):
     """Review a parsed letter; dismisses with the edited Draft, or None when cancelled."""
 
-    BINDINGS = [
-        Binding(thai_keys("down,j"), "next_row", "Next", id="review.next_row", tooltip="Go to the next agency row", show=False),
-        Binding(thai_keys("up,k"), "prev_row", "Previous", id="review.prev_row", tooltip="Go to the previous agency row", show=False),
-        Binding(thai_keys("r,space"), "toggle_role", "Lead/support", id="review.toggle_role",
-                tooltip="Switch the agency's role between lead and support"),
-        Binding(thai_keys("e,f2"), "edit_name", "Edit name", id="review.edit_name",
-                tooltip="Correct the agency name; it is matched again against the board's agencies"),
-        Binding(thai_keys("d,delete"), "remove_agency", "Remove", id="review.remove_agency",
-                tooltip="Remove the agency from this item (press again to keep it)"),
-        Binding("enter,ctrl+s", "save", "Save", id="review.save", tooltip="Import the letter as reviewed"),
-        Binding("escape", "cancel", "Cancel", id="review.cancel", tooltip="Close without importing anything"),
-    ]
+    BINDINGS = review_bindings("th")  # for_lang("en") makes the English twin
     """Every binding has an id so the app's keymap can remap it; letter keys also answer
     to their Kedmanee twins (the Thai layout sends ่ for j), as on the board."""
 
@@ -131,6 +146,17 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
     ImportReviewScreen .review-item { margin: 1 0 0 0; text-style: bold; }
     ImportReviewScreen .review-warning { color: $warning; }
     """
+
+    _classes: dict[str, type[ImportReviewScreen]] = {}
+
+    @classmethod
+    def for_lang(cls, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> ImportReviewScreen:
+        """A review screen whose footer labels are in ``lang`` (the class default is Thai)."""
+        if lang == "th" or lang not in _TEXT:
+            return cls(draft, known, lang="th")
+        if lang not in cls._classes:
+            cls._classes[lang] = type(f"ImportReviewScreen_{lang}", (cls,), {"BINDINGS": review_bindings(lang)})
+        return cls._classes[lang](draft, known, lang=lang)
 
     def __init__(self, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> None:
         super().__init__()

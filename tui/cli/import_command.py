@@ -27,8 +27,8 @@ def known_agencies(board: Path) -> list[Agency]:
     if not board.exists():
         return []
     from storage.sync import folder as fs
+    from storage.sync.codec import parse_file
     from storage.sync.state import join
-    from storage.sync.store import parse_file
     from storage.sync.view import view
 
     parsed = parse_file(board)  # BadFile for a broken board: a one-line error

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from storage.thai.chars import TONE_MARKS, is_mark
 from storage.thai.digits import to_ascii_digits
@@ -121,15 +122,22 @@ def find_matches(haystack: str, query: str) -> list[tuple[int, int]]:
     needle = normalize_for_search(query)
     if not needle:
         return []
-    pieces = _pieces(haystack)
-    flat = "".join(p[0] for p in pieces)
-    bounds = grapheme_boundaries(haystack)  # once: matches may be many
+    flat, starts, ends, bounds = _indexed(haystack)
     spans: list[tuple[int, int]] = []
     at = flat.find(needle)
     while at >= 0:
-        chunk = pieces[at : at + len(needle)]
-        start = bounds[bisect_right(bounds, min(p[1] for p in chunk)) - 1]
-        end = bounds[bisect_left(bounds, max(p[2] for p in chunk))]
+        last = at + len(needle)
+        start = bounds[bisect_right(bounds, min(starts[at:last])) - 1]
+        end = bounds[bisect_left(bounds, max(ends[at:last]))]
         spans.append((start, end))
-        at = flat.find(needle, at + len(needle))
+        at = flat.find(needle, last)
     return spans
+
+
+@lru_cache(maxsize=1024)
+def _indexed(haystack: str) -> tuple[str, tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Normalised haystack, per-character original spans, cluster boundaries (cached:
+    the board highlights the same visible cards on every keystroke of a search)."""
+    pieces = _pieces(haystack)
+    flat = "".join(p[0] for p in pieces)
+    return flat, tuple(p[1] for p in pieces), tuple(p[2] for p in pieces), tuple(grapheme_boundaries(haystack))

@@ -12,6 +12,7 @@ highlights from the original text onto wrapped lines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storage.thai.chars import can_break_between, cannot_end_line
 from storage.thai.graphemes import grapheme_boundaries
@@ -119,7 +120,12 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
 
 def wrap_spans(text: str, width: int) -> list[Span]:
     """Like :func:`wrap`, but each line as ``(start, end)`` offsets into ``text``."""
-    width = max(1, width)
+    return list(_wrap_spans_cached(text, max(1, width)))
+
+
+@lru_cache(maxsize=4096)
+def _wrap_spans_cached(text: str, width: int) -> tuple[Span, ...]:
+    """Cached: a screen re-wraps the same card texts at the same width on every repaint."""
     spans: list[Span] = []
     start = 0
     for para in text.split("\n"):
@@ -127,7 +133,7 @@ def wrap_spans(text: str, width: int) -> list[Span]:
         stop = end - 1 if para.endswith("\r") else end  # CRLF letters: drop the CR
         spans.extend(_wrap_paragraph(text, start, stop, width))
         start = end + 1
-    return spans
+    return tuple(spans)
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -18,7 +18,7 @@ from storage.thai.normalize import find_matches, normalize_for_search
 from storage.thai.segment import segment
 from storage.thai.wrap import wrap
 
-SAMPLE = Path("/work/shared/samples/rayong-2565-directives.txt")
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "letters" / "rayong-2565-directives.txt"
 
 
 def _per_200(func, text: str, repeat: int = 20) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path("/work/shared/samples/rayong-2565-directives.txt")
-_REPO_SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "rayong-2565-directives.txt"
+_REPO_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "letters" / "rayong-2565-directives.txt"
 
 
 @pytest.fixture(scope="session")

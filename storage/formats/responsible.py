@@ -113,7 +113,8 @@ class _Clause:
             end = self._extend(pos, pos + known)
         else:
             run_end = pos
-            while run_end < len(self.text) and not self.text[run_end].isspace():
+            t = self.text
+            while run_end < len(t) and not (t[run_end].isspace() or t[run_end] in _SEPARATORS):
                 run_end += 1
             end, complete = self._first_cut(pos, run_end)
             if not complete:

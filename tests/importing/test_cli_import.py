@@ -180,3 +180,16 @@ def test_alias_option_teaches_the_board_a_spelling(work: Path, capsys) -> None:
     assert "พัฒนาการจังหวัดระยอง" in pch.aliases and len(snap.agencies) == 10
     new_item = next(i for i in snap.items.values() if i.text == "รายงานผล")
     assert [c.agency_id for c in snap.cards.values() if c.item_id == new_item.id] == [pch.id]
+
+
+def test_a_first_import_reports_what_was_added_not_nothing_new(work: Path, capsys) -> None:
+    board = work / "board.json"
+    assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "ใหม่ 45 รายการ (27 การ์ด)" in out and "ไม่มีอะไรใหม่" not in out
+    letter = work / "third.txt"
+    letter.write_text("ที่ รย 0017.2/ว 4002\n3 ตุลาคม 2565\nเรื่อง ทดสอบ\nลำดับ\tประเด็น\tหน่วยงาน\n"
+                      "1\tรายงาน\tพช.ระยอง\n", encoding="utf-8")
+    assert main(["--board", str(board), "import", str(letter), "--alias", "พช.ระยอง=พช.ระยอง"]) == 0
+    out = capsys.readouterr().out
+    assert "ใหม่" in out and "ไม่มีอะไรใหม่" not in out

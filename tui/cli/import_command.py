@@ -65,7 +65,7 @@ def apply_aliases(known: list[Agency], pairs: list[str]) -> tuple[list[Agency], 
         agency = AgencyIndex(by_id.values()).match(target) or _by_id_prefix(by_id, target.strip())
         if agency is None:
             raise BoardError(f"--alias {pair!r}: no agency {target.strip()!r} on this board")
-        if spelling not in agency.aliases:
+        if AgencyIndex([agency]).match(spelling) is None:  # a spelling it does not answer to yet
             agency = replace(agency, aliases=(*agency.aliases, spelling))
             by_id[agency.id] = changed[agency.id] = agency
     return list(by_id.values()), list(changed.values())
@@ -159,14 +159,19 @@ def run_import(args: argparse.Namespace) -> int:
     added, records = _save(board, drafts, aliases)
     if args.json:
         _print_json(drafts)
-        return 0
+    else:
+        _report(board, drafts, added, records, taught)
+    return 0
+
+
+def _report(board: Path, drafts: list[Draft], added: int, records: Records, taught: list[Agency]) -> None:
     for draft in drafts:
-        warn = f", คำเตือน {len(draft.warnings)}" if draft.warnings else ""
-        print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ{warn}")
+        print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ")
+        for warning in draft.warnings:
+            print(f"  ! {warning}")
     if added:
         print(f"บันทึกลง {board}: ใหม่ {added} รายการ ({len(records.cards)} การ์ด)")
-    for agency in taught:
-        print(f"{agency.name}: จำชื่อเรียก {agency.aliases[-1]} แล้ว")
     else:
         print(f"{board}: ไม่มีอะไรใหม่ (นำเข้าหนังสือนี้แล้ว)")
-    return 0
+    for agency in taught:
+        print(f"{agency.name}: จำชื่อเรียก {agency.aliases[-1]} แล้ว")

@@ -97,9 +97,25 @@ def normalize_agency(name: str) -> str:
     return _TRAILING_PUNCT_RE.sub("", _BULLET_RE.sub("", name)).strip()
 
 
+_SHORT_FORM_RE = re.compile(
+    rf"(?:สนง\.?)?(?P<abbr>{'|'.join(re.escape(a.rstrip('.')) for _, a in _SHORT_FORMS)})\.?"
+    rf"(?:จ\.?|จังหวัด)?(?P<province>{'|'.join(genre.PROVINCES)})"
+)
+
+
+def expand_short(name: str) -> str | None:
+    """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``), else None."""
+    compact = re.sub(r"\s+", "", normalize_agency(name))
+    m = _SHORT_FORM_RE.fullmatch(compact)
+    if not m:
+        return None
+    office = next(o for o, a in _SHORT_FORMS if a.rstrip(".") == m.group("abbr"))
+    return office + m.group("province")
+
+
 def agency_key(name: str) -> str:
     """A comparison key: equal for the same office written with other spacing or short forms."""
-    text = normalize_agency(name)
+    text = expand_short(name) or normalize_agency(name)
     text = re.sub(r"สนง\.?\s?", "สำนักงาน", text)
     text = re.sub(rf"จ\.\s?(?=(?:{'|'.join(genre.PROVINCES)}))", "จังหวัด", text)
     return re.sub(r"[\s.]+", "", text).casefold()

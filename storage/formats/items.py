@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from storage.formats import genre
-from storage.formats.agencies import AgencyIndex, agency_key, clean_text, normalize_agency, short_name
+from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand_short, normalize_agency, short_name
 from storage.formats.draft import DraftAgency, DraftItem
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, parse_due_cell
@@ -119,6 +119,7 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict
         if len(name) < 2:
             continue
         known = index.match(name)
+        name = name if known else (expand_short(name) or name)  # "พช.ระยอง" → its full name
         # One office, one name across the whole letter: the first spelling met wins.
         canonical = known.name if known else spellings.setdefault(agency_key(name), name)
         role = role or default

@@ -120,3 +120,18 @@ def test_short_names() -> None:
     assert short_name("สำนักงานจังหวัดระยอง") == "สนจ.ระยอง"
     assert short_name("องค์กรปกครองส่วนท้องถิ่นทุกแห่ง") == "อปท.ทุกแห่ง"
     assert short_name("โรงพยาบาลระยอง") == ""
+
+
+def test_well_known_short_forms_become_the_full_office_name() -> None:
+    from storage.formats.agencies import expand_short
+    from storage.formats.letters import parse_letter_text
+
+    assert expand_short("สนง.พช.จ.ระยอง") == "สำนักงานพัฒนาชุมชนจังหวัดระยอง"
+    assert expand_short("ปภ.จ.ลำปาง") == "สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดลำปาง"
+    assert expand_short("โรงพยาบาลระยอง") is None
+    text = ("ที่ รย 1/ว 2\nลำดับ\tประเด็น\tหน่วยงาน\n1\tก\tพช.ระยอง (หน่วยงานหลัก), สนจ.ระยอง\n"
+            "2\tข\tสำนักงานพัฒนาชุมชนจังหวัดระยอง\n")
+    one, two = parse_letter_text(text).items
+    assert [(a.name, a.short) for a in one.agencies] == [
+        ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", "พช.ระยอง"), ("สำนักงานจังหวัดระยอง", "สนจ.ระยอง")]
+    assert [a.name for a in two.agencies] == ["สำนักงานพัฒนาชุมชนจังหวัดระยอง"]

@@ -193,3 +193,22 @@ def test_a_first_import_reports_what_was_added_not_nothing_new(work: Path, capsy
     assert main(["--board", str(board), "import", str(letter), "--alias", "พช.ระยอง=พช.ระยอง"]) == 0
     out = capsys.readouterr().out
     assert "ใหม่" in out and "ไม่มีอะไรใหม่" not in out
+
+
+def test_the_bundled_board_is_the_importers_reading_of_the_sample(tmp_path: Path, capsys) -> None:
+    bundled = Path(__file__).resolve().parents[2] / "board.json"
+    copy = tmp_path / "bundled" / "board.json"
+    copy.parent.mkdir()
+    shutil.copy(bundled, copy)
+    fresh = tmp_path / "fresh" / "board.json"
+    fresh.parent.mkdir()
+    assert main(["--board", str(fresh), "import", str(SAMPLE)]) == 0
+    snaps = []
+    for path in (copy, fresh):
+        store = BoardStore.open(path)
+        snaps.append(store.snapshot())
+        store.close()
+    a, b = snaps
+    assert (a.directives, a.items, a.agencies) == (b.directives, b.items, b.agencies)
+    assert {k: (c.role, c.agency_id, c.item_id) for k, c in a.cards.items()} == {
+        k: (c.role, c.agency_id, c.item_id) for k, c in b.cards.items()}

@@ -25,7 +25,9 @@ from storage.thai.chars import (
     is_thai_letter,
 )
 
-_WORDLIST = Path(__file__).parent / "data" / "icubrk_th.txt"
+_DATA = Path(__file__).parent / "data"
+_WORDLISTS = (_DATA / "icubrk_th.txt", _DATA / "extra_words.txt")
+"""ICU's Thai word list (Unicode License) and our few additions for official letters."""
 
 _OTHER_TOKEN = re.compile(
     r"\s+"  # whitespace runs: the wrapper's break points
@@ -45,14 +47,15 @@ def _prefixes() -> dict[str, bool]:
     as no word can continue, which is what keeps segmentation well under a millisecond.
     """
     table: dict[str, bool] = {}
-    with _WORDLIST.open(encoding="utf-8") as f:
-        for line in f:
-            word = line.strip()
-            if not word or word.startswith("#"):
-                continue
-            for end in range(1, len(word)):
-                table.setdefault(word[:end], False)
-            table[word] = True
+    for path in _WORDLISTS:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                word = line.strip()
+                if not word or word.startswith("#"):
+                    continue
+                for end in range(1, len(word)):
+                    table.setdefault(word[:end], False)
+                table[word] = True
     return table
 
 

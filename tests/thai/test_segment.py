@@ -49,3 +49,9 @@ MIXED = st.one_of(THAI, st.sampled_from(list(" \n\tab1.,()“”é\u0301")))
 @given(st.text(MIXED, max_size=120))
 def test_any_text_round_trips(text: str) -> None:
     assert "".join(segment(text)) == text
+
+
+def test_official_letter_words_missing_from_icu_are_not_cut() -> None:
+    # ICU has no บูรณาการ: without storage/thai/data/extra_words.txt it reads การบูร|ณา|การ.
+    assert segment("การบูรณาการร่วมกัน") == ["การ", "บูรณาการ", "ร่วม", "กัน"]
+    assert "ผู้ว่าราชการ" in segment("ผู้ว่าราชการจังหวัด")

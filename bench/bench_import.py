@@ -4,8 +4,9 @@
 
 Times, each as the median of N runs in one warm process: reading + parsing the letter
 (``read_letter``), turning the draft into records (``draft_to_records``), and the whole
-``board import`` into a fresh board file (parse + records + ``BoardStore.create``), plus the
-first import in a fresh interpreter (cold: includes Python imports). Target: ≤ 100 ms.
+``board import`` into a fresh board file (parse + records + ``BoardStore.create``); warm runs
+reuse the agency-name cache. Then the first import in a fresh interpreter, with cold caches,
+with and without the time to import the modules. Target: ≤ 100 ms.
 """
 
 from __future__ import annotations
@@ -46,14 +47,18 @@ def _full_import(letter: Path, folder: Path) -> None:
         raise SystemExit("import failed")
 
 
-def _cold_ms(letter: Path, folder: Path) -> float:
+def _cold_ms(letter: Path, folder: Path) -> tuple[float, float]:
+    """(whole first import, the import command alone) in a fresh interpreter: cold caches."""
     code = (
-        "import time, sys; t = time.perf_counter(); from tui.cli import main; "
+        "import time; t0 = time.perf_counter(); from tui.cli import main; "
+        "import storage.formats.reader, storage.formats.to_records, storage.sync.store; "
+        "t1 = time.perf_counter(); "
         f"main(['--board', {str(folder / 'cold.json')!r}, 'import', {str(letter)!r}]); "
-        "print((time.perf_counter() - t) * 1000)"
+        "t2 = time.perf_counter(); print((t2 - t0) * 1000, (t2 - t1) * 1000)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1])
+    total, command = out.stdout.strip().splitlines()[-1].split()
+    return float(total), float(command)
 
 
 def _cpu() -> str:
@@ -86,7 +91,9 @@ def main() -> None:
         with contextlib.redirect_stdout(io.StringIO()):
             full = _median_ms(lambda: _full_import(args.letter, Path(folder)), args.repeat)
         print(f"board import into a new board:  {full:7.2f} ms   (target <= 100 ms)")
-        print(f"cold first import (new python): {_cold_ms(args.letter, Path(folder)):7.2f} ms   (imports included)")
+        total, command = _cold_ms(args.letter, Path(folder))
+        print(f"first import, new python:       {command:7.2f} ms   (cold caches, modules already imported)")
+        print(f"first import, new python:       {total:7.2f} ms   (module imports included)")
 
 
 if __name__ == "__main__":

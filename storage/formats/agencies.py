@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from storage.formats import genre
@@ -84,6 +85,7 @@ def _ends_complete(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)  # pure, and the same names recur on every row
 def normalize_agency(name: str) -> str:
     """The display form of an agency name as written in a letter."""
     name = to_ascii_digits(clean_text(name))
@@ -103,6 +105,7 @@ _SHORT_FORM_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def expand_short(name: str) -> str | None:
     """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``), else None."""
     compact = re.sub(r"\s+", "", normalize_agency(name))
@@ -113,6 +116,7 @@ def expand_short(name: str) -> str | None:
     return office + m.group("province")
 
 
+@lru_cache(maxsize=8192)
 def agency_key(name: str) -> str:
     """A comparison key: equal for the same office written with other spacing or short forms."""
     text = expand_short(name) or normalize_agency(name)

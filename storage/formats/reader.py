@@ -111,5 +111,7 @@ def read_letter(path: Path, known: Iterable[Agency] = ()) -> Draft:
     else:
         draft = parse_letter_text(decode_letter(path, path.read_bytes()), source=path.name, known=known)
     if not draft.items:
+        if "ไม่พบข้อสั่งการในตาราง" in draft.warnings:
+            raise _fail(path, "the table of directives has no items")
         raise _fail(path, "no table of directives found (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)")
     return draft

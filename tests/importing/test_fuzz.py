@@ -111,3 +111,31 @@ def test_damaged_letters_never_crash_and_lost_items_are_reported(data) -> None:
 @given(st.integers(0, len(SAMPLE)), st.integers(0, 200))
 def test_truncated_or_holed_letters_never_crash(start: int, length: int) -> None:
     _invariants(parse_letter_text(SAMPLE[:start] + SAMPLE[start + length:]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(LETTERISH.map(lambda t: t[:60]), min_size=1, max_size=4), min_size=1, max_size=5),
+       st.booleans())
+def test_random_word_tables_never_crash(rows, with_header) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("ที่ รย 0017/ว 1")
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=0, cols=width)
+    if with_header:
+        for cell, text in zip(table.add_row().cells, ["ลำดับ", "ประเด็น", "หน่วยงาน", "กำหนดเสร็จ"]):
+            cell.text = text
+    try:
+        for values in rows:
+            for cell, text in zip(table.add_row().cells, values):
+                cell.text = text
+    except ValueError:
+        return  # python-docx refuses XML-invalid characters: not a letter anyone has
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "random.docx"
+        document.save(path)
+        try:
+            _invariants(read_letter(path))
+        except ImportFailed as error:
+            assert "\n" not in str(error)

@@ -2,8 +2,8 @@
 
 The same Thai word reaches the board in several byte sequences: SARA AM typed as one
 code point (ำ) or as NIKHAHIT + SARA AA (ํา); a tone mark typed before or after an
-upper vowel (both render the same); a mark typed twice; ``ต่าง ๆ`` with or without
-spaces; Thai or ASCII digits. NFC does not unify any of these (Thai upper vowels have
+upper vowel (both render the same); a mark typed twice; แ typed as เเ; ``ต่าง ๆ`` with
+or without spaces; Thai or ASCII digits. NFC does not unify any of these (Thai upper vowels have
 combining class 0). We normalise haystack and query the same way, and keep, for every
 normalised character, the span of the original text it came from, so matches can be
 highlighted in the text as written.
@@ -88,11 +88,14 @@ def _order_marks(pieces: list[_Piece]) -> list[_Piece]:
 
 
 def _compose_and_space(pieces: list[_Piece]) -> list[_Piece]:
-    """ํ + า back to ำ; no spaces around ๆ; whitespace runs become one space."""
+    """ํ + า back to ำ; เ + เ to แ; no spaces around ๆ; whitespace runs become one space."""
     out: list[_Piece] = []
     for ch, s, e in pieces:
         if ch == _SARA_AA and out and out[-1][0] == _NIKHAHIT:
             out[-1] = (_SARA_AM, min(out[-1][1], s), max(out[-1][2], e))
+        elif ch == "เ" and out and out[-1][0] == "เ":
+            # Two SARA E look exactly like SARA AE (แ) and are a common typing habit.
+            out[-1] = ("แ", min(out[-1][1], s), max(out[-1][2], e))
         elif ch.isspace():
             if out and out[-1][0] not in (" ", "ๆ"):
                 out.append((" ", s, e))

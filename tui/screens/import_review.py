@@ -29,10 +29,12 @@ from widgets.thai_text import ThaiText
 _TEXT = {
     "th": {"title": "ตรวจทานก่อนนำเข้า", "letter": "หนังสือที่", "dated": "ลงวันที่", "item": "ข้อ",
            "due": "กำหนดเสร็จ", "every": "ความถี่", "known": "มีในกระดาน", "new": "ใหม่",
-           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน", "no_date": "ไม่ทราบวันที่"},
+           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน", "no_date": "ไม่ทราบวันที่",
+           "summary": "{items} ข้อ · {agencies} หน่วยงาน · จาก {source}"},
     "en": {"title": "Review before import", "letter": "Letter", "dated": "dated", "item": "Item",
            "due": "due", "every": "every", "known": "on the board", "new": "new",
-           "removed": "removed", "none": "no agency", "no_date": "date unknown"},
+           "removed": "removed", "none": "no agency", "no_date": "date unknown",
+           "summary": "{items} items · {agencies} agencies · from {source}"},
 }
 
 
@@ -183,6 +185,9 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
             Static(Text(words["title"], style="bold")),
             Static(ThaiText(f"{words['letter']} {d.number}  {words['dated']} {_format_date(d.date, self.lang)}")),
             Static(ThaiText(d.subject)),
+            Static(ThaiText(words["summary"].format(
+                items=len(self.draft.items), agencies=len({e.agency.name for e in self.entries}),
+                source=" · ".join(filter(None, (d.issuer, d.source))) or "—"))),
         ]
         out += [Static(ThaiText(f"⚠ {w}"), classes="review-warning") for w in self.draft.warnings]
         return out

@@ -37,6 +37,9 @@ CLOSING_PUNCT = frozenset(")]}”’»,.;:!?%、。")
 OPENING_PUNCT = frozenset("([{“‘«")
 """Punctuation that must not end a line (it opens what follows it)."""
 
+NO_BREAK_SPACES = frozenset("\u00a0\u202f\u2007\u2060")
+"""No-break spaces and the word joiner: glue their neighbours, never a line break."""
+
 
 def is_mark(ch: str) -> bool:
     """True for combining marks of any script (zero width, attach to the base before)."""
@@ -50,12 +53,15 @@ def is_thai_letter(ch: str) -> bool:
 
 def cannot_start_line(ch: str) -> bool:
     """A line (or a piece of a split word) must not begin with this character."""
-    return ch in FOLLOWING_VOWELS or ch in REPEAT_AND_ABBREV or ch in CLOSING_PUNCT or is_mark(ch)
+    return (
+        ch in FOLLOWING_VOWELS or ch in REPEAT_AND_ABBREV or ch in CLOSING_PUNCT
+        or ch in NO_BREAK_SPACES or is_mark(ch)
+    )
 
 
 def cannot_end_line(ch: str) -> bool:
     """A line must not end with this character (a leading vowel or an opening bracket)."""
-    return ch in LEADING_VOWELS or ch in OPENING_PUNCT
+    return ch in LEADING_VOWELS or ch in OPENING_PUNCT or ch in NO_BREAK_SPACES
 
 
 def can_break_between(before: str, after: str) -> bool:

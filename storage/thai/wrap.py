@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.thai.chars import can_break_between, cannot_end_line
+from storage.thai.chars import NO_BREAK_SPACES, can_break_between, cannot_end_line
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
 from storage.thai.width import cell_width
@@ -42,7 +42,7 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
         if not units:
             # Leading indentation is content, not a break point.
             units.append(_Unit(t_start, pos, False))
-        elif tok.isspace():
+        elif tok.isspace() and NO_BREAK_SPACES.isdisjoint(tok):
             after = tokens[k + 1][0] if k + 1 < len(tokens) else " "
             if can_break_between(text[t_start - 1], after):
                 units.append(_Unit(t_start, pos, True))

@@ -52,6 +52,13 @@ def test_mai_yamok_never_starts_a_line_even_after_a_space() -> None:
         assert all(not line.startswith("ๆ") for line in wrap(text, width))
 
 
+def test_no_break_space_is_never_a_break() -> None:
+    text = "ภายใน ๓๐\u00a0ก.ย.\u00a0๒๕๖๕ นะ"
+    for width in range(12, 20):  # the glued date is 12 cells: narrower must cut it
+        lines = wrap(text, width)
+        assert any("๓๐\u00a0ก.ย.\u00a0๒๕๖๕" in line for line in lines), (width, lines)
+
+
 def test_existing_newlines_and_crlf_are_kept() -> None:
     assert wrap("ข้อ ๑\r\nข้อ ๒\n\nจบ", 40) == ["ข้อ ๑", "ข้อ ๒", "", "จบ"]
 

@@ -66,4 +66,6 @@ def cannot_end_line(ch: str) -> bool:
 
 def can_break_between(before: str, after: str) -> bool:
     """Whether a line break is allowed between two adjacent characters."""
+    if before == "." and after.isalnum():
+        return False  # ก.ย., พ.ศ., สนจ.ระยอง, www.rayong.go.th: a dot inside an abbreviation or address
     return not (cannot_end_line(before) or cannot_start_line(after))

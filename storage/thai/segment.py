@@ -39,6 +39,10 @@ _OTHER_TOKEN = re.compile(
 )
 
 
+_ABBREVIATION_MAX = 5
+"""A Thai run this short right before a dot is read as an abbreviation, kept whole."""
+
+
 @lru_cache(maxsize=1)
 def _prefixes() -> dict[str, bool]:
     """Every prefix of every dictionary word -> whether the prefix is itself a word.
@@ -120,7 +124,9 @@ def _raw_tokens(text: str) -> list[str]:
         thai = is_thai_letter(text[i])
         while j < n and is_thai_letter(text[j]) == thai:
             j += 1
-        if thai:
+        if thai and j < n and text[j] == "." and j - i <= _ABBREVIATION_MAX:
+            tokens.append(text[i:j])  # an abbreviation (สนจ. กรอ. ก.ย.): not words to split
+        elif thai:
             tokens.extend(_segment_thai(text[i:j]))
         else:
             tokens.extend(m.group() for m in _OTHER_TOKEN.finditer(text, i, j))

@@ -55,3 +55,8 @@ def test_official_letter_words_missing_from_icu_are_not_cut() -> None:
     # ICU has no บูรณาการ: without storage/thai/data/extra_words.txt it reads การบูร|ณา|การ.
     assert segment("การบูรณาการร่วมกัน") == ["การ", "บูรณาการ", "ร่วม", "กัน"]
     assert "ผู้ว่าราชการ" in segment("ผู้ว่าราชการจังหวัด")
+
+
+def test_abbreviations_before_a_dot_stay_whole() -> None:
+    assert segment("สนจ.ระยอง")[0] == "สนจ"
+    assert segment("ศจพ.") == ["ศจพ", "."]

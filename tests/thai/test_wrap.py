@@ -59,6 +59,11 @@ def test_no_break_space_is_never_a_break() -> None:
         assert any("๓๐\u00a0ก.ย.\u00a0๒๕๖๕" in line for line in lines), (width, lines)
 
 
+def test_abbreviations_and_thai_dates_are_not_cut_at_their_dots() -> None:
+    lines = wrap("ภายใน ๓๐ ก.ย. ๒๕๖๕ ให้ สนจ.ระยอง รายงาน", 10)
+    assert "ก.ย." in " ".join(lines) and any("สนจ.ระยอง" in line for line in lines), lines
+
+
 def test_existing_newlines_and_crlf_are_kept() -> None:
     assert wrap("ข้อ ๑\r\nข้อ ๒\n\nจบ", 40) == ["ข้อ ๑", "ข้อ ๒", "", "จบ"]
 

@@ -144,7 +144,8 @@ async def test_screen_shows_letter_date_in_be_and_roles_in_words() -> None:
         header = " ".join(line for w in screen.query("Static") for line in _lines(w))
         assert "๑๗ กรกฎาคม ๒๕๖๕" in header
         assert "⚠ ไม่พบกำหนดเสร็จของข้อ ๑" in header
-        assert "2 ข้อ · 3 หน่วยงาน" in header
+        assert "๒ ข้อ · ๓ หน่วยงาน" in header
+        assert "ข้อ ๖  ขับเคลื่อนศูนย์" in header
         assert "กำหนดเสร็จ ๓๐ กันยายน ๒๕๖๕" in header
 
 

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 
 from storage.formats.draft import Draft, DraftAgency
 from storage.models import ROLE_LABELS, Agency
+from storage.thai.digits import to_thai_digits
 from tui.screens.agency_name import AgencyNameScreen
 from widgets.kedmanee import thai_keys
 from widgets.thai_text import ThaiText
@@ -186,15 +187,19 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
             Static(ThaiText(f"{words['letter']} {d.number}  {words['dated']} {_format_date(d.date, self.lang)}")),
             Static(ThaiText(d.subject)),
             Static(ThaiText(words["summary"].format(
-                items=len(self.draft.items), agencies=len({e.agency.name for e in self.entries}),
+                items=self._num(len(self.draft.items)), agencies=self._num(len({e.agency.name for e in self.entries})),
                 source=" · ".join(filter(None, (d.issuer, d.source))) or "—"))),
         ]
         out += [Static(ThaiText(f"⚠ {w}"), classes="review-warning") for w in self.draft.warnings]
         return out
 
+    def _num(self, n: int) -> str:
+        """A count or item number in the screen's language (Thai digits in Thai, as on the board)."""
+        return to_thai_digits(str(n)) if self.lang == "th" else str(n)
+
     def _item_text(self, item) -> str:
         words = _TEXT[self.lang]
-        text = f"{words['item']} {item.seq}  {item.text}"
+        text = f"{words['item']} {self._num(item.seq)}  {item.text}"
         if item.due:
             text += f"\n{words['due']} {_format_date(item.due, self.lang)}"
         if item.recurrence:

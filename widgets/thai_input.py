@@ -17,6 +17,7 @@ from textual.widgets.input import Selection
 
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
+from storage.thai.width import cell_width
 
 
 class ThaiInput(Input):
@@ -57,6 +58,17 @@ Type Thai or English. The cursor moves by whole characters as you see them
                 starts.append(pos)
             pos += len(tok)
         return starts
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        """A click past the end of the text puts the cursor at the end.
+
+        Input falls back to ``clamp(cells, 0, len(value))`` there, mixing cells with code
+        points: with zero-width marks that lands inside the text (and our snapping would
+        then move it back to an earlier cluster).
+        """
+        if offset + self.scroll_offset.x >= cell_width(self.value):
+            return len(self.value)
+        return super()._cell_offset_to_index(offset)
 
     def validate_selection(self, selection: Selection) -> Selection:
         start, end = super().validate_selection(selection)

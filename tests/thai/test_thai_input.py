@@ -78,3 +78,16 @@ async def test_ctrl_arrows_jump_by_thai_words() -> None:
         assert field.cursor_position == len("ได้มี")
         await pilot.press("ctrl+w")
         assert field.value == "ได้โอกาส"
+
+
+async def test_click_after_the_text_puts_the_cursor_at_the_end() -> None:
+    async with _Harness().run_test(size=(60, 10)) as pilot:
+        field = await _typed(pilot, "ที่นี่น้ำ")  # 9 code points, 4 cells
+        await pilot.press("home")
+        left = field.content_region.x - field.region.x
+        # Cell 6 of the content: past the 4 cells of text but below 9, where Input's
+        # cells-vs-code-points fallback would land inside the text.
+        await pilot.click("#field", offset=(left + 6, 1))
+        assert field.cursor_position == len("ที่นี่น้ำ")
+        await pilot.click("#field", offset=(left + 1, 1))
+        assert field.cursor_position == 3  # the second cluster starts at code point 3

@@ -140,7 +140,7 @@ async def test_change_by_another_process_appears_with_who_changed_it(make_app, b
         grid.select(card_of(7))
         env = dict(os.environ, BOARD_USER="สมชาย", XDG_STATE_HOME=str(tmp_path / "other-state"))
         subprocess.run([sys.executable, "-m", "tui", "--board", str(board_path), "move", card_of(6), "blocked"],
-                       cwd=ROOT, env=env, check=True, capture_output=True)
+                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
         for _ in range(30):
             await pilot.pause(0.1)
             if app.snapshot.cards[card_of(6)].status == "blocked":

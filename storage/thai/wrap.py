@@ -99,7 +99,11 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
     lines: list[Span] = []
     line: list[int] | None = None  # [start, end, width] of the line being filled
     pending_space = 0
-    for unit in _units(text, start, end):
+    units = _units(text, start, end)
+    first = units[0]
+    if text[first.start : first.end].isspace() and (first.width >= width or len(units) == 1):
+        first.space = True  # indentation that cannot fit (or a blank line of spaces): drop it
+    for unit in units:
         if unit.space:
             pending_space = unit.width if line else 0
             continue

@@ -126,3 +126,11 @@ def test_property_any_text_fits_and_keeps_content(text: str, width: int) -> None
     lines = wrap(text, width)
     assert all(cell_width(line) <= width for line in lines)
     assert _no_space("".join(lines)) == _no_space(text)
+
+
+def test_empty_blank_and_indented_paragraphs() -> None:
+    assert wrap("", 10) == [""]
+    assert wrap("a\n   \nb", 5) == ["a", "", "b"]  # a line of spaces is a blank line
+    assert wrap("  ย่อหน้า", 10) == ["  ย่อหน้า"]  # indentation that fits is kept
+    assert wrap("      word", 4) == ["word"]  # indentation wider than the line is dropped
+    assert truncate("", 5) == ""

@@ -282,7 +282,7 @@ def run_tui(args: argparse.Namespace) -> int:
     store = BoardStore.open(args.board_path)
     try:
         BoardApp(store, lang=getattr(args, "lang", "th"), read_only=getattr(args, "read_only", False),
-                 keymap=keymap).run()
+                 today=getattr(args, "today", None), keymap=keymap).run()
     finally:
         store.close()
     return 0

@@ -1,0 +1,84 @@
+"""Pure parts of the board: incremental index, rank planning, due states, card lines."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from storage.models import Agency, BoardSnapshot, Card, Item
+from tui.actions import rank_plan
+from widgets.board_index import BoardFilter, BoardIndex, due_state
+from widgets.card_lines import CardLook, card_lines
+
+
+def _snapshot(ranks: list[float], statuses: list[str] | None = None) -> BoardSnapshot:
+    agency = Agency("a", "สำนักงานจังหวัดระยอง", "สนจ.ระยอง")
+    items = {f"i{n}": Item(f"i{n}", "d", n + 1, f"ข้อความที่ {n}") for n in range(len(ranks))}
+    statuses = statuses or ["todo"] * len(ranks)
+    cards = {f"c{n}": Card(f"c{n}", f"i{n}", "a", "lead", statuses[n], rank) for n, rank in enumerate(ranks)}
+    return BoardSnapshot(items=items, agencies={"a": agency}, cards=cards)
+
+
+def test_index_moves_one_card_between_sorted_columns() -> None:
+    snap = _snapshot([3.0, 1.0, 2.0])
+    index = BoardIndex(snap)
+    assert index.ids("a", "todo") == ["c1", "c2", "c0"]
+    old = snap.cards["c2"]
+    new = replace(old, status="doing")
+    snap2 = replace(snap, cards={**snap.cards, "c2": new})
+    index.update(snap2, old, new)
+    assert index.ids("a", "todo") == ["c1", "c0"] and index.ids("a", "doing") == ["c2"]
+    moved = replace(snap2.cards["c0"], rank=0.5)
+    index.update(replace(snap2, cards={**snap2.cards, "c0": moved}), snap2.cards["c0"], moved)
+    assert index.ids("a", "todo") == ["c0", "c1"]
+    assert index.progress("a") == (0, 3)
+
+
+def test_rank_plan_takes_the_midpoint_between_new_neighbours() -> None:
+    snap = _snapshot([1.0, 2.0, 3.0])
+    assert rank_plan(snap, ["c0", "c1", "c2"], "c2", -1) == [("c2", 1.5)]
+    assert rank_plan(snap, ["c0", "c1", "c2"], "c1", -1) == [("c1", 0.0)]
+    assert rank_plan(snap, ["c0", "c1", "c2"], "c1", 1) == [("c1", 4.0)]
+    assert rank_plan(snap, ["c0", "c1", "c2"], "c0", -1) == []  # already first
+
+
+def test_rank_plan_renumbers_when_neighbours_tie() -> None:
+    snap = _snapshot([0.0, 0.0, 0.0])
+    plan = dict(rank_plan(snap, ["c0", "c1", "c2"], "c2", -1))
+    order = sorted(["c0", "c1", "c2"], key=lambda c: plan.get(c, snap.cards[c].rank))
+    assert order == ["c0", "c2", "c1"]
+
+
+def test_due_states() -> None:
+    today = date(2022, 9, 20)
+    assert due_state("2022-09-19", "doing", today) == "overdue"
+    assert due_state("2022-09-30", "todo", today) == "soon"
+    assert due_state("2022-12-31", "todo", today) is None
+    assert due_state("2022-09-19", "done", today) is None  # done is never overdue
+    assert due_state(None, "todo", today) is None
+
+
+def test_filters_combine() -> None:
+    snap = _snapshot([1.0, 2.0, 3.0], ["todo", "doing", "todo"])
+    index = BoardIndex(snap)
+    lanes = index.lanes("a", BoardFilter(status="todo", query="ที่ 2"), date(2022, 9, 20))
+    assert [list(c) for c in lanes[0].columns] == [["c2"], [], [], []]
+
+
+def test_card_lines_fit_their_cell_and_never_split_words() -> None:
+    item = Item("i", "d", 6, "ดำเนินการตามนโยบายสำคัญของรัฐบาล ขจัดความยากจนและพัฒนาคนทุกช่วงวัยอย่างยั่งยืน",
+                due="2022-08-31")
+    card = Card("c", "i", "a", "lead", "todo")
+    agency = Agency("a", "สำนักงานจังหวัดระยอง", "สนจ.ระยอง")
+    from rich.cells import cell_len
+
+    for compact in (True, False):
+        look = CardLook("th", date(2022, 9, 20), compact, True)
+        for width in (12, 20, 33):
+            lines = card_lines(card, item, agency, look, width)
+            texts = ["".join(s.text for s in line) for line in lines]
+            assert all(cell_len(t) == width for t in texts)
+            assert "⚠" in "".join(texts)  # overdue by symbol, not colour alone
+    normal = ["".join(s.text for s in line) for line in card_lines(card, item, agency, CardLook("th", date(2022, 9, 20), False, True), 30)]
+    assert normal[0].startswith("★ข้อ ๖ ") and "๓๑ ส.ค. ๖๕" in normal[2] and "สนจ.ระยอง" in normal[2]
+    assert not normal[1].lstrip().startswith(("ำ", "ๆ"))

@@ -111,7 +111,7 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
 
     def _label(self, name: str, done: int, total: int) -> Text:
         width = max(8, self.size.width - 2 if self.size.width else 22)
-        count = digits(self.lang, total).rjust(4)
+        count = " " + digits(self.lang, total).rjust(3)
         bar = progress_bar(done, total)
         room = width - cell_len(bar) - cell_len(count) - 1
         name = truncate(name, room)

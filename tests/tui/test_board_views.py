@@ -142,7 +142,10 @@ async def test_small_terminal_gets_a_message_not_a_broken_layout(make_app) -> No
         await pilot.pause()
         message = app.screen.query_one("#too-small")
         assert message.display and "80×24" in str(message.render())
-        assert not app.screen.query_one("#main").display or app.screen.has_class("-too-small")
+        assert app.screen.query_one("#main").styles.display == "none"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#main").styles.display == "block" and not message.display
 
 
 async def test_no_color_keeps_meaning_in_symbols(make_app, monkeypatch) -> None:

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from storage.models import BoardSnapshot, Card
 from widgets.board_index import due_state
@@ -33,7 +33,7 @@ class CardDetailScreen(ModalScreen[None]):
     HELP = "## Card\nThe whole directive and its progress. **Esc** closes."
 
     BINDINGS = [
-        Binding(thai_keys("escape,enter,q"), "dismiss", "Close", id="detail.close", tooltip="Back to the board"),
+        Binding(thai_keys("escape,enter,q"), "dismiss", "ปิด · Close", id="detail.close", tooltip="Back to the board"),
     ]
 
     DEFAULT_CSS = """
@@ -48,6 +48,7 @@ class CardDetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
             yield Static(self._body(), id="detail-body")
+        yield Footer()
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

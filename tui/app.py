@@ -18,7 +18,7 @@ from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import t
+from widgets.i18n import THAI_ASCII_DIGITS, t
 
 COMPACT_BELOW_ROWS = 32
 """Terminals shorter than this start in compact mode (one line per card)."""
@@ -276,12 +276,15 @@ def run_tui(args: argparse.Namespace) -> int:
     """``board``: open the board file in the terminal UI."""
     from storage.sync.store import BoardStore
 
-    from tui.keymap import load_keymap
+    from tui.keymap import load_digits, load_keymap
 
     keymap = load_keymap()
+    lang = getattr(args, "lang", "th")
+    if lang == "th" and load_digits() == "ascii":
+        lang = THAI_ASCII_DIGITS
     store = BoardStore.open(args.board_path)
     try:
-        BoardApp(store, lang=getattr(args, "lang", "th"), read_only=getattr(args, "read_only", False),
+        BoardApp(store, lang=lang, read_only=getattr(args, "read_only", False),
                  today=getattr(args, "today", None), keymap=keymap).run()
     finally:
         store.close()

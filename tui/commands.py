@@ -10,7 +10,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from storage.models import STATUSES
-from widgets.i18n import digits, status_label, t
+from widgets.i18n import digits, is_thai, status_label, t
 
 GO_TO_LIMIT = 2000
 """Cards offered by 'go to card' (the matcher is per keystroke; keep it snappy at 10k)."""
@@ -22,7 +22,7 @@ class BoardCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
         lang = getattr(app, "lang", "th")
-        th = lang == "th"
+        th = is_thai(lang)
         commands: list[tuple[str, object, str]] = []
         screen = app.screen_stack[0] if app.screen_stack else None
         card_id = getattr(screen, "card_id", None)
@@ -48,7 +48,7 @@ class BoardCommands(Provider):
             agency = snap.agencies.get(card.agency_id)
             label = f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · {agency.short or agency.name if agency else ''}"
             text = (item.text[:40] if item else "")
-            prefix = "ไปที่การ์ด: " if lang == "th" else "Go to card: "
+            prefix = "ไปที่การ์ด: " if is_thai(lang) else "Go to card: "
             yield prefix + label + " · " + text, partial(app.go_to_card, card.id)
 
     async def discover(self) -> Hits:

@@ -29,16 +29,28 @@ def config_path() -> Path:
     return Path(env) if env else Path(user_config_dir("directive-board")) / "config.toml"
 
 
-def load_keymap(path: Path | None = None) -> dict[str, str]:
-    """The ``[keys]`` table as a Textual keymap; {} when there is no config file."""
-    path = path or config_path()
+def _read(path: Path) -> dict:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise BoardError(f"{path}: cannot read the config file ({error})") from None
-    keys = data.get("keys", {})
+
+
+def load_digits(path: Path | None = None) -> str:
+    """``[display] digits``: ``"thai"`` (default, ๓๐ ก.ย. ๖๕) or ``"ascii"`` (30 ก.ย. 65)."""
+    path = path or config_path()
+    value = _read(path).get("display", {}).get("digits", "thai")
+    if value not in ("thai", "ascii"):
+        raise BoardError(f'{path}: [display] digits must be "thai" or "ascii", not {value!r}')
+    return value
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The ``[keys]`` table as a Textual keymap; {} when there is no config file."""
+    path = path or config_path()
+    keys = _read(path).get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise BoardError(f'{path}: [keys] must map binding ids to key strings, e.g. "card.note" = "m"')
     return {str(binding_id): thai_keys(value) for binding_id, value in keys.items()}

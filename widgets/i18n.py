@@ -104,6 +104,14 @@ _STRINGS: dict[str, dict[str, str]] = {
 }
 
 
+THAI_ASCII_DIGITS = "th-ascii"
+"""The Thai interface with ASCII digits (``30 ก.ย. 65``, ``ข้อ 6``): config ``[display] digits = "ascii"``."""
+
+
+def is_thai(lang: str) -> bool:
+    return lang.startswith("th")
+
+
 def t(lang: str, key: str, **values: object) -> str:
     """The UI string ``key`` in ``lang`` (falls back to Thai), formatted with ``values``."""
     table = _STRINGS.get(lang, _STRINGS["th"])

@@ -37,3 +37,24 @@ def test_run_tui_passes_language_read_only_today_and_keymap(board_path, tmp_path
     assert run_tui(args) == 0
     assert seen["lang"] == "en" and seen["read_only"] and seen["today"] == TODAY
     assert seen["keymap"]["card.note"] == "m,ท"
+
+
+def test_ascii_digits_setting_reaches_the_app(board_path, tmp_path, monkeypatch) -> None:
+    config = tmp_path / "digits.toml"
+    config.write_text('[display]\ndigits = "ascii"\n', encoding="utf-8")
+    monkeypatch.setenv("BOARD_CONFIG", str(config))
+    seen = {}
+    monkeypatch.setattr(BoardApp, "run", lambda self: seen.update(lang=self.lang))
+    assert run_tui(argparse.Namespace(board_path=board_path, lang="th", read_only=False)) == 0
+    assert seen["lang"] == "th-ascii"
+
+
+async def test_thai_interface_with_ascii_digits(make_app) -> None:
+    from tests.tui.helpers import board_text
+
+    app = make_app(lang="th-ascii")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = board_text(app)
+        assert "ยังไม่ดำเนินการ 10" in text and "ข้อ 6" in text and "31 ส.ค. 65" in text
+        assert "๖" not in text.replace("ทั้ง ๗ ภาคี", "")

@@ -18,7 +18,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import status_label, t
+from widgets.i18n import is_thai, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 
@@ -30,7 +30,7 @@ MIN_SIZE = (80, 24)
 
 def board_bindings(lang: str) -> list[Binding]:
     """Screen bindings with descriptions in ``lang``; every id is remappable."""
-    th = lang == "th"
+    th = is_thai(lang)
 
     def d(thai: str, english: str) -> str:
         return thai if th else english

@@ -88,7 +88,7 @@ class CardDetailScreen(ModalScreen[None]):
         if item and item.recurrence:
             table.add_row(t(lang, "recurrence"), item.recurrence)
         if directive is not None:
-            number = digits(lang, directive.number) if lang == "th" else directive.number
+            number = digits(lang, directive.number)
             dated = format_date(directive.date, lang, style="long")
             table.add_row(t(lang, "letter"), f"{number} {t(lang, 'dated')} {dated}".strip())
             if directive.subject:

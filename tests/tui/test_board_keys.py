@@ -136,3 +136,19 @@ async def test_quit_key_exits_promptly(make_app) -> None:
         await pilot.pause()
     assert app.return_code == 0 or app.return_code is None
     assert time.perf_counter() - began < 0.5
+
+
+async def test_detail_lists_notes_and_history_after_changes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start(pilot, card_of(1))
+        await pilot.press("3", "n")
+        await pilot.pause()
+        await type_text(pilot, "รอข้อมูลจากอำเภอ")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = plain(app.screen._body(), 120)
+        assert "รอข้อมูลจากอำเภอ" in text and "สมหญิง" in text
+        assert "ยังไม่ดำเนินการ → ติดปัญหา" in text

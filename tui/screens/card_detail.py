@@ -3,7 +3,7 @@ agencies on the same item with their statuses, notes and history."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from rich.console import Group
 from rich.table import Table
@@ -24,7 +24,14 @@ from widgets.wrapped import thai_block
 
 
 def _when(iso: str | None, lang: str) -> str:
-    return format_date(iso, lang) + (f" {iso[11:16]}" if iso and len(iso) > 15 else "") if iso else ""
+    """A stored UTC timestamp as the officer's local B.E. date and time (``๒๕ พ.ย. ๖๙ 14:05``)."""
+    if not iso:
+        return ""
+    try:
+        local = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return iso
+    return f"{format_date(local.date().isoformat(), lang)} {local:%H:%M}"
 
 
 class CardDetailScreen(ModalScreen[None]):

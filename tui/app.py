@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import unicodedata
+from collections import deque
 from datetime import date, datetime
 
 from textual.app import App
@@ -22,6 +23,9 @@ from widgets.i18n import THAI_ASCII_DIGITS, t
 
 COMPACT_BELOW_ROWS = 32
 """Terminals shorter than this start in compact mode (one line per card)."""
+
+UNDO_DEPTH = 100
+"""How many changes `u` can take back (memory stays flat however long the meeting)."""
 
 POLL_SECONDS = 0.5
 """How often the app asks the store whether another process changed the board."""
@@ -48,7 +52,8 @@ class BoardApp(App[None]):
         self.filter = BoardFilter()
         self.compact: bool | None = None
         """One line per card; None until the first paint picks it from the terminal height."""
-        self.undo_stack: list[tuple[str, str, object]] = []
+        self.undo_stack: deque[tuple[str, str, object]] = deque(maxlen=UNDO_DEPTH)
+        """Inverse writes (kind, card id, old value); undo issues them as new changes."""
         self.title = t(lang, "title")
         self.sub_title = store.path.name + (f" · {t(lang, 'read_only')}" if read_only else "")
         if keymap:
@@ -69,9 +74,7 @@ class BoardApp(App[None]):
 
     @property
     def board(self) -> BoardScreen:
-        return self.get_default_screen_instance()
-
-    def get_default_screen_instance(self) -> BoardScreen:
+        """The board screen: always at the bottom of the stack, under any modal."""
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def on_mount(self) -> None:

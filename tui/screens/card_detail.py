@@ -129,5 +129,6 @@ class CardDetailScreen(ModalScreen[None]):
             if e.field == "status":
                 old = status_label(self.lang, str(old)) if old else "—"
                 new = status_label(self.lang, str(new))
-            lines.append(Text(f"{_when(e.at, self.lang)} · {e.author} · {e.field}: {old} → {new}"))
+            field = t(self.lang, "status") if e.field == "status" else e.field
+            lines.append(Text(f"{_when(e.at, self.lang)} · {e.author} · {field}: {old} → {new}"))
         return lines

@@ -248,6 +248,7 @@ class BoardApp(App[None]):
             return
         if self.agency is not None and self.agency != card.agency_id:
             self.agency = card.agency_id
+            self.board.choose_agency(card.agency_id)
         self.filter = BoardFilter()
         self.redraw_board(keep=card_id)
 

@@ -109,6 +109,14 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
         self.rows, self.all_progress = rows, all_progress
         self._rebuild()
 
+    def choose(self, agency_id: str | None) -> None:
+        """Highlight ``agency_id`` (None: all agencies), clearing a filter that hides it."""
+        self.selected = agency_id
+        box = self.query_one("#agency-filter", Input)
+        with box.prevent(Input.Changed):
+            box.value = ""
+        self._rebuild()
+
     def _label(self, name: str, done: int, total: int) -> Text:
         width = max(8, self.size.width - 2 if self.size.width else 22)
         count = " " + digits(self.lang, total).rjust(3)

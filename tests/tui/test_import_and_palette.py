@@ -76,11 +76,16 @@ async def test_palette_provider_offers_moves_and_go_to(make_app, reopen) -> None
         hits = [hit async for hit in provider.search("ติดปัญหา")]
         hits[0].command()
         assert reopen().cards[card_of(1)].status == "blocked"
+        app.select_agency(app.snapshot.cards[card_of(1)].agency_id)  # another agency is shown
+        await pilot.pause()
         cards = dict(provider._cards())
         goto = next(cb for title, cb in cards.items() if "ข้อ ๕" in title and "วธ." in title)
         goto()
         await pilot.pause()
         assert app.screen.query_one(BoardGrid).card_id == card_of(5, 4)
+        assert app.agency == app.snapshot.cards[card_of(5, 4)].agency_id
+        options = app.screen.query_one("#agency-options")
+        assert options.get_option_at_index(options.highlighted).id == app.agency
 
 
 async def test_palette_end_to_end(make_app, reopen) -> None:

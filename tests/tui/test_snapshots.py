@@ -47,3 +47,12 @@ def test_help_panel(snap_compare, make_app) -> None:
 
 def test_read_only_board(snap_compare, make_app) -> None:
     assert snap_compare(make_app(read_only=True), terminal_size=(80, 24))
+
+
+def test_search_highlight(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.search("ความสำคัญ")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(120, 40), run_before=run_before)

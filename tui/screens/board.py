@@ -22,6 +22,11 @@ from widgets.i18n import is_thai, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 
+try:  # H4: the cursor moves by grapheme cluster, so ที่ is never split
+    from widgets.thai_input import ThaiInput as SearchInput
+except ImportError:  # pragma: no cover
+    SearchInput = Input
+
 EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter", "slash_status"})
 """Actions refused (and shown dimmed) on a --read-only board."""
 
@@ -105,7 +110,7 @@ class BoardScreen(Screen[None]):
             yield AgencyPane(lang, id="agencies")
             with Vertical(id="board-area"):
                 yield BoardGrid(id="grid")
-                yield Input(placeholder=t(lang, "search_prompt"), id="search")
+                yield SearchInput(placeholder=t(lang, "search_prompt"), id="search")
         yield Static("", id="too-small", markup=False)
         yield StatusLine(id="status")
         yield Footer()
@@ -128,6 +133,9 @@ class BoardScreen(Screen[None]):
         grid = self.query_one(BoardGrid)
         grid.forget(*changed)
         grid.show(lanes, snapshot, look, keep=keep, counts=counts)
+
+    def choose_agency(self, agency_id: str | None) -> None:
+        self.query_one(AgencyPane).choose(agency_id)
 
     def show_agencies(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
         self.query_one(AgencyPane).set_rows(rows, all_progress)

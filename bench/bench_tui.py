@@ -170,6 +170,43 @@ def tmux_paint(board: Path, repeat: int, size: tuple[int, int] = (120, 40)) -> f
     return statistics.median(times) if times else None
 
 
+def tmux_key_latency(board: Path, presses: int = 20) -> float | None:
+    """Median ms from `tmux send-keys >` to the column counts changing on screen.
+
+    Includes tmux and capture-pane polling (~2-5 ms per poll), so it over-states the app.
+    """
+    import shutil
+
+    if not shutil.which("tmux"):
+        return None
+    tmux = ["tmux", "-L", "bench-tui"]
+    subprocess.run(tmux + ["new-session", "-d", "-x", "120", "-y", "40",
+                           f"BOARD_USER=bench {sys.executable} -m tui --board {board}"], check=True)
+    samples = []
+    try:
+        header = _wait_screen(tmux, lambda screen: "▌" in screen)
+        for n in range(presses):
+            before = header
+            began = time.perf_counter()
+            subprocess.run(tmux + ["send-keys", ">" if n % 2 == 0 else "<"], check=True)
+            header = _wait_screen(tmux, lambda screen: screen.splitlines()[1] != before)
+            samples.append((time.perf_counter() - began) * 1000)
+    finally:
+        subprocess.run(tmux + ["kill-server"], capture_output=True)
+        time.sleep(0.3)
+    return statistics.median(samples) if samples else None
+
+
+def _wait_screen(tmux: list[str], done, timeout: float = 10.0) -> str:
+    began = time.time()
+    while time.time() - began < timeout:
+        screen = subprocess.run(tmux + ["capture-pane", "-p"], capture_output=True, text=True).stdout
+        if screen.count("\n") > 2 and done(screen):
+            return screen.splitlines()[1]
+        time.sleep(0.001)
+    raise TimeoutError("screen did not change")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -190,8 +227,10 @@ def main() -> None:
             in_tmux = tmux_paint(board, args.repeat)
             median, p90, before, after = asyncio.run(key_to_repaint(board, args.moves))
             seen = f", seen in tmux {in_tmux:.2f} s" if in_tmux else ""
+            key_tmux = tmux_key_latency(board)
+            seen_key = f", in tmux {key_tmux:.0f} ms" if key_tmux else ""
             print(f"{size:>6} cards: first paint {paint:.2f} s{seen} (median of {args.repeat}), RSS {rss_paint:.0f} MB; "
-                  f"key→repaint+saved median {median:.1f} ms, p90 {p90:.1f} ms; "
+                  f"key→repaint+saved median {median:.1f} ms, p90 {p90:.1f} ms{seen_key}; "
                   f"RSS {before:.0f} → {after:.0f} MB over {args.moves} moves")
 
 

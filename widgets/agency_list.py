@@ -72,7 +72,8 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
 **Enter** or **Tab** goes to the board.
 """
 
-    BINDINGS = [Binding("enter", "to_board", "Board", show=False, id="agencies.to_board")]
+    BINDINGS = [Binding("enter", "to_board", "Board", show=False, id="agencies.to_board",
+                        tooltip="Back to the board with the chosen agency")]
 
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }

@@ -52,10 +52,11 @@ The same keys work with the Thai (Kedmanee) layout.
         Binding(thai_keys("right,l"), "cursor(0,1)", "→", show=False, id="board.right", tooltip="Next column"),
         Binding(thai_keys("up,k"), "cursor(-1,0)", "↑", show=False, id="board.up", tooltip="Previous card"),
         Binding(thai_keys("down,j"), "cursor(1,0)", "↓", show=False, id="board.down", tooltip="Next card"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down"),
-        Binding("home", "edge(-1)", "First card", show=False, id="board.first"),
-        Binding("end", "edge(1)", "Last card", show=False, id="board.last"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="A screenful of cards up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down",
+                tooltip="A screenful of cards down"),
+        Binding("home", "edge(-1)", "First card", show=False, id="board.first", tooltip="First card of the column"),
+        Binding("end", "edge(1)", "Last card", show=False, id="board.last", tooltip="Last card of the column"),
     ]
 
     DEFAULT_CSS = """

@@ -151,3 +151,24 @@ async def test_change_by_another_process_appears_with_who_changed_it(make_app, b
         assert card_of(6) in grid.lanes[0].columns[2]
         status = str(app.screen.query_one("#status").render())
         assert "สมชาย" in status and "ข้อ ๖" in status and "ติดปัญหา" in status
+
+
+def test_every_single_character_binding_has_its_kedmanee_twin() -> None:
+    from textual.keys import _character_to_key
+
+    from tui.screens.board import board_bindings
+    from widgets.board_grid import BoardGrid
+
+    # How Textual names keys: a Thai consonant is itself, a combining mark gets its Unicode name.
+    assert _character_to_key("ส") == "ส" and _character_to_key("้") == "thai_character_mai_tho"
+    bindings = [*board_bindings("th"), *BoardGrid.BINDINGS]
+    missing = []
+    for binding in bindings:
+        keys = [k.strip() for k in binding.key.split(",")]
+        assert binding.id and binding.description and binding.tooltip, binding
+        for key in keys:
+            char = {"slash": "/", "question_mark": "?", "minus": "-"}.get(key, key)
+            twin = US_TO_KEDMANEE.get(char) if len(char) == 1 else None
+            if twin and twin not in US_TO_KEDMANEE and twin not in keys:
+                missing.append((binding.id, key, twin))
+    assert missing == []

@@ -101,7 +101,7 @@ def start_import(app) -> None:
             return
         try:
             count = app.store.add_records(draft_to_records(draft, known))
-        except BoardError as error:
+        except (BoardError, OSError) as error:
             app.notify(str(error), severity="error")
             return
         app.records_added()

@@ -155,7 +155,7 @@ class BoardApp(App[None]):
         old = self.snapshot.cards[card_id]
         try:
             new = write()
-        except BoardError as error:
+        except (BoardError, OSError) as error:  # a full disk or a vanished share: say so, keep running
             self.notify(str(error), severity="error")
             return None
         if undo is not None:
@@ -253,17 +253,25 @@ class BoardApp(App[None]):
         self.redraw_board(keep=card_id)
 
     def sync_now(self) -> None:
-        report = self.store.sync()
+        try:
+            report = self.store.sync()
+        except (BoardError, OSError) as error:
+            self.notify(str(error), severity="error")
+            return
         self.poll_disk()
         self.notify("\n".join(report.lines()) or t(self.lang, "sync_done"))
 
     # ---- live -----------------------------------------------------------------------------
     def poll_disk(self) -> None:
         """Pick up other processes' changes; keep the focused card where it is."""
-        if not self.store.changed_on_disk():
-            return
         before = self.snapshot
-        changes = self.store.refresh()
+        try:
+            if not self.store.changed_on_disk():
+                return
+            changes = self.store.refresh()
+        except (BoardError, OSError) as error:  # e.g. a half-synced copy: tell, retry next tick
+            self.board.show_status(message=f"⚠ {error}")
+            return
         if not changes:
             return
         self.snapshot = self.store.snapshot()

@@ -172,3 +172,26 @@ def test_every_single_character_binding_has_its_kedmanee_twin() -> None:
             if twin and twin not in US_TO_KEDMANEE and twin not in keys:
                 missing.append((binding.id, key, twin))
     assert missing == []
+
+
+async def test_store_errors_are_shown_not_crashes(make_app, monkeypatch) -> None:
+    from storage.errors import BoardError
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+
+        def broken(*_args, **_kwargs):
+            raise OSError(28, "No space left on device")
+
+        def unreadable() -> bool:
+            raise BoardError("board.json: not valid JSON")
+
+        monkeypatch.setattr(app.store, "move", broken)
+        monkeypatch.setattr(app.store, "changed_on_disk", unreadable)
+        await pilot.press(">")
+        app.poll_disk()
+        await pilot.pause()
+        assert any("No space left" in n.message for n in app._notifications)
+        assert "not valid JSON" in str(app.screen.query_one("#status").render())
+        assert app.is_running

@@ -30,8 +30,8 @@ class BoardCommands(Provider):
             for status in STATUSES:
                 title = ("ย้ายการ์ดไป: " if th else "Move card to: ") + status_label(lang, status)
                 commands.append((title, partial(app.set_status, card_id, status), ""))
-        commands.append(("ซิงก์ตอนนี้" if th else "Sync now", app.sync_now, "board sync"))
-        if not app.read_only:
+        if not app.read_only:  # sync rewrites files: not during a read-only meeting
+            commands.append(("ซิงก์ตอนนี้" if th else "Sync now", app.sync_now, "board sync"))
             commands.append(("นำเข้าหนังสือ" if th else "Import a letter", app.import_letter, ".txt .docx .csv .xlsx"))
         commands.append(("สลับโหมดกระชับ" if th else "Toggle compact mode", app.toggle_compact, ""))
         commands.append(("กรองเฉพาะที่เลยกำหนด" if th else "Filter: overdue only", app.toggle_overdue, ""))

@@ -101,3 +101,11 @@ async def test_palette_end_to_end(make_app, reopen) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert reopen().cards[card_of(1)].status == "done"
+
+
+async def test_palette_offers_no_writes_when_read_only(make_app) -> None:
+    app = make_app(read_only=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [title for title, _, _ in BoardCommands(app.screen, None)._commands()]
+        assert titles and not any(w in " ".join(titles) for w in ("ย้ายการ์ด", "ซิงก์", "นำเข้า"))

@@ -195,3 +195,19 @@ async def test_store_errors_are_shown_not_crashes(make_app, monkeypatch) -> None
         assert any("No space left" in n.message for n in app._notifications)
         assert "not valid JSON" in str(app.screen.query_one("#status").render())
         assert app.is_running
+
+
+async def test_note_by_another_process_is_announced(make_app, board_path, tmp_path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        env = dict(os.environ, BOARD_USER="วิภา", XDG_STATE_HOME=str(tmp_path / "third-state"))
+        subprocess.run([sys.executable, "-m", "tui", "--board", str(board_path), "note", card_of(2), "ส่งรายงานแล้ว"],
+                       cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
+        for _ in range(30):
+            await pilot.pause(0.1)
+            if app.snapshot.notes_of(card_of(2)):
+                break
+        assert [n.text for n in app.snapshot.notes_of(card_of(2))] == ["ส่งรายงานแล้ว"]
+        await pilot.pause()
+        assert "วิภา" in str(app.screen.query_one("#status").render())

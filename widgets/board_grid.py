@@ -218,6 +218,8 @@ The same keys work with the Thai (Kedmanee) layout.
             return self._header(widths)
         row = self.scroll_offset.y + y - 1
         li = bisect_right(self._offsets, row) - 1
+        if not self.lanes and row == 0:  # say so rather than show a blank board
+            return Strip([Segment(" " + self.empty_text(), Style(dim=True))]).adjust_cell_length(self.size.width, PLAIN)
         if not (0 <= li < len(self.lanes)):
             return Strip.blank(self.size.width, PLAIN)
         lane, local = self.lanes[li], row - self._offsets[li]
@@ -274,4 +276,5 @@ The same keys work with the Thai (Kedmanee) layout.
         self.refresh()
 
     def empty_text(self) -> str:
+        """What an empty board (or a filter that hides every card) says."""
         return t(self.look.lang if self.look else "th", "no_cards")

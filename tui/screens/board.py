@@ -11,8 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
-from textual.widgets._help_panel import HelpPanel
+from textual.widgets import Footer, Header, HelpPanel, Input, Static
 
 from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
@@ -27,7 +26,7 @@ try:  # H4: the cursor moves by grapheme cluster, so ที่ is never split
 except ImportError:  # pragma: no cover
     SearchInput = Input
 
-EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter", "slash_status"})
+EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter"})
 """Actions refused (and shown dimmed) on a --read-only board."""
 
 MIN_SIZE = (80, 24)

@@ -55,7 +55,7 @@ class BoardApp(App[None]):
         self.undo_stack: deque[tuple[str, str, object]] = deque(maxlen=UNDO_DEPTH)
         """Inverse writes (kind, card id, old value); undo issues them as new changes."""
         self.title = t(lang, "title")
-        self.sub_title = store.path.name + (f" · {t(lang, 'read_only')}" if read_only else "")
+        self.sub_title = f"{store.path.name} · {store.user}" + (f" · {t(lang, 'read_only')}" if read_only else "")
         if keymap:
             self.set_keymap(keymap)
 

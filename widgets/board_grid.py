@@ -269,6 +269,28 @@ The same keys work with the Thai (Kedmanee) layout.
         text = truncate(f"▌{lane.title} ({digits(lang, total)})", width)
         return Strip([Segment(text, LANE)]).adjust_cell_length(self.size.width, PLAIN)
 
+    def on_click(self, event) -> None:
+        """A click puts the cursor on the card under the mouse."""
+        hit = self._card_at(event.x, event.y)
+        if hit is not None:
+            self.lane_index, self.column, self.row = hit
+            self._cursor_moved()
+
+    def _card_at(self, x: int, y: int) -> tuple[int, int, int] | None:
+        row = self.scroll_offset.y + y - 1
+        li = bisect_right(self._offsets, row) - 1
+        if y < 1 or not 0 <= li < len(self.lanes):
+            return None
+        local = row - self._offsets[li] - (1 if self._lane_headers else 0)
+        left = 0
+        for column, width in enumerate(self._widths()):
+            if left <= x < left + width:
+                index = local // self.card_height
+                ids = self.lanes[li].columns[column]
+                return (li, column, index) if 0 <= local and index < len(ids) else None
+            left += width + 1
+        return None
+
     def on_focus(self) -> None:
         self.refresh()
 

@@ -152,3 +152,15 @@ async def test_detail_lists_notes_and_history_after_changes(make_app) -> None:
         text = plain(app.screen._body(), 120)
         assert "รอข้อมูลจากอำเภอ" in text and "สมหญิง" in text
         assert "ยังไม่ดำเนินการ → ติดปัญหา" in text
+
+
+async def test_click_selects_the_card_under_the_mouse(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        g = await start(pilot)
+        await pilot.click(BoardGrid, offset=(3, 3))  # row 3: second card of the first lane, todo column
+        await pilot.pause()
+        assert (g.lane_index, g.column, g.row) == (0, 0, 1) and g.card_id == g.lanes[0].columns[0][1]
+        await pilot.click(BoardGrid, offset=(g._widths()[0] + 3, 2))  # first card, doing column
+        await pilot.pause()
+        assert (g.column, g.row) == (1, 0)

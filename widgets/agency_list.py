@@ -78,7 +78,7 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }
     AgencyPane Input { border: none; height: 1; padding: 0 0; }
-    AgencyPane OptionList { border: none; height: 1fr; padding: 0; }
+    AgencyPane OptionList { border: none; height: 1fr; padding: 0; scrollbar-size-vertical: 1; }
     """
 
     @dataclass
@@ -119,12 +119,15 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
         self._rebuild()
 
     def _label(self, name: str, done: int, total: int) -> Text:
-        width = max(8, self.size.width - 2 if self.size.width else 22)
+        # Pane width minus its border and a 1-cell scrollbar (40 agencies overflow 24 rows).
+        width = max(8, (self.size.width or 24) - 2)
         count = " " + digits(self.lang, total).rjust(3)
         bar = progress_bar(done, total)
         room = width - cell_len(bar) - cell_len(count) - 1
         name = truncate(name, room)
-        return Text.assemble(name, " " * (room - cell_len(name) + 1), (bar, "green"), count)
+        label = Text.assemble(name, " " * (room - cell_len(name) + 1), (bar, "green"), count)
+        label.no_wrap, label.overflow = True, "ellipsis"
+        return label
 
     def _rebuild(self) -> None:
         options = self.query_one(AgencyOptions)

@@ -3,7 +3,8 @@
 A board file (the base ``board.json``, a replica file in ``board.d/``, a compacted base)
 is an ordinary TinyDB file with three tables:
 
-* ``board``: one document ``{"board_id", "name", "role", "replica", "user", "machine", "format"}``;
+* ``board``: one document ``{"board_id", "name", "role", "replica", "user", "machine", "format"}``
+  (a compacted replica file adds ``"bases": [{"name", "changes"}]``, see ``bases.py``);
 * ``regs``: ``{"r": "card/<id>", "s": [wall_ms, counter, replica], "by": user, "f": {field: value}}``,
   one document per record and stamp (an import writes all fields of a record with one stamp);
 * ``events``: notes and history events, ``{"id", "kind", "card", "s", "by", ...}``.
@@ -87,11 +88,15 @@ def from_tables(data: Any) -> tuple[dict, State]:
     return meta, state
 
 
-def make_meta(board_id: str, name: str, role: str, replica: str = "", user: str = "", machine: str = "") -> dict:
-    return {
+def make_meta(board_id: str, name: str, role: str, replica: str = "", user: str = "", machine: str = "",
+              bases: list[dict] | None = None) -> dict:
+    meta = {
         "board_id": board_id, "name": name, "role": role, "replica": replica,
         "user": user, "machine": machine, "format": FORMAT,
     }
+    if bases:  # a compacted replica names the base its entries went to (storage/sync/bases.py)
+        meta["bases"] = bases
+    return meta
 
 
 def _put(state: State, key: str, values: dict[str, Any], stamp: Stamp, by: str) -> None:

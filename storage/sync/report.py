@@ -55,6 +55,8 @@ class SyncReport:
     base: str = ""
     removed_bases: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    """Bases named but not here yet: why nothing was compacted."""
 
     @property
     def changed(self) -> bool:
@@ -71,6 +73,7 @@ class SyncReport:
             out.append(f"compacted {self.compacted} entries of this replica into {self.base}")
         out.extend(f"removed older base {name}" for name in self.removed_bases)
         out.extend(f"problem: {text}" for text in self.problems)
-        if not self.changed:
+        out.extend(f"not compacting: {text}" for text in self.waiting)
+        if not self.changed and not self.waiting:
             out.insert(0, "nothing to fold or compact; the board is in sync")
         return out

@@ -16,6 +16,7 @@ from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
 from storage.models import BoardSnapshot, Card, Change, Records
 from storage.sync import folder as fs
+from storage.sync.bases import WaitingForBase, latest, missing, named_bases
 from storage.sync.clock import HybridClock, Stamp
 from storage.sync.codec import make_meta, parse_file, records_state, to_tables
 from storage.sync.edits import Edits
@@ -58,6 +59,10 @@ class BoardStore(Edits):
         self._closed = False
         self._own_problems: tuple[BadFile, ...] = ()
         self._bad: dict[Path, BadFile] = {}
+        self._own_bases: list[dict] = []
+        self._named: dict[Path, tuple[str, list[dict]]] = {}
+        self.waiting: tuple[WaitingForBase, ...] = ()
+        """Compacted bases that files here name but that have not arrived: the view is incomplete."""
 
     # -- opening -------------------------------------------------------------------------
 
@@ -138,8 +143,9 @@ class BoardStore(Edits):
     def _load_own(self, *, repair: bool = True) -> Delta:
         """Under the lock: join the shadow and the synced own file (other processes of this
         replica write both); rewrite either copy that lost entries. Returns the board delta."""
-        shadow_key, shadow = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
-        synced_key, synced = self._read_own_copy(self.own_path, self._own_key, shadow=False)
+        shadow_key, shadow, shadow_meta = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        synced_key, synced, synced_meta = self._read_own_copy(self.own_path, self._own_key, shadow=False)
+        self._own_bases = latest(self._own_bases, named_bases(shadow_meta), named_bases(synced_meta))
         added = Delta()
         for state in (shadow, synced):
             if state is not None:
@@ -155,8 +161,9 @@ class BoardStore(Edits):
             self._write_own(shadow_too=fix_shadow, synced_too=fix_synced)
         return merge_into(self._state, self._own) if added else Delta()
 
-    def _read_own_copy(self, path: Path, known: StatKey | None, *, shadow: bool) -> tuple[StatKey | None, State | None]:
-        """(key, state): key None when missing or damaged; state None when unchanged."""
+    def _read_own_copy(self, path: Path, known: StatKey | None, *,
+                       shadow: bool) -> tuple[StatKey | None, State | None, dict | None]:
+        """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
         try:
             parsed = parse_file(path, known)
         except BadFile as error:
@@ -164,13 +171,14 @@ class BoardStore(Edits):
                 # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
                 where = fs.archive(path, self.folder)
                 self._own_problems = (BadFile(error.path, f"{error.problem.split(' - ')[0]} - moved to {where}"),)
-            return None, None
+            return None, None, None
         if parsed is None:
-            return None, None
-        return parsed[0], parsed[2]
+            return None, None, None
+        return parsed[0], parsed[2], parsed[1]
 
     def _write_own(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
-        meta = make_meta(self.board_id, self.name, "replica", self.replica_id, self.user, self.replica.machine)
+        meta = make_meta(self.board_id, self.name, "replica", self.replica_id, self.user, self.replica.machine,
+                         bases=self._own_bases)
         data = dumps(to_tables(self._own, meta))
         if shadow_too:
             write_atomic(self.replica.shadow_path, data)
@@ -240,11 +248,30 @@ class BoardStore(Edits):
             seen[path] = (key, foreign)
             if not foreign and state is not None:
                 delta = join_deltas(delta, merge_into(self._state, state))
+            self._remember_named(path, None if foreign else meta)
         with self._keys_lock:
             self._sources = seen
         self._bad = {Path(p.path): p for p in problems}
-        self.problems = tuple(problems)
+        self.waiting = tuple(self._missing_bases(seen))
+        self.problems = (*problems, *self.waiting)
         return delta
+
+    def _remember_named(self, path: Path, meta: dict | None) -> None:
+        bases = named_bases(meta)
+        if bases:
+            self._named[path] = (str((meta or {}).get("user", "")), bases)
+        else:
+            self._named.pop(path, None)
+
+    def _missing_bases(self, seen: dict[Path, tuple[StatKey | None, bool]]) -> list[WaitingForBase]:
+        """Bases named by a file here (ours included) that no readable base file covers."""
+        self._named = {p: v for p, v in self._named.items() if p in seen}
+        present = {p.name for p, (_, foreign) in seen.items()
+                   if p.parent == self.folder and not foreign and p not in self._bad}
+        named = dict(self._named)
+        if self._own_bases:
+            named[self.own_path] = (self.user, self._own_bases)
+        return missing(named, present)
 
     def _remember_dirs(self) -> None:
         with self._keys_lock:

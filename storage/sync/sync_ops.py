@@ -4,7 +4,8 @@ Folding makes a conflict copy's data live in a file we own, so the copy can be a
 without losing anything. Compaction writes everything the base ``board.json`` lacks into a
 new immutable ``base-<ms>-<replica>.json`` under a unique name and empties our own file;
 it never rewrites a file another replica may be writing, and removes only our own older
-bases (the new one holds all of their entries).
+bases (the new one holds all of their entries). Our emptied file names the new base, and
+no compaction happens while a file here names a base that has not arrived (``bases.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from storage.errors import BadFile
 from storage.sync import folder as fs
+from storage.sync.bases import own_changes
 from storage.sync.codec import make_meta, parse_file, to_tables
 from storage.sync.files import dumps, write_atomic
 from storage.sync.report import SyncReport, join_deltas
@@ -44,6 +46,11 @@ def _strays(store: "BoardStore", report: SyncReport) -> list[tuple[Path, State]]
 def compact(store: "BoardStore", report: SyncReport, pending: State | None = None) -> None:
     """Under the lock: move this replica's entries (and ``pending`` ones about to be written)
     into a new immutable base, then drop from our own file what the bases now hold."""
+    if store.waiting:
+        # This view lacks what a missing base holds: a base written now would look complete
+        # while it is not, so keep our entries where they are until the base arrives.
+        report.waiting = [str(w) for w in store.waiting]
+        return
     entries = store._own.size()
     if not entries:
         return
@@ -59,6 +66,7 @@ def compact(store: "BoardStore", report: SyncReport, pending: State | None = Non
             old.unlink(missing_ok=True)  # ours, and every entry of it is in the new base
             report.removed_bases.append(old.name)
     store._own = prune(prune(store._own, base_state), store._base)
+    store._own_bases = [{"name": name, "changes": own_changes(base_state, store.replica_id)}]
     report.compacted, report.base = entries, name
 
 

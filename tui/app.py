@@ -5,8 +5,10 @@ the undo stack and live reloading; screens and widgets get plain values.
 from __future__ import annotations
 
 import argparse
+import threading
 import unicodedata
 from collections import deque
+from concurrent.futures import CancelledError
 from datetime import date, datetime
 
 from textual.app import App
@@ -27,8 +29,14 @@ COMPACT_BELOW_ROWS = 32
 UNDO_DEPTH = 100
 """How many changes `u` can take back (memory stays flat however long the meeting)."""
 
-POLL_SECONDS = 0.5
-"""How often the app asks the store whether another process changed the board."""
+POLL_SECONDS = 2.0
+"""Fallback: how often the app itself asks the store whether the board changed on disk.
+
+The Watcher (watchfiles + its own 1 s stat poll, debounced) normally reports first; this
+slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
+
+WATCH_POLL_SECONDS = 1.0
+"""The Watcher's stat poll: what catches other NFS/SMB clients' writes (inotify does not)."""
 
 
 class BoardApp(App[None]):
@@ -39,13 +47,18 @@ class BoardApp(App[None]):
 
     def __init__(self, store, *, lang: str = "th", read_only: bool = False,
                  today: date | None = None, keymap: dict[str, str] | None = None,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+                 poll_seconds: float = POLL_SECONDS, watch: bool = True) -> None:
         super().__init__()
         self.store = store
         self.lang = lang
         self.read_only = read_only
         self.today = today or date.today()
         self.poll_seconds = poll_seconds
+        self.watch = watch
+        """Start a storage Watcher on mount (off only in tests that drive poll_disk by hand)."""
+        self._watcher = None
+        self._watching = False
+        """False once unmounting: a late watcher callback must not touch a closing app."""
         self.snapshot: BoardSnapshot = store.snapshot()
         self.index = BoardIndex(self.snapshot)
         self.agency: str | None = None
@@ -79,6 +92,45 @@ class BoardApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
+        if self.watch:
+            self._start_watcher()
+
+    def on_unmount(self) -> None:
+        self._stop_watcher()
+
+    def exit(self, *args, **kwargs) -> None:
+        self._stop_watcher()  # before the screens go: a late refresh must find nothing to do
+        super().exit(*args, **kwargs)
+
+    # ---- live -----------------------------------------------------------------------------
+    def _start_watcher(self) -> None:
+        """Folder watch + stat poll in threads; any failure leaves the fallback poll."""
+        try:
+            from storage.sync.watch import Watcher
+
+            self._watcher = Watcher(self.store.watch_paths(), self._disk_changed, poll_seconds=WATCH_POLL_SECONDS)
+            self._watcher.start()
+        except (BoardError, OSError, RuntimeError):  # e.g. no threads left: the poll still works
+            self._watcher = None
+            return
+        self._watching = True
+
+    def _stop_watcher(self) -> None:
+        """Stop without waiting: Watcher.stop() joins its threads, and the delivery thread
+        may be blocked in call_from_thread on this very loop — so q would hang."""
+        self._watching = False
+        watcher, self._watcher = self._watcher, None
+        if watcher is not None:
+            threading.Thread(target=watcher.stop, name="board-watch-stop", daemon=True).start()
+
+    def _disk_changed(self) -> None:
+        """The Watcher's callback (its thread): hand the refresh to the event loop."""
+        if not self._watching:
+            return
+        try:
+            self.call_from_thread(self.poll_disk)
+        except (CancelledError, Exception):  # the app closed under us: nothing to show
+            pass
 
     # ---- drawing --------------------------------------------------------------------------
     def look(self) -> CardLook:
@@ -261,9 +313,10 @@ class BoardApp(App[None]):
         self.poll_disk()
         self.notify("\n".join(report.lines()) or t(self.lang, "sync_done"))
 
-    # ---- live -----------------------------------------------------------------------------
     def poll_disk(self) -> None:
         """Pick up other processes' changes; keep the focused card where it is."""
+        if not self.screen_stack:  # closing
+            return
         before = self.snapshot
         try:
             if not self.store.changed_on_disk():

@@ -75,3 +75,27 @@ def latest(*lists: list[dict]) -> list[dict]:
     if not entries:
         return []
     return [max(entries, key=lambda b: int(_BASE.match(b["name"]).group(1)))]  # type: ignore[union-attr]
+
+
+class NamedBases:
+    """Per file read by a store: who wrote it and the bases it names."""
+
+    def __init__(self) -> None:
+        self.named: dict[Path, tuple[str, list[dict]]] = {}
+
+    def remember(self, path: Path, meta: dict | None) -> None:
+        """``meta`` of a file just parsed (None: not this board's)."""
+        bases = named_bases(meta)
+        if bases:
+            self.named[path] = (str((meta or {}).get("user", "")), bases)
+        else:
+            self.named.pop(path, None)
+
+    def missing(self, seen: set[Path], present: set[str],
+                own: tuple[Path, str, list[dict]]) -> list[WaitingForBase]:
+        """Bases named by a file still here (ours included) that no readable base covers."""
+        self.named = {p: v for p, v in self.named.items() if p in seen}
+        named = dict(self.named)
+        if own[2]:
+            named[own[0]] = (own[1], own[2])
+        return missing(named, present)

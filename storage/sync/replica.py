@@ -63,14 +63,29 @@ class Replica:
         return WriteLock(FileLock(str(self.lock_path), timeout=timeout))
 
 
-def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
-    """Load or make the replica identity of ``user`` on this machine for this board."""
+def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
+    """(state folder, real board path, machine) of this user's replica of this board."""
     where = os.path.realpath(board_path)
     machine = socket.gethostname()
     # The host is part of the key too: a home directory shared over NFS must not give two
     # machines one replica (they would write one file at once).
     key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}\x1f{machine}".encode(), digest_size=8).hexdigest()
-    home = state_root() / "boards" / key
+    return state_root() / "boards" / key, where, machine
+
+
+def find_replica(board_path: Path, board_id: str, user: str) -> Replica | None:
+    """The existing replica identity, or None; creates nothing (read-only opening)."""
+    home, _, _ = _home(board_path, board_id, user)
+    try:
+        data = orjson.loads((home / "replica.json").read_bytes())
+        return Replica(str(data["replica"]), user, str(data["machine"]), home)
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+
+
+def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
+    """Load or make the replica identity of ``user`` on this machine for this board."""
+    home, where, machine = _home(board_path, board_id, user)
     home.mkdir(parents=True, exist_ok=True)
     ident = home / "replica.json"
     with FileLock(str(home / "identity.lock"), timeout=30):

@@ -16,12 +16,12 @@ from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
 from storage.models import BoardSnapshot, Card, Change, Records
 from storage.sync import folder as fs
-from storage.sync.bases import WaitingForBase, latest, missing, named_bases
+from storage.sync.bases import NamedBases, WaitingForBase, latest, named_bases
 from storage.sync.clock import HybridClock, Stamp
 from storage.sync.codec import make_meta, parse_file, records_state, to_tables
 from storage.sync.edits import Edits
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
-from storage.sync.replica import Replica, WriteLock, replica_for, user_name
+from storage.sync.replica import Replica, WriteLock, find_replica, replica_for, user_name
 from storage.sync.report import SyncReport, changes_of, join_deltas
 from storage.sync.state import Delta, State, dominates, merge_into
 from storage.sync.sync_ops import compact, run_sync
@@ -37,15 +37,18 @@ class BoardStore(Edits):
     """A board file, its replica folder and this replica's writes. See the team contract."""
 
     def __init__(self, path: Path, meta: dict, base: State, base_key: StatKey, user: str,
-                 clock: Callable[[], int] | None) -> None:
+                 clock: Callable[[], int] | None, read_only: bool = False) -> None:
         self.path = path
         self.folder = fs.board_folder(path)
         self.board_id: str = meta["board_id"]
         self.name: str = str(meta.get("name", ""))
         self.user = user
-        self.replica: Replica = replica_for(path, self.board_id, user)
-        self.replica_id = self.replica.id
-        self.own_path = self.folder / f"{self.replica_id}.json"
+        self.read_only = read_only
+        # Read-only: no identity is made; None when this user never wrote to this board here.
+        self.replica: Replica = (find_replica if read_only else replica_for)(path, self.board_id, user)  # type: ignore[assignment]
+        self.replica_id = self.replica.id if self.replica else ""
+        # Read-only, our synced file is read like anybody's; the dot name is never listed.
+        self.own_path = self.folder / (f"{TEMP_PREFIX}read-only" if read_only else f"{self.replica_id}.json")
         self.clock = HybridClock(self.replica_id, clock)
         self.problems: tuple[BadFile, ...] = ()
         self._state = base.copy()
@@ -60,7 +63,7 @@ class BoardStore(Edits):
         self._own_problems: tuple[BadFile, ...] = ()
         self._bad: dict[Path, BadFile] = {}
         self._own_bases: list[dict] = []
-        self._named: dict[Path, tuple[str, list[dict]]] = {}
+        self._named = NamedBases()
         self.waiting: tuple[WaitingForBase, ...] = ()
         """Compacted bases that files here name but that have not arrived: the view is incomplete."""
 
@@ -68,7 +71,9 @@ class BoardStore(Edits):
 
     @classmethod
     def open(cls, path: str | Path, *, user: str | None = None,
-             clock: Callable[[], int] | None = None) -> "BoardStore":
+             clock: Callable[[], int] | None = None, read_only: bool = False) -> "BoardStore":
+        """Open a board; ``read_only`` writes nothing anywhere (not even the state dir) and
+        refuses every change with a BoardError."""
         path = Path(path)
         try:
             parsed = parse_file(path)
@@ -80,7 +85,7 @@ class BoardStore(Edits):
         assert meta is not None and base is not None
         if meta.get("role") != "base":
             raise BadFile(str(path), "this is a replica file, not a board; open the NAME.json beside NAME.d/")
-        store = cls(path, meta, base, key, user_name(user), clock)
+        store = cls(path, meta, base, key, user_name(user), clock, read_only)
         store._boot()
         return store
 
@@ -88,9 +93,12 @@ class BoardStore(Edits):
         # NAME.d/ is made by the first write, not here: reading a board (a meeting on a
         # read-only share, `board list` on the bundled board.json) leaves no trace.
         self._remember_dirs()
-        with self._locked():
-            self._sweep_temps()
-            self._load_own()
+        if self.read_only:
+            self._read_shadow()
+        else:
+            with self._locked():
+                self._sweep_temps()
+                self._load_own()
         self._scan()
         self.clock.observe(self._state.max_stamp())
         self._live = LiveView(self._state)
@@ -176,6 +184,14 @@ class BoardStore(Edits):
             return None, None, None
         return parsed[0], parsed[2], parsed[1]
 
+    def _read_shadow(self) -> Delta:
+        """Read-only: our entries from the shadow, which may hold what the synced copy lost."""
+        if self.replica is None:
+            return Delta()
+        key, state, _ = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        self._shadow_key = key
+        return merge_into(self._state, state) if state is not None else Delta()
+
     def _write_own(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
         meta = make_meta(self.board_id, self.name, "replica", self.replica_id, self.user, self.replica.machine,
                          bases=self._own_bases)
@@ -195,7 +211,7 @@ class BoardStore(Edits):
 
     def _commit(self, build: Callable[[Stamp], State]) -> State:
         """re-read -> apply -> atomic write, under the local lock; then update the view."""
-        self._check_open()
+        self._check_open(write=True)
         with self._locked():
             self._live.apply(self._state, self._load_own(repair=False))
             ops = build(self.clock.now())
@@ -211,9 +227,11 @@ class BoardStore(Edits):
         self._live.apply(self._state, merge_into(self._state, ops))
         return ops
 
-    def _check_open(self) -> None:
+    def _check_open(self, *, write: bool = False) -> None:
         if self._closed:
             raise BoardError(f"{self.path}: the board is closed")
+        if write and self.read_only:
+            raise BoardError(f"{self.path}: opened read-only; nothing was changed")
 
     # -- changes made elsewhere ----------------------------------------------------------------
 
@@ -248,30 +266,16 @@ class BoardStore(Edits):
             seen[path] = (key, foreign)
             if not foreign and state is not None:
                 delta = join_deltas(delta, merge_into(self._state, state))
-            self._remember_named(path, None if foreign else meta)
+            self._named.remember(path, None if foreign else meta)
         with self._keys_lock:
             self._sources = seen
         self._bad = {Path(p.path): p for p in problems}
-        self.waiting = tuple(self._missing_bases(seen))
-        self.problems = (*problems, *self.waiting)
-        return delta
-
-    def _remember_named(self, path: Path, meta: dict | None) -> None:
-        bases = named_bases(meta)
-        if bases:
-            self._named[path] = (str((meta or {}).get("user", "")), bases)
-        else:
-            self._named.pop(path, None)
-
-    def _missing_bases(self, seen: dict[Path, tuple[StatKey | None, bool]]) -> list[WaitingForBase]:
-        """Bases named by a file here (ours included) that no readable base file covers."""
-        self._named = {p: v for p, v in self._named.items() if p in seen}
         present = {p.name for p, (_, foreign) in seen.items()
                    if p.parent == self.folder and not foreign and p not in self._bad}
-        named = dict(self._named)
-        if self._own_bases:
-            named[self.own_path] = (self.user, self._own_bases)
-        return missing(named, present)
+        own = (self.own_path, self.user, self._own_bases)
+        self.waiting = tuple(self._named.missing(set(seen), present, own))
+        self.problems = (*problems, *self.waiting)
+        return delta
 
     def _remember_dirs(self) -> None:
         with self._keys_lock:
@@ -292,7 +296,9 @@ class BoardStore(Edits):
         self._check_open()
         self._remember_dirs()
         delta = Delta()
-        if stat_key(self.own_path) != self._own_key or stat_key(self.replica.shadow_path) != self._shadow_key:
+        if self.read_only:
+            delta = self._read_shadow()
+        elif stat_key(self.own_path) != self._own_key or stat_key(self.replica.shadow_path) != self._shadow_key:
             with self._locked():
                 delta = self._load_own()
         delta = join_deltas(delta, self._scan())
@@ -306,7 +312,7 @@ class BoardStore(Edits):
 
     def sync(self) -> SyncReport:
         """Fold stray copies into our own file, archive them, and compact. See sync_ops.py."""
-        self._check_open()
+        self._check_open(write=True)
         return run_sync(self)
 
     def close(self) -> None:

@@ -101,6 +101,27 @@ def test_dry_run_summary_is_thai_and_writes_nothing_even_beside_a_board(work: Pa
     assert _tree(work) == before
 
 
+def test_dry_run_reads_agencies_from_replica_files_and_creates_no_state(
+        work: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    board = work / "board.json"
+    assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0
+    store = BoardStore.open(board)
+    office = next(a for a in store.snapshot().agencies.values() if a.short == "พช.ระยอง")
+    store.add_alias(office.id, "พัฒนาการจังหวัดระยอง")  # lives only in this replica's file
+    store.close()
+    fresh_state = tmp_path / "another-machine"
+    monkeypatch.setenv("XDG_STATE_HOME", str(fresh_state))
+    letter = work / "second.txt"
+    letter.write_text("ที่ รย 0017.2/ว 4100\n1 ตุลาคม 2565\nเรื่อง ติดตามงาน\nลำดับ\tประเด็น\tหน่วยงาน\n"
+                      "1\tรายงานผล\tพัฒนาการจังหวัดระยอง\n", encoding="utf-8")
+    before = _tree(work)
+    capsys.readouterr()
+    assert main(["--board", str(board), "import", "--dry-run", "--json", str(letter)]) == 0
+    names = [a["name"] for a in json.loads(capsys.readouterr().out)["items"][0]["agencies"]]
+    assert names == ["สำนักงานพัฒนาชุมชนจังหวัดระยอง"]
+    assert _tree(work) == before and not fresh_state.exists()
+
+
 def test_import_creates_the_board_and_a_second_import_changes_nothing(work: Path, capsys) -> None:
     board = work / "board.json"
     assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0

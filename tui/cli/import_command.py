@@ -14,7 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
-from storage.errors import BadFile, BoardError
+from storage.errors import BoardError
 from storage.formats.draft import Draft
 from storage.formats.reader import read_letter
 from storage.formats.to_records import draft_to_records
@@ -23,27 +23,16 @@ from storage.thai.dates import format_thai_date
 
 
 def known_agencies(board: Path) -> list[Agency]:
-    """The board's agencies, read without writing anything (no replica folder is created)."""
+    """The board's agencies, read without writing anything anywhere (BadFile for a broken board)."""
     if not board.exists():
         return []
-    from storage.sync import folder as fs
-    from storage.sync.codec import parse_file
-    from storage.sync.state import join
-    from storage.sync.view import view
+    from storage.sync.store import BoardStore
 
-    parsed = parse_file(board)  # BadFile for a broken board: a one-line error
-    if parsed is None or parsed[1] is None:
-        return []
-    _, meta, base = parsed
-    states = [base]
-    for path in fs.folder_files(board):
-        try:
-            other = parse_file(path)
-        except BadFile:
-            continue  # the store reports bad replica files; the importer only needs names
-        if other and other[1] is not None and other[1].get("board_id") == meta.get("board_id"):
-            states.append(other[2])
-    return list(view(join(*states)).agencies.values())
+    store = BoardStore.open(board, read_only=True)
+    try:
+        return list(store.snapshot().agencies.values())
+    finally:
+        store.close()
 
 
 def apply_aliases(known: list[Agency], pairs: list[str]) -> tuple[list[Agency], list[Agency]]:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from textual.app import App
 
 from storage.errors import BoardError
-from storage.models import STATUSES, BoardSnapshot, Card
+from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions
 from tui.commands import BoardCommands
 from tui.screens.board import BoardScreen
@@ -147,6 +147,23 @@ class BoardApp(App[None]):
         if full or changed:
             self.redraw_agencies()
         screen.show_status(badges=self._badges())
+        self._follow_detail()
+
+    def _follow_detail(self, changes: list[Change] = ()) -> None:  # type: ignore[assignment]
+        """An open card detail shows the current board too (it never reads the store),
+        and says who changed that card or another agency's card on the same item."""
+        from tui.screens.card_detail import CardDetailScreen
+
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, CardDetailScreen) and screen.card_id in self.snapshot.cards:
+                card = self.snapshot.cards[screen.card_id]
+                related = {card.id, *(c.id for c in self.snapshot.siblings(card))}
+                mine = [c for c in changes if c.card_id in related]
+                message = self._live_message(mine[-1]) if mine else ""
+                screen.show(self.snapshot, message)
+
+    def _live_message(self, change: Change) -> str:
+        return f"⟳ {datetime.now():%H:%M} · " + actions.describe(self.snapshot, change, self.lang)
 
     def redraw_agencies(self) -> None:
         rows = []
@@ -333,8 +350,8 @@ class BoardApp(App[None]):
             self.index = BoardIndex(self.snapshot)
             ids = ()
         self.redraw_board(changed=tuple(ids))
-        now = datetime.now().strftime("%H:%M")
-        self.board.show_status(message=f"⟳ {now} · " + actions.describe(self.snapshot, changes[-1], self.lang))
+        self.board.show_status(message=self._live_message(changes[-1]))
+        self._follow_detail(changes)
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -68,3 +68,36 @@ async def test_quit_is_prompt_while_the_watcher_runs(make_app, board_path, tmp_p
         await pilot.press("q")
         await pilot.pause()
     assert time.perf_counter() - began < 0.5
+
+
+async def test_open_card_detail_follows_another_users_move_and_note(make_app, board_path, tmp_path) -> None:
+    from tests.tui.helpers import plain
+    from tui.screens.card_detail import CardDetailScreen
+
+    app = make_app(poll_seconds=NO_FALLBACK)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        app.screen.query_one(BoardGrid).select(card_of(6, 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, CardDetailScreen)
+
+        def body() -> str:
+            return plain(detail.query_one("#detail-body").content)
+
+        def status() -> str:
+            return next(line for line in body().splitlines() if line.strip().startswith("สถานะ"))
+
+        assert "ติดปัญหา" in status() and "ส่งรายงานแล้ว" not in body()
+        other_process(board_path, tmp_path, "move", card_of(6, 1), "done", "--note", "ส่งรายงานแล้ว", user="วิภา")
+        await wait_until(pilot, lambda: "ส่งรายงานแล้ว" in body(), 5)
+        assert app.screen is detail  # still open, now showing the new status, note and history
+        text = body()
+        assert "ส่งรายงานแล้ว" in text and "วิภา" in text
+        assert "ดำเนินการแล้ว" in status()
+        assert "วิภา" in str(detail.query_one("#detail").border_subtitle)
+        other_process(board_path, tmp_path, "note", card_of(2), "ไม่เกี่ยวกับการ์ดนี้", user="สมชาย")
+        await wait_until(pilot, lambda: app.snapshot.notes_of(card_of(2)), 5)
+        await pilot.pause()
+        assert "ไม่เกี่ยวกับการ์ดนี้" not in body()

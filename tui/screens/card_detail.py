@@ -60,6 +60,16 @@ class CardDetailScreen(ModalScreen[None]):
     def action_dismiss(self) -> None:
         self.dismiss(None)
 
+    def show(self, snapshot: BoardSnapshot, message: str = "") -> None:
+        """Data down: the app hands over a newer board (another user's move or note)."""
+        if self.card_id not in snapshot.cards:
+            return
+        if snapshot is not self.snapshot:
+            self.snapshot = snapshot
+            self.query_one("#detail-body", Static).update(self._body())
+        if message:  # who changed it, on the frame, so the officer knows why it moved
+            self.query_one("#detail", VerticalScroll).border_subtitle = Text(message)  # Text: no markup in names
+
     def _body(self) -> Group:
         snap, lang = self.snapshot, self.lang
         card = snap.cards[self.card_id]

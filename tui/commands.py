@@ -25,6 +25,8 @@ class BoardCommands(Provider):
         th = is_thai(lang)
         commands: list[tuple[str, object, str]] = []
         screen = app.screen_stack[0] if app.screen_stack else None
+        if getattr(screen, "too_small", False):  # the board is hidden: nothing may act on it unseen
+            return []
         card_id = getattr(screen, "card_id", None)
         if card_id and not app.read_only:
             for status in STATUSES:
@@ -39,6 +41,8 @@ class BoardCommands(Provider):
 
     def _cards(self):
         app = self.app
+        if getattr(app.screen_stack[0], "too_small", False):
+            return
         snap = app.snapshot
         lang = app.lang
         for n, card in enumerate(snap.cards.values()):

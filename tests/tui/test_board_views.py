@@ -7,6 +7,7 @@ from textual.widgets._help_panel import HelpPanel
 
 from tests.conftest import card_of
 from tests.tui.helpers import board_text, type_text
+from tui.commands import BoardCommands
 from widgets.board_grid import BoardGrid
 
 SIZE = (80, 24)
@@ -146,6 +147,33 @@ async def test_small_terminal_gets_a_message_not_a_broken_layout(make_app) -> No
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.screen.query_one("#main").styles.display == "block" and not message.display
+
+
+def actions_offered(app) -> set[str]:
+    """Board-screen actions the footer and key panel offer right now."""
+    return {b.binding.action.split("(")[0] for b in app.screen.active_bindings.values()
+            if b.node is app.screen and b.enabled and not b.binding.action.startswith("app.")}
+
+
+async def test_too_small_terminal_keys_do_not_touch_the_hidden_board(make_app, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=(70, 20)) as pilot:
+        await pilot.pause()
+        before = reopen()
+        first = app.board.card_id
+        await pilot.press(">", "j", "4", "u", "n", "x", "enter")
+        await pilot.pause()
+        assert reopen().cards == before.cards and reopen().notes == before.notes  # nothing saved
+        assert app.screen is app.board and app.board.card_id == first  # no modal, cursor unmoved
+        assert actions_offered(app) <= {"quit", "help"}  # the footer offers only what works
+        palette = BoardCommands(app.screen, None)
+        assert palette._commands() == [] and list(palette._cards()) == []  # nor does ctrl+p
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert {"move", "note", "open"} <= actions_offered(app)
+        await pilot.press(">")  # back to full size: the board has the focus and its keys work again
+        await pilot.pause()
+        assert reopen().cards[first].status != before.cards[first].status
 
 
 async def test_no_color_keeps_meaning_in_symbols(make_app, monkeypatch) -> None:

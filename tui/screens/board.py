@@ -31,6 +31,9 @@ EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_
 
 MIN_SIZE = (80, 24)
 
+SMALL_ACTIONS = frozenset({"quit", "help"})
+"""All a too-small terminal allows: the board is hidden, so nothing may act on it unseen."""
+
 
 def board_bindings(lang: str) -> list[Binding]:
     """Screen bindings with descriptions in ``lang``; every id is remappable."""
@@ -101,6 +104,9 @@ class BoardScreen(Screen[None]):
         self.thai_layout = False
         """True after the last letter typed was Thai: then '/' is the physical 2 key."""
         self.last_key = ""
+        self.too_small = False
+        """The terminal is under MIN_SIZE: the board is hidden and its keys are off."""
+        self._focus_before = None
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -123,8 +129,17 @@ class BoardScreen(Screen[None]):
     def on_resize(self) -> None:
         w, h = self.app.size
         small = w < MIN_SIZE[0] or h < MIN_SIZE[1]
-        self.set_class(small, "-too-small")
         self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=w, h=h))
+        if small == self.too_small:
+            return
+        if small:  # hiding blurs the focused widget: give the focus back when the board returns
+            self._focus_before = self.focused
+        self.too_small = small
+        self.set_class(small, "-too-small")
+        self.refresh_bindings()
+        if not small:
+            before, self._focus_before = self._focus_before, None
+            (before if before is not None and before.is_attached else self.query_one(BoardGrid)).focus()
 
     # ---- data down ------------------------------------------------------------------------
     def show_board(self, lanes, snapshot, look: CardLook, counts, keep: str | None,
@@ -152,6 +167,8 @@ class BoardScreen(Screen[None]):
 
     # ---- keys -----------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.too_small and action not in SMALL_ACTIONS:
+            return False  # hidden from the footer and not run: the board cannot be seen
         if action in EDIT_ACTIONS and self.app.read_only:
             return None  # shown dimmed in the footer, refused with a notice (on_key)
         return True
@@ -165,7 +182,7 @@ class BoardScreen(Screen[None]):
                 self.thai_layout = True
             elif char.isascii() and char.isalpha():
                 self.thai_layout = False
-        if self.app.read_only and isinstance(self.focused, BoardGrid):
+        if self.app.read_only and not self.too_small and isinstance(self.focused, BoardGrid):
             binding = self.active_bindings.get(event.key)
             if binding and binding.binding.action.split("(")[0] in EDIT_ACTIONS | {"slash"}:
                 if binding.binding.action != "slash" or (self.thai_layout and event.key == "slash"):

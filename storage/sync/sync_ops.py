@@ -46,6 +46,10 @@ def _strays(store: "BoardStore", report: SyncReport) -> list[tuple[Path, State]]
 def compact(store: "BoardStore", report: SyncReport, pending: State | None = None) -> None:
     """Under the lock: move this replica's entries (and ``pending`` ones about to be written)
     into a new immutable base, then drop from our own file what the bases now hold."""
+    # Read every file first: another session of this replica may have compacted into a base
+    # this one never read, and that base is about to be removed as "ours and older".
+    store._live.apply(store._state, store._scan())
+    store.clock.observe(store._state.max_stamp())
     if store.waiting:
         # This view lacks what a missing base holds: a base written now would look complete
         # while it is not, so keep our entries where they are until the base arrives.
@@ -62,6 +66,8 @@ def compact(store: "BoardStore", report: SyncReport, pending: State | None = Non
     meta = make_meta(store.board_id, store.name, "base", store.replica_id, store.user, store.replica.machine)
     write_atomic(store.folder / name, dumps(to_tables(base_state, meta)), exclusive=True)
     for old in fs.folder_files(store.path):
+        if old in store._bad:
+            continue  # not read, so not in the new base: leave it for people
         if fs.BASE_NAME.match(old.name) and old.name.endswith(f"-{store.replica_id}.json") and old.name != name:
             old.unlink(missing_ok=True)  # ours, and every entry of it is in the new base
             report.removed_bases.append(old.name)

@@ -140,3 +140,19 @@ def test_a_newer_base_of_the_same_person_covers_an_older_name(
     mine = BoardStore.open(board)
     assert mine.problems == ()
     assert mine.snapshot().cards[card].status == "done"
+
+
+def test_a_second_session_that_auto_compacts_keeps_what_the_first_compacted(
+        board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two terminals of one user: the first compacts; the second, which never refreshed,
+    compacts next and removes the first's base - it must have read that base first."""
+    first, second = BoardStore.open(board), BoardStore.open(board)
+    a, b = sorted(first.snapshot().cards)[:2]
+    first.add_note(a, "บันทึกจากหน้าต่างแรก")
+    first.sync()
+    monkeypatch.setattr(store_module, "COMPACT_AT", 1)
+    second.add_note(b, "บันทึกจากหน้าต่างที่สอง")  # compacts on write
+    assert len(_bases(board)) == 1
+    snap = BoardStore.open(board, user="auditor").snapshot()
+    assert [n.text for n in snap.notes_of(a)] == ["บันทึกจากหน้าต่างแรก"]
+    assert [n.text for n in snap.notes_of(b)] == ["บันทึกจากหน้าต่างที่สอง"]

@@ -56,6 +56,21 @@ def test_every_bad_input_fails_with_one_line_and_writes_nothing(work: Path, caps
         assert _tree(work) == before and not board.exists() and not (work / "board.d").exists()
 
 
+def test_bad_input_into_an_existing_board_leaves_every_file_alone(work: Path, capsys) -> None:
+    board = work / "board.json"
+    assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0
+    store = BoardStore.open(board)
+    store.add_note(sorted(store.snapshot().cards)[0], "มีบันทึกแล้ว")  # board.d/ has a replica file
+    store.close()
+    bad = _bad_files(work)
+    before = {k: v for k, v in _tree(work).items() if k.startswith("board")}
+    for name, path in sorted(bad.items()):
+        assert main(["--board", str(board), "import", str(work / "letter.txt"), str(path)]) == 1, name
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and name in err, (name, err)
+        assert {k: v for k, v in _tree(work).items() if k.startswith("board")} == before, name
+
+
 def test_a_missing_file_and_a_good_one_fail_together(work: Path, capsys) -> None:
     board = work / "board.json"
     assert main(["--board", str(board), "import", str(work / "letter.txt"), str(work / "nope.txt")]) == 1

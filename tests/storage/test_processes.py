@@ -20,17 +20,25 @@ OPS = 100
 
 # One process: OPS `board` commands through the real CLI entry point (main() per command,
 # so every command opens the board, re-reads, writes and closes, as a shell loop would).
+# All four wait at a barrier (a file the test creates once every process is up) and print
+# when their first and last commands ran, so the test can check that they really overlapped.
 WRITER = """
-import sys
+import os, sys, time
 from tui.cli import main
-board, tag, own_card, shared_card = sys.argv[1:5]
+board, tag, own_card, shared_card, go = sys.argv[1:6]
+while not os.path.exists(go):
+    time.sleep(0.001)
 statuses = ["doing", "blocked", "done", "todo"]
+start = time.monotonic()
 for i in range({ops}):
     if i % 2:
         code = main(["--board", board, "note", shared_card[:10], f"{{tag}}-{{i}}"])
     else:
         code = main(["--board", board, "move", own_card[:10], statuses[(i // 2) % 4]])
     assert code == 0, code
+    if i == 0:
+        first_done = time.monotonic()
+print("SPAN", start, first_done, time.monotonic(), file=sys.stderr)
 """.format(ops=OPS)
 
 
@@ -39,16 +47,25 @@ for i in range({ops}):
 def test_four_processes_times_a_hundred_commands_lose_nothing(board: Path, tmp_path: Path, users: str) -> None:
     cards = sorted(BoardStore.open(board).snapshot().cards)
     shared, own = cards[0], cards[1:5]
+    go = tmp_path / "go"
     procs = []
     for n in range(4):
         env = dict(os.environ)
         if users == "different users":
             env.update(BOARD_USER=f"user{n}", XDG_STATE_HOME=str(tmp_path / f"state-{n}"))
-        procs.append(subprocess.Popen([sys.executable, "-c", WRITER, str(board), f"p{n}", own[n], shared],
+        procs.append(subprocess.Popen([sys.executable, "-c", WRITER, str(board), f"p{n}", own[n], shared, str(go)],
                                       cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
+    time.sleep(1.0)  # let every interpreter start and reach the barrier
+    go.touch()
+    spans = []
     for proc in procs:
-        _, err = proc.communicate(timeout=120)
+        _, err = proc.communicate(timeout=180)
         assert proc.returncode == 0, err.decode()[-500:]
+        spans.append([float(x) for x in err.decode().split("SPAN")[-1].split()])
+    # Every process was still writing when every other had already finished a command.
+    assert max(first for _, first, _ in spans) < min(end for _, _, end in spans), spans
+    replicas = {p.name for p in (board.parent / "board.d").glob("*.json")}
+    assert len(replicas) == (1 if users == "same user" else 4), replicas
     snap = BoardStore.open(board, user="auditor").snapshot()
     notes = {n.text for n in snap.notes_of(shared)}
     assert notes == {f"p{n}-{i}" for n in range(4) for i in range(1, OPS, 2)}
@@ -87,26 +104,48 @@ def _kill_during_writes(board: Path, tag: str, cards: tuple[str, str], rng: rand
         return pipe.read().decode().split()
 
 
+def _transitions(before: str, moves: list[str]) -> int:
+    """How many of ``moves`` changed the status (each such move records a history event)."""
+    count = 0
+    for status in moves:
+        count += status != before
+        before = status
+    return count
+
+
+def _temps(board: Path, state: Path) -> list[Path]:
+    return [*(board.parent / "board.d").glob(".~*.tmp"), *state.rglob(".~*.tmp")]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork and SIGKILL")
-def test_kill_9_at_random_moments_never_loses_an_acknowledged_change(board: Path) -> None:
+def test_kill_9_at_random_moments_never_loses_an_acknowledged_change(board: Path, state_home: Path) -> None:
     rng = random.Random(1234)
     cards = sorted(BoardStore.open(board).snapshot().cards)
     acked: set[str] = set()
+    status = dict.fromkeys(cards, "todo")
+    history = dict.fromkeys(cards, 0)
+    mid_write = 0
     for round_ in range(50):
         note_card, move_card = cards[round_ % 3], cards[3 + round_ % 3]
         acks = _kill_during_writes(board, f"r{round_}", (note_card, move_card), rng)
+        mid_write += bool(_temps(board, state_home))  # killed between temp file and rename
         acked |= {a for a in acks if not a.startswith("m")}
         moves = [a[1:] for a in acks if a.startswith("m")]
+        expected = history[move_card] + _transitions(status[move_card], moves)
         # A fresh process of the same replica (lock and shadow in the state dir) and another
-        # user's view (the synced files only) must both hold every acknowledged change.
+        # user's view (the synced files only) must both open and hold every acknowledged change.
         for store in (BoardStore.open(board), BoardStore.open(board, user=f"reader{round_}")):
             snap = store.snapshot()
             assert acked <= {n.text for c in cards[:3] for n in snap.notes_of(c)}
-            if moves:  # the move after the last ack may have landed too, nothing before it
+            # The move in flight when the kill came may have landed too, nothing else.
+            assert expected <= len(snap.history_of(move_card)) <= expected + 1, "a status change went missing"
+            if moves:
                 assert snap.cards[move_card].status in (moves[-1], STATUSES[(STATUSES.index(moves[-1]) + 1) % 4])
+        status[move_card], history[move_card] = snap.cards[move_card].status, len(snap.history_of(move_card))
     assert len(acked) > 50, "the writer hardly got any change through"
-    assert not list((board.parent / "board.d").glob(".~*")), "temp files of killed writes were left behind"
+    assert mid_write >= 3, f"only {mid_write} of 50 kills landed inside a write: the test proves little"
+    assert not _temps(board, state_home), "temp files of killed writes were left behind"
 
 
 @pytest.mark.slow

@@ -13,6 +13,12 @@ from storage.sync.store import BoardStore
 from tui.cli import main
 
 
+def _folder_bytes(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``folder`` (archive included): its bytes and mtime."""
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _other_machine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / f"state-{name}"))
     monkeypatch.setenv("BOARD_USER", name)
@@ -53,10 +59,10 @@ def test_a_conflict_copy_shows_on_the_board_and_is_folded_by_sync(
     fresh = BoardStore.open(board, user="someone-else").snapshot()
     assert fresh.cards[card].status == "blocked"
     assert [n.text for n in fresh.notes_of(card)] == ["รอผลการประชุม"]
-    listing = sorted(os.listdir(board.parent / "board.d"))
+    before = _folder_bytes(board.parent)
     assert main(["--board", str(board), "sync"]) == 0
     assert "nothing to fold or compact" in capsys.readouterr().out
-    assert sorted(os.listdir(board.parent / "board.d")) == listing
+    assert _folder_bytes(board.parent) == before, "a second sync changed files"
 
 
 def test_a_copy_of_the_board_file_beside_it_is_data_too(board: Path) -> None:
@@ -73,8 +79,9 @@ def test_a_copy_of_the_board_file_beside_it_is_data_too(board: Path) -> None:
     assert BoardStore.open(board, user="third").snapshot().cards[card].status == "done"
 
 
+@pytest.mark.parametrize("then", ["write", "refresh", "reopen"])
 @pytest.mark.parametrize("damage", ["delete", "rollback"])
-def test_own_file_deleted_or_rolled_back_while_open_loses_nothing(board: Path, damage: str) -> None:
+def test_own_file_deleted_or_rolled_back_while_open_loses_nothing(board: Path, damage: str, then: str) -> None:
     store = BoardStore.open(board)
     a, b, c = sorted(store.snapshot().cards)[:3]
     store.move(a, "doing")
@@ -84,11 +91,20 @@ def test_own_file_deleted_or_rolled_back_while_open_loses_nothing(board: Path, d
         store.own_path.unlink()
     else:
         store.own_path.write_bytes(old)
-    store.move(c, "done")  # a write after the damage
-    store.refresh()
+    if then == "write":
+        store.move(c, "done")  # a write after the damage
+    elif then == "refresh":
+        assert store.changed_on_disk()
+        store.refresh()
+    else:
+        store.close()
+        BoardStore.open(board)  # the next session of this user on this machine
+    # Another machine reads only the synced files: they must hold every edit again.
     snap = BoardStore.open(board, user="reader").snapshot()
-    assert [snap.cards[x].status for x in (a, b, c)] == ["doing", "blocked", "done"]
+    assert [snap.cards[x].status for x in (a, b)] == ["doing", "blocked"]
+    assert snap.cards[c].status == ("done" if then == "write" else "todo")
     assert [n.text for n in snap.notes_of(b)] == ["งบประมาณล่าช้า"]
+    assert [h.new for h in snap.history_of(b)] == ["blocked"]
 
 
 def test_rollback_noticed_by_refresh_alone(board: Path) -> None:
@@ -128,6 +144,9 @@ def test_a_bad_file_is_named_skipped_and_never_overwritten(
     store = BoardStore.open(board)
     (problem,) = store.problems
     assert isinstance(problem, BadFile) and problem.path == str(bad) and "skipped" in str(problem)
+    reason = {"truncated": "ends early", "empty": "empty file", "binary": "binary data",
+              "half-written": "ends early", "not-a-board": "not a board file"}[kind]
+    assert reason in problem.problem
     assert len(store.snapshot().cards) == 9
     store.move(sorted(store.snapshot().cards)[0], "doing")
     store.sync()

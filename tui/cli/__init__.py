@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("summary", parents=[common], help="per-agency progress table")
 
     p = sub.add_parser("export", parents=[common], help="export the board")
-    p.add_argument("--format", choices=("json",), default="json")
+    p.add_argument("--format", choices=("csv", "xlsx", "md", "json"), default="json",
+                   help="csv (UTF-8 with BOM, for Excel), xlsx, md (minutes, per agency) or json")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     sub.add_parser("sync", parents=[common], help="fold stray copies and compact; report what was found")

@@ -259,13 +259,30 @@ def export_json(store: BoardStore) -> dict:
     }
 
 
+def _report(store: BoardStore, fmt: str, lang: str) -> bytes:
+    from storage.formats import export
+
+    snap, title = store.snapshot(), store.name
+    if fmt == "json":
+        return (json.dumps(export_json(store), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    if fmt == "csv":
+        return export.to_csv(snap, today(), lang)
+    if fmt == "xlsx":
+        return export.to_xlsx(snap, today(), lang, title)
+    return export.to_markdown(snap, today(), lang, title).encode("utf-8")
+
+
 def run_export(args: argparse.Namespace) -> int:
-    if args.format != "json":
-        raise BoardError(f"export --format {args.format} is not available here; use --format json")
+    if args.format == "xlsx" and not args.out and sys.stdout.isatty():
+        raise BoardError("export --format xlsx writes a binary file; add --out FILE.xlsx")
     with _opened(args) as store:
-        text = json.dumps(export_json(store), ensure_ascii=False, indent=2)
+        data = _report(store, args.format, _lang(args))
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    else:
-        print(text)
+        Path(args.out).write_bytes(data)
+    elif args.format in ("json", "md") or not hasattr(sys.stdout, "buffer"):
+        print(data.decode("utf-8", errors="replace"), end="")
+    else:  # csv keeps its BOM, xlsx its bytes, whatever the terminal's encoding
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
     return 0

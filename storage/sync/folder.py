@@ -51,8 +51,13 @@ def folder_files(board: Path) -> list[Path]:
 
 
 def beside_files(board: Path) -> list[Path]:
-    """Other JSON files beside ``NAME.json`` (other boards too: the caller checks the id)."""
-    return sorted(p for p in _json_files(board.parent) if p.name != board.name)
+    """Other JSON files beside ``NAME.json`` that may be copies of it (the caller checks the id).
+
+    A file with its own ``OTHER.d/`` folder is a board in use, even when it began as a copy
+    of this one (same board id): folding it would archive somebody's board.
+    """
+    return sorted(p for p in _json_files(board.parent)
+                  if p.name != board.name and not board_folder(p).is_dir())
 
 
 def is_stray_in_folder(path: Path) -> bool:

@@ -79,6 +79,21 @@ def test_a_copy_of_the_board_file_beside_it_is_data_too(board: Path) -> None:
     assert BoardStore.open(board, user="third").snapshot().cards[card].status == "done"
 
 
+def test_a_second_board_begun_as_a_copy_is_not_folded_by_sync(board: Path, capsys) -> None:
+    """A copy of board.json that became a board of its own (it has OTHER.d/) stays put."""
+    other = board.parent / "exist.json"
+    shutil.copy(board, other)
+    second = BoardStore.open(other)
+    card = sorted(second.snapshot().cards)[0]
+    second.move(card, "blocked")
+    assert (board.parent / "exist.d").is_dir()
+    assert main(["--board", str(board), "sync"]) == 0
+    capsys.readouterr()
+    assert other.exists(), "board sync archived another board"
+    assert BoardStore.open(other, user="other").snapshot().cards[card].status == "blocked"
+    assert BoardStore.open(board, user="other").snapshot().cards[card].status == "todo"
+
+
 @pytest.mark.parametrize("then", ["write", "refresh", "reopen"])
 @pytest.mark.parametrize("damage", ["delete", "rollback"])
 def test_own_file_deleted_or_rolled_back_while_open_loses_nothing(board: Path, damage: str, then: str) -> None:

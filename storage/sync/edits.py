@@ -32,6 +32,9 @@ class Edits:
         if status not in STATUSES:
             raise BadStatus(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
         self._card(card_id)
+        if note is not None and not note.strip():
+            # Notes are append-only: refuse a blank one rather than record it or drop it silently.
+            raise BoardError("a note needs some text")
 
         def build(stamp: Stamp) -> State:
             ops = State()
@@ -39,7 +42,7 @@ class Edits:
             if old != status:
                 ops.records[f"card/{card_id}"] = {"status": (stamp, status, self.user)}
                 self._event(ops, stamp, "history", card_id, field="status", old=old, new=status)
-            if note and note.strip():
+            if note is not None:
                 self._event(ops, stamp, "note", card_id, text=note.strip())
             return ops
 

@@ -114,3 +114,24 @@ def test_list_fits_80_columns_and_never_cuts_a_thai_syllable(board: Path, capsys
         shown = line.rsplit("ข้อ ", 1)[1].split(" ", 1)[1].rstrip("…")
         rest = text[len(shown):]
         assert text.startswith(shown) and (rest == "" or cell_width(rest[0]) == 1), f"cut inside a syllable: {line}"
+
+
+def test_move_with_a_blank_note_refuses_and_writes_nothing(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    card = listed(capsys, board)[0]["id"]
+    code, out, err = run(capsys, board, "move", card[:6], "doing", "--note", "   ")
+    assert (code, out) == (1, "")
+    assert err.strip() == "board: a note needs some text"
+    after = next(c for c in listed(capsys, board) if c["id"] == card)
+    assert (after["status"], after["notes"]) == ("todo", 0)
+    assert not (board.parent / "board.d").exists() or not any((board.parent / "board.d").glob("[0-9a-f]*.json"))
+
+
+def test_list_status_takes_a_column_title_and_lang_goes_after_the_command(
+        board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    card = listed(capsys, board)[0]["id"]
+    assert run(capsys, board, "move", card[:6], "done")[0] == 0
+    assert [c["id"] for c in listed(capsys, board, "--status", "ดำเนินการแล้ว")] == [card]
+    code, out, _ = run(capsys, board, "summary", "--lang", "en")
+    assert code == 0 and "Done" in out and "ดำเนินการแล้ว" not in out
+    code, out, err = run(capsys, board, "list", "--status", "finished")
+    assert (code, out) == (1, "") and err.startswith("board: unknown status 'finished'")

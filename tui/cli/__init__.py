@@ -31,6 +31,10 @@ def _common() -> argparse.ArgumentParser:
         "--board", metavar="PATH", default=argparse.SUPPRESS,
         help="board file (default: $BOARD_FILE, else ./board.json)",
     )
+    common.add_argument(
+        "--lang", choices=("th", "en"), default=argparse.SUPPRESS,
+        help="language of the interface and of command output (default th)",
+    )
     return common
 
 
@@ -42,7 +46,6 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--read-only", action="store_true", help="open the board for a meeting: no edits")
-    parser.add_argument("--lang", choices=("th", "en"), default="th", help="interface language (default th)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", parents=[common], help="parse letters into items and cards")
@@ -56,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", parents=[common], help="list cards")
     p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
-    p.add_argument("--status", choices=STATUSES)
+    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ)")
     p.add_argument("--overdue", action="store_true", help="only cards past their due date and not done")
     p.add_argument("--json", action="store_true", help="print JSON (see README)")
 
@@ -99,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.board_path = board_path(args)
+    args.lang = getattr(args, "lang", "th")
     try:
         return _handler(args.command)(args)
     except BoardError as error:

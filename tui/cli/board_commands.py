@@ -51,6 +51,14 @@ def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "th") or "th"
 
 
+_THAI_WORDS = {"unchanged": "ไม่เปลี่ยน", "note added": "เพิ่มบันทึกความคืบหน้าแล้ว"}
+
+
+def _said(args: argparse.Namespace, words: str) -> str:
+    """A short confirmation in the board's language (Thai unless --lang en)."""
+    return _THAI_WORDS[words] if _lang(args) == "th" else words
+
+
 def _fit(text: str, width: int) -> str:
     """Cut ``text`` to ``width`` cells (ending in …) and pad it to exactly ``width``.
 
@@ -194,11 +202,11 @@ def run_move(args: argparse.Namespace) -> int:
         labels = STATUS_LABELS[_lang(args)]
         what = _describe(store.snapshot(), moved)
         if card.status == moved.status:
-            print(f"{what}: {labels[moved.status]} (unchanged)")
+            print(f"{what}: {labels[moved.status]} ({_said(args, 'unchanged')})")
         else:
             print(f"{what}: {labels[card.status]} → {labels[moved.status]}")
-        if args.note:
-            print(f"{what}: note added")
+        if args.note is not None:
+            print(f"{what}: {_said(args, 'note added')}")
     return 0
 
 
@@ -206,7 +214,7 @@ def run_note(args: argparse.Namespace) -> int:
     with _opened(args) as store:
         card = store.resolve_card(args.card)
         store.add_note(card.id, args.text)
-        print(f"{_describe(store.snapshot(), card)}: note added")
+        print(f"{_describe(store.snapshot(), card)}: {_said(args, 'note added')}")
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from storage.models import Change
-from storage.sync.clock import iso
+from storage.sync.clock import Stamp, iso
 from storage.sync.state import Delta, State
 
 
@@ -42,6 +42,17 @@ def changes_of(state: State, delta: Delta) -> list[Change]:
             text = str(event.get("text", ""))
             changes.append(Change("note", event["card"], event.get("by", ""), iso(tuple(event["s"])) or "", text[:60]))
     return changes
+
+
+def newest_stamp(state: State, delta: Delta) -> Stamp:
+    """The largest stamp among what ``delta`` changed (the clock must not run behind it)."""
+    best: Stamp = (0, 0, "")
+    for key, names in delta.records.items():
+        for name in names:
+            best = max(best, state.records[key][name][0])
+    for event_id in delta.events:
+        best = max(best, tuple(state.events[event_id]["s"]))  # type: ignore[arg-type]
+    return best
 
 
 @dataclass

@@ -22,7 +22,7 @@ from storage.sync.codec import make_meta, parse_file, records_state, to_tables
 from storage.sync.edits import Edits
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
 from storage.sync.replica import Replica, WriteLock, find_replica, replica_for, user_name
-from storage.sync.report import SyncReport, changes_of, join_deltas
+from storage.sync.report import SyncReport, changes_of, join_deltas, newest_stamp
 from storage.sync.state import Delta, State, dominates, merge_into
 from storage.sync.sync_ops import compact, run_sync
 from storage.sync.view import LiveView
@@ -304,7 +304,7 @@ class BoardStore(Edits):
         delta = join_deltas(delta, self._scan())
         if not delta:
             return []
-        self.clock.observe(_newest(self._state, delta))
+        self.clock.observe(newest_stamp(self._state, delta))
         self._live.apply(self._state, delta)
         return changes_of(self._state, delta)
 
@@ -318,12 +318,3 @@ class BoardStore(Edits):
     def close(self) -> None:
         self._closed = True
 
-
-def _newest(state: State, delta: Delta) -> Stamp:
-    best: Stamp = (0, 0, "")
-    for key, names in delta.records.items():
-        for name in names:
-            best = max(best, state.records[key][name][0])
-    for event_id in delta.events:
-        best = max(best, tuple(state.events[event_id]["s"]))  # type: ignore[arg-type]
-    return best

@@ -26,6 +26,7 @@ WRITER = """
 import os, sys, time
 from tui.cli import main
 board, tag, own_card, shared_card, go = sys.argv[1:6]
+open(go + "." + tag, "w").close()  # ready
 while not os.path.exists(go):
     time.sleep(0.001)
 statuses = ["doing", "blocked", "done", "todo"]
@@ -55,7 +56,10 @@ def test_four_processes_times_a_hundred_commands_lose_nothing(board: Path, tmp_p
             env.update(BOARD_USER=f"user{n}", XDG_STATE_HOME=str(tmp_path / f"state-{n}"))
         procs.append(subprocess.Popen([sys.executable, "-c", WRITER, str(board), f"p{n}", own[n], shared, str(go)],
                                       cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE))
-    time.sleep(1.0)  # let every interpreter start and reach the barrier
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"go.p{n}").exists() for n in range(4)):  # every interpreter is up
+        assert time.monotonic() < deadline, "the writers did not start"
+        time.sleep(0.01)
     go.touch()
     spans = []
     for proc in procs:

@@ -115,6 +115,6 @@ def start_import(app) -> None:
         except (BoardError, OSError) as error:  # ImportFailed: one line, never a traceback
             app.notify(str(error), severity="error")
             return
-        app.push_screen(ImportReviewScreen(draft, known, lang=app.lang), reviewed)
+        app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
 
-    app.push_screen(OpenLetterScreen(app.store.path.parent, lang=app.lang), opened)
+    app.push_screen(OpenLetterScreen.for_lang(app.store.path.parent, lang=app.lang), opened)

@@ -291,7 +291,7 @@ class BoardApp(App[None]):
         if card_id:
             from tui.screens.card_detail import CardDetailScreen
 
-            self.push_screen(CardDetailScreen(self.snapshot, card_id, self.lang, self.today))
+            self.push_screen(CardDetailScreen.for_lang(self.snapshot, card_id, lang=self.lang, today=self.today))
 
     def ask_note(self, card_id: str | None) -> None:
         if card_id is None or self.read_only:
@@ -299,7 +299,7 @@ class BoardApp(App[None]):
             return
         from tui.screens.note_input import NoteScreen
 
-        self.push_screen(NoteScreen(self.lang), lambda text: self.add_note(card_id, text or ""))
+        self.push_screen(NoteScreen.for_lang(self.lang), lambda text: self.add_note(card_id, text or ""))
 
     def import_letter(self) -> None:
         actions.start_import(self)

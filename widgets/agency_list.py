@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from widgets.i18n import digits, t
+from widgets.i18n import digits, help_text, localized, t
 from widgets.textfit import normalize, truncate
 
 try:  # H4: cursor moves by grapheme cluster
@@ -66,14 +66,17 @@ class AgencyOptions(OptionList):
 class AgencyPane(Vertical):
     """Filter box over the agency list; posts ``Selected`` as the highlight moves."""
 
-    HELP = """
-## Agencies
-Type to filter the list; **↑ ↓** choose an agency (the board follows);
-**Enter** or **Tab** goes to the board.
-"""
+    HELP = help_text("th", "agencies")
 
-    BINDINGS = [Binding("enter", "to_board", "Board", show=False, id="agencies.to_board",
-                        tooltip="Back to the board with the chosen agency")]
+    BINDINGS = [Binding("enter", "to_board", t("th", "to_board"), show=False, id="agencies.to_board",
+                        tooltip=t("th", "to_board_tip"))]
+
+    @classmethod
+    def for_lang(cls, lang: str) -> type["AgencyPane"]:
+        """The pane class whose key words and help are in ``lang``."""
+        binding = Binding("enter", "to_board", t(lang, "to_board"), show=False, id="agencies.to_board",
+                          tooltip=t(lang, "to_board_tip"))
+        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "agencies"))
 
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }
@@ -102,6 +105,7 @@ Type to filter the list; **↑ ↓** choose an agency (the board follows);
     def compose(self) -> ComposeResult:
         box = _FilterInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
         box.cursor_blink = False
+        box.HELP = self.HELP  # the filter box's help is the pane's, not a generic text field's
         yield box
         yield AgencyOptions(id="agency-options")
 

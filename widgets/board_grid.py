@@ -23,7 +23,7 @@ from storage.models import STATUSES, BoardSnapshot
 
 from widgets.board_index import Lane
 from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
-from widgets.i18n import digits, status_label, t
+from widgets.i18n import digits, help_text, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import truncate
 
@@ -35,29 +35,38 @@ HEADER = Style(bold=True)
 LANE = Style(bold=True, underline=True)
 
 
+def grid_bindings(lang: str) -> list[Binding]:
+    """Cursor keys with key-panel words in ``lang``; ids are the same in every language."""
+    def b(keys: str, action: str, label: str | None, key: str, tip: str | None = None) -> Binding:
+        return Binding(keys, action, label or t(lang, key), show=False, id=f"board.{bid[key]}",
+                       tooltip=t(lang, tip or key))
+
+    bid = {"prev_column": "left", "next_column": "right", "prev_card": "up", "next_card": "down",
+           "page_up": "page_up", "page_down": "page_down", "first_card": "first", "last_card": "last"}
+    return [
+        b(thai_keys("left,h"), "cursor(0,-1)", "←", "prev_column"),
+        b(thai_keys("right,l"), "cursor(0,1)", "→", "next_column"),
+        b(thai_keys("up,k"), "cursor(-1,0)", "↑", "prev_card"),
+        b(thai_keys("down,j"), "cursor(1,0)", "↓", "next_card"),
+        b("pageup", "page(-1)", None, "page_up"),
+        b("pagedown", "page(1)", None, "page_down"),
+        b("home", "edge(-1)", None, "first_card", "first_card_tip"),
+        b("end", "edge(1)", None, "last_card", "last_card_tip"),
+    ]
+
+
 class BoardGrid(ScrollView, can_focus=True):
     """Status columns of card lines, with a card cursor."""
 
-    HELP = """
-## กระดาน · Board
-ลูกศร หรือ **h j k l** เลื่อนระหว่างการ์ดและคอลัมน์ · **Enter** เปิดการ์ด
-ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+    HELP = help_text("th", "grid")
+    """For another language: ``BoardGrid.for_lang(lang)`` (a subclass with its own HELP and BINDINGS)."""
 
-Arrows or **h j k l** move between cards and columns; **Enter** opens a card.
-The same keys work with the Thai (Kedmanee) layout.
-"""
+    BINDINGS = grid_bindings("th")
 
-    BINDINGS = [
-        Binding(thai_keys("left,h"), "cursor(0,-1)", "←", show=False, id="board.left", tooltip="Previous column"),
-        Binding(thai_keys("right,l"), "cursor(0,1)", "→", show=False, id="board.right", tooltip="Next column"),
-        Binding(thai_keys("up,k"), "cursor(-1,0)", "↑", show=False, id="board.up", tooltip="Previous card"),
-        Binding(thai_keys("down,j"), "cursor(1,0)", "↓", show=False, id="board.down", tooltip="Next card"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="board.page_up", tooltip="A screenful of cards up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="board.page_down",
-                tooltip="A screenful of cards down"),
-        Binding("home", "edge(-1)", "First card", show=False, id="board.first", tooltip="First card of the column"),
-        Binding("end", "edge(1)", "Last card", show=False, id="board.last", tooltip="Last card of the column"),
-    ]
+    @classmethod
+    def for_lang(cls, lang: str) -> type["BoardGrid"]:
+        """The grid class whose key descriptions and help are in ``lang``."""
+        return localized(cls, lang, BINDINGS=grid_bindings(lang), HELP=help_text(lang, "grid"))
 
     DEFAULT_CSS = """
     BoardGrid { overflow-y: scroll; overflow-x: hidden; scrollbar-size-vertical: 1; height: 1fr; }

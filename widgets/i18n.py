@@ -54,6 +54,25 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reordered": "เรียงลำดับ",
         "added": "เพิ่มรายการ",
         "changed": "แก้ไข",
+        "cancel": "ยกเลิก",
+        "close_tip": "กลับไปที่กระดาน",
+        "note_cancel_tip": "ปิดโดยไม่บันทึก",
+        "browse": "เลือกไฟล์",
+        "browse_tip": "ไปที่รายการไฟล์หนังสือในโฟลเดอร์ของกระดาน",
+        "open_cancel_tip": "ปิดโดยไม่นำเข้า",
+        "rename_cancel_tip": "ปิดโดยไม่เปลี่ยนชื่อ",
+        "to_board": "กระดาน",
+        "to_board_tip": "กลับไปที่กระดานพร้อมหน่วยงานที่เลือก",
+        "prev_column": "คอลัมน์ก่อนหน้า",
+        "next_column": "คอลัมน์ถัดไป",
+        "prev_card": "การ์ดก่อนหน้า",
+        "next_card": "การ์ดถัดไป",
+        "page_up": "เลื่อนขึ้นหนึ่งหน้า",
+        "page_down": "เลื่อนลงหนึ่งหน้า",
+        "first_card": "การ์ดแรก",
+        "last_card": "การ์ดสุดท้าย",
+        "first_card_tip": "การ์ดแรกของคอลัมน์",
+        "last_card_tip": "การ์ดสุดท้ายของคอลัมน์",
     },
     "en": {
         "title": "Directive Board",
@@ -100,8 +119,133 @@ _STRINGS: dict[str, dict[str, str]] = {
         "reordered": "reordered",
         "added": "added records",
         "changed": "changed",
+        "cancel": "Cancel",
+        "close_tip": "Back to the board",
+        "note_cancel_tip": "Close without saving",
+        "browse": "Browse",
+        "browse_tip": "Move to the list of letter files in the board's folder",
+        "open_cancel_tip": "Close without importing",
+        "rename_cancel_tip": "Close without changing the name",
+        "to_board": "Board",
+        "to_board_tip": "Back to the board with the chosen agency",
+        "prev_column": "Previous column",
+        "next_column": "Next column",
+        "prev_card": "Previous card",
+        "next_card": "Next card",
+        "page_up": "Page up",
+        "page_down": "Page down",
+        "first_card": "First card",
+        "last_card": "Last card",
+        "first_card_tip": "First card of the column",
+        "last_card_tip": "Last card of the column",
     },
 }
+
+
+_HELP: dict[str, dict[str, str]] = {
+    "th": {
+        "board": """
+## กระดานติดตามข้อสั่งการ
+**← → ↑ ↓ / h j k l** เลื่อน · **< >** หรือ **shift+←/→** เปลี่ยนสถานะ · **1–4** ตั้งสถานะ ·
+**K J** หรือ **shift+↑/↓** เรียงลำดับ · **Enter** เปิดการ์ด · **n** บันทึก · **/** ค้นหา · **f** กรองสถานะ ·
+**o** เลยกำหนด · **c** โหมดกระชับ · **u** ย้อน · **a** หน่วยงาน · **i** นำเข้า · **q** ออก
+ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+""",
+        "grid": """
+## กระดาน
+ลูกศร หรือ **h j k l** เลื่อนระหว่างการ์ดและคอลัมน์ · **Enter** เปิดการ์ด
+ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+""",
+        "agencies": """
+## หน่วยงาน
+พิมพ์เพื่อกรองรายชื่อ · **↑ ↓** เลือกหน่วยงาน (กระดานเปลี่ยนตาม) ·
+**Enter** หรือ **Tab** กลับไปที่กระดาน
+""",
+        "search": """
+## ค้นหา
+พิมพ์คำค้น (ไม่ต้องกังวลเรื่องลำดับสระ/วรรณยุกต์ ำ/ํา หรือเลขไทย) · **Enter** ยืนยัน · **Esc** ล้าง
+เคอร์เซอร์เลื่อนทีละตัวอักษรตามที่เห็น (`ที่` คือหนึ่งก้าว)
+""",
+        "detail": "## การ์ด\nข้อสั่งการฉบับเต็มและความคืบหน้า · **Esc** ปิด",
+        "note": "## บันทึกความคืบหน้า\nพิมพ์บันทึก · **Enter** บันทึก · **Esc** ยกเลิก",
+        "open_letter": """\
+## เปิดหนังสือ
+
+พิมพ์ที่อยู่ไฟล์หนังสือ (`.txt` `.docx` `.csv` หรือ `.xlsx`; ที่อยู่แบบสัมพัทธ์เริ่มจากโฟลเดอร์ของกระดาน)
+แล้วกด **Enter** หรือกด **ctrl+t** / **Tab** เพื่อเลือกจากโฟลเดอร์แล้วกด **Enter** ที่ไฟล์
+ยังไม่บันทึกอะไร: ขั้นต่อไปคือหน้าตรวจทาน
+""",
+        "rename": """\
+## แก้ชื่อหน่วยงาน
+
+พิมพ์ชื่อหน่วยงานตามที่ควรแสดงบนกระดาน ถ้าตรงกับหน่วยงานที่กระดานรู้จักแล้ว
+(ชื่อ ชื่อย่อ หรือชื่อเรียกอื่น) การ์ดจะผูกกับหน่วยงานนั้น
+""",
+    },
+    "en": {
+        "board": """
+## Directive Board
+**← → ↑ ↓ / h j k l** move · **< >** or **shift+←/→** change status · **1–4** set status ·
+**K J** or **shift+↑/↓** reorder · **Enter** open · **n** note · **/** search · **f** status filter ·
+**o** overdue · **c** compact · **u** undo · **a** agencies · **i** import · **q** quit.
+The same keys work with the Thai (Kedmanee) layout.
+""",
+        "grid": """
+## Board
+Arrows or **h j k l** move between cards and columns; **Enter** opens a card.
+The same keys work with the Thai (Kedmanee) layout.
+""",
+        "agencies": """
+## Agencies
+Type to filter the list; **↑ ↓** choose an agency (the board follows);
+**Enter** or **Tab** goes to the board.
+""",
+        "search": """
+## Search
+Type to search (Thai spelling variants and Thai digits match) · **Enter** keeps · **Esc** clears.
+The cursor moves by whole characters as you see them (`ที่` is one step).
+""",
+        "detail": "## Card\nThe whole directive and its progress. **Esc** closes.",
+        "note": "## Progress note\nType the note · **Enter** saves · **Esc** cancels.",
+        "open_letter": """\
+## Open a letter
+
+Type the path of a letter (`.txt`, `.docx`, `.csv` or `.xlsx`; relative paths start at the
+board's folder) and press **Enter**, or press **ctrl+t** / **Tab** to browse the folder and
+press **Enter** on a file. The letter is not saved yet: a review screen comes next.
+""",
+        "rename": """\
+## Edit agency name
+
+Type the agency's name as it should appear on the board. If it matches an agency
+the board already knows (by name, short name or alias), the card is attached to it.
+""",
+    },
+}
+
+
+def help_text(lang: str, key: str) -> str:
+    """Help-panel markdown ``key`` in ``lang``."""
+    return _HELP["th" if is_thai(lang) else "en"][key]
+
+
+_LOCALIZED: dict[tuple[type, str], type] = {}
+
+
+def localized(cls: type, lang: str, **attrs: object) -> type:
+    """``cls`` itself for Thai (classes carry their Thai words), else a cached subclass
+    with ``attrs`` (BINDINGS, HELP) for ``lang``.
+
+    Textual reads binding descriptions from the class, so each language gets its own
+    subclass; type selectors in CSS and ``query(cls)`` still match it.
+    """
+    if is_thai(lang):
+        return cls
+    key = (cls, lang)
+    if key not in _LOCALIZED:
+        name = f"{cls.__name__}_{lang.replace('-', '_')}"
+        _LOCALIZED[key] = type(name, (cls,), {"__module__": cls.__module__, **attrs})
+    return _LOCALIZED[key]
 
 
 THAI_ASCII_DIGITS = "th-ascii"

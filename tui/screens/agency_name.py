@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from widgets.i18n import help_text, localized, t
 from widgets.thai_input import ThaiInput
 
 _TEXT = {
@@ -20,17 +21,18 @@ _TEXT = {
 class AgencyNameScreen(ModalScreen[str | None]):
     """Returns the edited name (stripped), or None when cancelled or left empty."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="agency_name.cancel", tooltip="Close without changing the name"),
-    ]
-    """Enter is the Input's own submit; escape closes."""
+    BINDINGS = [Binding("escape", "cancel", t("th", "cancel"), id="agency_name.cancel",
+                        tooltip=t("th", "rename_cancel_tip"))]
+    """Enter is the Input's own submit; escape closes. ``for_lang`` gives another language."""
 
-    HELP = """\
-## Edit agency name
+    HELP = help_text("th", "rename")
 
-Type the agency's name as it should appear on the board. If it matches an agency
-the board already knows (by name, short name or alias), the card is attached to it.
-"""
+    @classmethod
+    def for_lang(cls, name: str, *, lang: str = "th") -> "AgencyNameScreen":
+        """The modal with its key words and help in ``lang``."""
+        binding = Binding("escape", "cancel", t(lang, "cancel"), id="agency_name.cancel",
+                          tooltip=t(lang, "rename_cancel_tip"))
+        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "rename"))(name, lang=lang)
 
     DEFAULT_CSS = """
     AgencyNameScreen { align: center middle; }
@@ -50,6 +52,7 @@ the board already knows (by name, short name or alias), the card is attached to 
             yield Label(title, markup=False)
             field = ThaiInput(self.initial, id="agency-name", select_on_focus=False)
             field.cursor_blink = False
+            field.HELP = self.HELP
             yield field
             yield Label(hint, classes="hint", markup=False)
 

@@ -17,7 +17,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import is_thai, status_label, t
+from widgets.i18n import help_text, is_thai, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 
@@ -83,12 +83,7 @@ def board_bindings(lang: str) -> list[Binding]:
 class BoardScreen(Screen[None]):
     """Agency list + board grid; the app supplies data and performs writes."""
 
-    HELP = """
-## Directive Board
-**← → ↑ ↓ / h j k l** move · **< >** or **shift+←/→** change status · **1–4** set status ·
-**K J** or **shift+↑/↓** reorder · **Enter** open · **n** note · **/** search · **f** status filter ·
-**o** overdue · **c** compact · **u** undo · **a** agencies · **i** import · **q** quit.
-"""
+    HELP = help_text("th", "board")
 
     _classes: dict[str, type["BoardScreen"]] = {}
 
@@ -96,7 +91,8 @@ class BoardScreen(Screen[None]):
     def for_lang(cls, lang: str) -> "BoardScreen":
         """A screen whose key descriptions are in ``lang``."""
         if lang not in cls._classes:
-            cls._classes[lang] = type(f"BoardScreen_{lang}", (cls,), {"BINDINGS": board_bindings(lang)})
+            cls._classes[lang] = type(f"BoardScreen_{lang}", (cls,), {"BINDINGS": board_bindings(lang),
+                                                                      "HELP": help_text(lang, "board")})
         return cls._classes[lang](name="board")
 
     def __init__(self, name: str | None = None) -> None:
@@ -112,10 +108,12 @@ class BoardScreen(Screen[None]):
         lang = self.app.lang
         yield Header(show_clock=False, icon="▦")
         with Horizontal(id="main"):
-            yield AgencyPane(lang, id="agencies")
+            yield AgencyPane.for_lang(lang)(lang, id="agencies")
             with Vertical(id="board-area"):
-                yield BoardGrid(id="grid")
-                yield SearchInput(placeholder=t(lang, "search_prompt"), id="search")
+                yield BoardGrid.for_lang(lang)(id="grid")
+                search = SearchInput(placeholder=t(lang, "search_prompt"), id="search")
+                search.HELP = help_text(lang, "search")
+                yield search
         yield Static("", id="too-small", markup=False)
         yield StatusLine(id="status")
         yield Footer()

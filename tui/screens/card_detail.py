@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 from storage.models import BoardSnapshot, Card
 from widgets.board_index import due_state
 from widgets.card_lines import DUE_MARKS
-from widgets.i18n import digits, role_label, status_label, t
+from widgets.i18n import digits, help_text, localized, role_label, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import format_date
 from widgets.wrapped import thai_block
@@ -37,16 +37,25 @@ def _when(iso: str | None, lang: str) -> str:
 class CardDetailScreen(ModalScreen[None]):
     """Read-only view of one card; Escape, Enter or q closes it."""
 
-    HELP = "## Card\nThe whole directive and its progress. **Esc** closes."
+    HELP = help_text("th", "detail")
 
     BINDINGS = [
-        Binding(thai_keys("escape,enter,q"), "dismiss", "ปิด · Close", id="detail.close", tooltip="Back to the board"),
+        Binding(thai_keys("escape,enter,q"), "dismiss", t("th", "close"), id="detail.close", tooltip=t("th", "close_tip")),
     ]
+    """Thai; ``for_lang`` makes the screen for another language (one language per footer)."""
 
     DEFAULT_CSS = """
     CardDetailScreen { align: center middle; }
     CardDetailScreen > VerticalScroll { width: 90%; height: 90%; border: thick $accent; background: $surface; padding: 0 1; }
     """
+
+    @classmethod
+    def for_lang(cls, snapshot: BoardSnapshot, card_id: str, *, lang: str, today: date) -> "CardDetailScreen":
+        """The detail screen with its footer and help in ``lang``."""
+        binding = Binding(thai_keys("escape,enter,q"), "dismiss", t(lang, "close"), id="detail.close",
+                          tooltip=t(lang, "close_tip"))
+        screen = localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "detail"))
+        return screen(snapshot, card_id, lang, today)
 
     def __init__(self, snapshot: BoardSnapshot, card_id: str, lang: str, today: date) -> None:
         super().__init__()

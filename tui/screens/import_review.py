@@ -67,25 +67,59 @@ def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
 
 
 _KEYS = (
-    # (keys, action, Thai label, English label, id, tooltip, shown in the footer)
-    ("down,j", "next_row", "ถัดไป", "Next", "review.next_row", "Go to the next agency row", False),
-    ("up,k", "prev_row", "ก่อนหน้า", "Previous", "review.prev_row", "Go to the previous agency row", False),
-    ("r,space", "toggle_role", "หลัก/สนับสนุน", "Lead/support", "review.toggle_role",
-     "Switch the agency's role between lead and support", True),
-    ("e,f2", "edit_name", "แก้ชื่อ", "Edit name", "review.edit_name",
-     "Correct the agency name; it is matched again against the board's agencies", True),
-    ("d,delete", "remove_agency", "ตัดออก", "Remove", "review.remove_agency",
-     "Remove the agency from this item (press again to keep it)", True),
-    ("enter,ctrl+s", "save", "บันทึก", "Save", "review.save", "Import the letter as reviewed", True),
-    ("escape", "cancel", "ยกเลิก", "Cancel", "review.cancel", "Close without importing anything", True),
+    # (keys, action, Thai label, English label, id, shown in the footer)
+    ("down,j", "next_row", "ถัดไป", "Next", "review.next_row", False),
+    ("up,k", "prev_row", "ก่อนหน้า", "Previous", "review.prev_row", False),
+    ("r,space", "toggle_role", "หลัก/สนับสนุน", "Lead/support", "review.toggle_role", True),
+    ("e,f2", "edit_name", "แก้ชื่อ", "Edit name", "review.edit_name", True),
+    ("d,delete", "remove_agency", "ตัดออก", "Remove", "review.remove_agency", True),
+    ("enter,ctrl+s", "save", "บันทึก", "Save", "review.save", True),
+    ("escape", "cancel", "ยกเลิก", "Cancel", "review.cancel", True),
 )
+
+_TIPS = {  # binding id -> (Thai tooltip, English tooltip)
+    "review.next_row": ("ไปที่แถวหน่วยงานถัดไป", "Go to the next agency row"),
+    "review.prev_row": ("ไปที่แถวหน่วยงานก่อนหน้า", "Go to the previous agency row"),
+    "review.toggle_role": ("สลับบทบาทหน่วยงานระหว่างหลักและสนับสนุน",
+                           "Switch the agency's role between lead and support"),
+    "review.edit_name": ("แก้ชื่อหน่วยงาน แล้วจับคู่กับหน่วยงานบนกระดานอีกครั้ง",
+                         "Correct the agency name; it is matched again against the board's agencies"),
+    "review.remove_agency": ("ตัดหน่วยงานออกจากข้อนี้ (กดอีกครั้งเพื่อคงไว้)",
+                             "Remove the agency from this item (press again to keep it)"),
+    "review.save": ("นำเข้าหนังสือตามที่ตรวจทานแล้ว", "Import the letter as reviewed"),
+    "review.cancel": ("ปิดโดยไม่นำเข้าอะไร", "Close without importing anything"),
+}
+
+_HELP = {
+    "th": """\
+## ตรวจทานหนังสือก่อนนำเข้า
+
+ยังไม่บันทึกอะไรจนกว่าจะกด **Enter** (หรือ **ctrl+s**) · **Esc** ยกเลิกการนำเข้า
+
+- **↑/↓** (หรือ k/j): เลื่อนระหว่างแถวหน่วยงาน
+- **r** หรือ **space**: สลับหน่วยงานระหว่างหน่วยงานหลัก (★) และหน่วยงานสนับสนุน
+- **e** หรือ **F2**: แก้ชื่อหน่วยงาน ถ้าตรงกับหน่วยงานที่กระดานรู้จักจะผูกกับหน่วยงานนั้น
+- **d** หรือ **Delete**: ตัดหน่วยงานออกจากข้อ (กดอีกครั้งเพื่อยกเลิก)
+""",
+    "en": """\
+## Review a letter before import
+
+Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the import.
+
+- **↑/↓** (or k/j): move between agency rows
+- **r** or **space**: switch the agency between lead (★) and support
+- **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
+- **d** or **Delete**: remove the agency from the item (press again to undo)
+""",
+}
 
 
 def review_bindings(lang: str) -> list[Binding]:
     """The review screen's bindings with footer labels in ``lang`` (ids are the same)."""
     return [
-        Binding(thai_keys(keys), action, th if lang == "th" else en, id=bid, tooltip=tip, show=show)
-        for keys, action, th, en, bid, tip, show in _KEYS
+        Binding(thai_keys(keys), action, th if lang == "th" else en, id=bid,
+                tooltip=_TIPS[bid][0 if lang == "th" else 1], show=show)
+        for keys, action, th, en, bid, show in _KEYS
     ]
 
 
@@ -131,16 +165,7 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
     """Every binding has an id so the app's keymap can remap it; letter keys also answer
     to their Kedmanee twins (the Thai layout sends ่ for j), as on the board."""
 
-    HELP = """\
-## Review a letter before import
-
-Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the import.
-
-- **↑/↓** (or k/j): move between agency rows
-- **r** or **space**: switch the agency between lead (★ หน่วยงานหลัก) and support
-- **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
-- **d** or **Delete**: remove the agency from the item (press again to undo)
-"""
+    HELP = _HELP["th"]
 
     DEFAULT_CSS = """
     ImportReviewScreen { align: center middle; }
@@ -158,7 +183,8 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
         if lang == "th" or lang not in _TEXT:
             return cls(draft, known, lang="th")
         if lang not in cls._classes:
-            cls._classes[lang] = type(f"ImportReviewScreen_{lang}", (cls,), {"BINDINGS": review_bindings(lang)})
+            cls._classes[lang] = type(f"ImportReviewScreen_{lang}", (cls,),
+                                      {"BINDINGS": review_bindings(lang), "HELP": _HELP[lang]})
         return cls._classes[lang](draft, known, lang=lang)
 
     def __init__(self, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> None:
@@ -270,7 +296,7 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
                 row.show()
             row.focus()
 
-        self.app.push_screen(AgencyNameScreen(row.entry.agency.name, lang=self.lang), renamed)
+        self.app.push_screen(AgencyNameScreen.for_lang(row.entry.agency.name, lang=self.lang), renamed)
 
     def edited_draft(self) -> Draft:
         """The draft with every edit applied (removed agencies left out)."""

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from widgets.i18n import t
+from widgets.i18n import help_text, localized, t
 
 try:  # H4: moves and deletes by grapheme cluster, so ที่ is never split
     from widgets.thai_input import ThaiInput as NoteInput
@@ -20,13 +20,21 @@ except ImportError:  # pragma: no cover
 class NoteScreen(ModalScreen[str | None]):
     """Returns the note text, or None when cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="note.cancel", tooltip="Close without saving")]
+    HELP = help_text("th", "note")
+
+    BINDINGS = [Binding("escape", "cancel", t("th", "cancel"), id="note.cancel", tooltip=t("th", "note_cancel_tip"))]
+    """Thai; ``for_lang`` makes the screen for another language."""
 
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
     NoteScreen Input { width: 100%; }
     """
+
+    @classmethod
+    def for_lang(cls, lang: str) -> "NoteScreen":
+        binding = Binding("escape", "cancel", t(lang, "cancel"), id="note.cancel", tooltip=t(lang, "note_cancel_tip"))
+        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "note"))(lang)
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -37,6 +45,7 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label(t(self.lang, "note_title"), markup=False)
             box = NoteInput(id="note-text")
             box.cursor_blink = False
+            box.HELP = self.HELP
             yield box
             yield Label(t(self.lang, "note_hint"), classes="hint", markup=False)
 

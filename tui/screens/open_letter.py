@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, Input, Label
 
+from widgets.i18n import help_text, localized, t
 from widgets.thai_input import ThaiInput
 
 LETTER_SUFFIXES = frozenset((".txt", ".docx", ".csv", ".xlsx"))
@@ -51,23 +52,26 @@ def check_letter_path(text: str, folder: Path) -> tuple[Path | None, str]:
     return path, ""
 
 
+def open_letter_bindings(lang: str) -> list[Binding]:
+    return [
+        Binding("escape", "cancel", t(lang, "cancel"), id="open_letter.cancel", tooltip=t(lang, "open_cancel_tip")),
+        Binding("ctrl+t", "focus_tree", t(lang, "browse"), id="open_letter.browse", tooltip=t(lang, "browse_tip")),
+    ]
+
+
 class OpenLetterScreen(ModalScreen[Path | None]):
     """Returns the letter file chosen, or None when cancelled."""
 
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", id="open_letter.cancel", tooltip="Close without importing"),
-        Binding("ctrl+t", "focus_tree", "Browse", id="open_letter.browse",
-                tooltip="Move to the list of letter files in the board's folder"),
-    ]
+    BINDINGS = open_letter_bindings("th")
     """Enter in the path field opens; Enter on a file in the tree opens it."""
 
-    HELP = """\
-## Open a letter
+    HELP = help_text("th", "open_letter")
 
-Type the path of a letter (`.txt`, `.docx`, `.csv` or `.xlsx`; relative paths start at the
-board's folder) and press **Enter**, or press **ctrl+t** / **Tab** to browse the folder and
-press **Enter** on a file. The letter is not saved yet: a review screen comes next.
-"""
+    @classmethod
+    def for_lang(cls, folder: Path | None = None, *, lang: str = "th") -> "OpenLetterScreen":
+        """The screen with its footer and help in ``lang``."""
+        screen = localized(cls, lang, BINDINGS=open_letter_bindings(lang), HELP=help_text(lang, "open_letter"))
+        return screen(folder, lang=lang)
 
     DEFAULT_CSS = """
     OpenLetterScreen { align: center middle; }
@@ -93,6 +97,7 @@ press **Enter** on a file. The letter is not saved yet: a review screen comes ne
             yield Label(words["title"], markup=False)
             field = ThaiInput(id="letter-path", placeholder=str(self.folder) + "/")
             field.cursor_blink = False
+            field.HELP = self.HELP
             yield field
             yield Label("", id="letter-problem", markup=False)
             yield LetterTree(self.folder, id="letter-tree")

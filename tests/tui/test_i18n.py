@@ -1,0 +1,87 @@
+"""One language per screen: key words, tooltips and help are Thai in the Thai interface
+and English with --lang en (Textual's own built-in keys aside)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import card_of
+from tui.screens.agency_name import AgencyNameScreen
+from tui.screens.board import BoardScreen
+from tests.tui.test_import_review import DRAFT
+from tui.screens.card_detail import CardDetailScreen
+from tui.screens.import_review import ImportReviewScreen
+from tui.screens.note_input import NoteScreen
+from tui.screens.open_letter import OpenLetterScreen
+from widgets.agency_list import AgencyPane
+from widgets.board_grid import BoardGrid
+from widgets.i18n import localized
+
+THAI = re.compile(r"[\u0e01-\u0e4f]")
+ENGLISH_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+KEY_NAMES = {"Enter", "Esc", "Tab", "ctrl", "shift", "space", "Delete", "txt", "docx", "csv", "xlsx"}
+
+
+def words_of(cls: type) -> list[str]:
+    """What a class shows the officer: binding descriptions, tooltips and HELP (code spans dropped)."""
+    texts = [cls.HELP or ""]
+    for binding in cls.BINDINGS:
+        texts += [binding.description, binding.tooltip]
+    return [re.sub(r"`[^`]*`", "", text) for text in texts]
+
+
+def classes(lang: str) -> list[type]:
+    return [type(BoardScreen.for_lang(lang)), BoardGrid.for_lang(lang), AgencyPane.for_lang(lang),
+            type(CardDetailScreen.for_lang(None, "", lang=lang, today=None)), type(NoteScreen.for_lang(lang)),
+            type(OpenLetterScreen.for_lang(Path("."), lang=lang)), type(AgencyNameScreen.for_lang("", lang=lang)),
+            type(ImportReviewScreen.for_lang(DRAFT, lang=lang))]
+
+
+@pytest.mark.parametrize("lang", ["th", "th-ascii"])
+def test_thai_interface_has_no_english_words(lang: str) -> None:
+    for cls in classes(lang):
+        stray = {w for text in words_of(cls) for w in ENGLISH_WORD.findall(text)} - KEY_NAMES
+        assert not stray, (cls.__name__, stray)
+
+
+def test_english_interface_has_no_thai() -> None:
+    for cls in classes("en"):
+        assert not [text for text in words_of(cls) if THAI.search(text)], cls.__name__
+
+
+def test_thai_keeps_the_plain_classes_and_english_gets_cached_twins() -> None:
+    assert localized(BoardGrid, "th") is BoardGrid and BoardGrid.for_lang("en") is BoardGrid.for_lang("en")
+    assert {b.id for b in BoardGrid.for_lang("en").BINDINGS} == {b.id for b in BoardGrid.BINDINGS}
+
+
+@pytest.mark.parametrize(("lang", "close", "other"), [("th", "ปิด", "Close"), ("en", "Close", "ปิด")])
+async def test_card_detail_footer_is_one_language(make_app, lang: str, close: str, other: str) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(BoardGrid).select(card_of(6, 1))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CardDetailScreen)
+        labels = [b.binding.description for b in app.screen.active_bindings.values() if b.node is app.screen]
+        assert close in labels and not any(other in label for label in labels)
+
+
+async def test_note_modal_cancel_is_in_the_interface_language(make_app) -> None:
+    app = make_app(lang="en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        assert app.screen.active_bindings["escape"].binding.description == "Cancel"
+        await pilot.press("escape")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.active_bindings["escape"].binding.description == "ยกเลิก"

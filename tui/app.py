@@ -23,8 +23,14 @@ from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
 from widgets.i18n import THAI_ASCII_DIGITS, t
 
-COMPACT_BELOW_ROWS = 32
-"""Terminals shorter than this start in compact mode (one line per card)."""
+NORMAL_FROM = (120, 32)
+"""Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
+line per card (at 80×24 that is ≥ 15 cards; a 4-row card would show 5 per column)."""
+
+
+def compact_for(width: int, height: int) -> bool:
+    """The mode a terminal of this size starts in (and follows until the user picks one)."""
+    return width < NORMAL_FROM[0] or height < NORMAL_FROM[1]
 
 UNDO_DEPTH = 100
 """How many changes `u` can take back (memory stays flat however long the meeting)."""
@@ -64,7 +70,9 @@ class BoardApp(App[None]):
         self.agency: str | None = None
         self.filter = BoardFilter()
         self.compact: bool | None = None
-        """One line per card; None until the first paint picks it from the terminal height."""
+        """One line per card; None until the first paint picks it from the terminal size."""
+        self.compact_chosen = False
+        """True once the officer toggled the mode: resizing no longer changes it."""
         self.undo_stack: deque[tuple[str, str, object]] = deque(maxlen=UNDO_DEPTH)
         """Inverse writes (kind, card id, old value); undo issues them as new changes."""
         self.title = t(lang, "title")
@@ -135,7 +143,7 @@ class BoardApp(App[None]):
     # ---- drawing --------------------------------------------------------------------------
     def look(self) -> CardLook:
         if self.compact is None:
-            self.compact = self.size.height < COMPACT_BELOW_ROWS
+            self.compact = compact_for(*self.size)
         return CardLook(self.lang, self.today, self.compact, self.agency is None, self.filter.query)
 
     def redraw_board(self, *, keep: str | None = None, changed: tuple[str, ...] = (), full: bool = False) -> None:
@@ -211,7 +219,17 @@ class BoardApp(App[None]):
 
     def toggle_compact(self) -> None:
         self.compact = not self.compact
+        self.compact_chosen = True
         self.redraw_board()
+
+    def fit_mode(self) -> None:
+        """On resize: follow the terminal's size unless the officer chose a mode."""
+        if self.compact is None or self.compact_chosen:
+            return
+        compact = compact_for(*self.size)
+        if compact != self.compact:
+            self.compact = compact
+            self.redraw_board()
 
     # ---- writes (the only place the store is changed) -------------------------------------
     def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None) -> Card | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 from textual.widgets._help_panel import HelpPanel
 
@@ -9,6 +10,7 @@ from tests.conftest import card_of
 from tests.tui.helpers import board_text, type_text
 from tui.commands import BoardCommands
 from widgets.board_grid import BoardGrid
+from widgets.card_lines import NORMAL_HEIGHT
 
 SIZE = (80, 24)
 
@@ -123,6 +125,35 @@ async def test_compact_mode_shows_fifteen_cards_at_80x24(make_app) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert grid.card_height > 1
+
+
+@pytest.mark.parametrize(("size", "rows_per_card"), [((80, 24), 1), ((100, 40), 1), ((120, 30), 1),
+                                                       ((120, 40), NORMAL_HEIGHT), ((160, 50), NORMAL_HEIGHT)])
+async def test_start_mode_follows_the_terminal_size(make_app, size, rows_per_card) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(BoardGrid).card_height == rows_per_card
+
+
+async def test_resize_follows_the_size_until_the_officer_picks_a_mode(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        grid = app.screen.query_one(BoardGrid)
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert grid.card_height == NORMAL_HEIGHT  # nobody chose: the bigger window gets whole cards
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert grid.card_height == 1
+        await pilot.press("c")  # the officer wants whole cards even at 80×24
+        await pilot.pause()
+        assert grid.card_height == NORMAL_HEIGHT
+        for size in ((120, 40), (80, 24), (70, 20), (100, 30)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert grid.card_height == NORMAL_HEIGHT, size  # their choice sticks
 
 
 async def test_help_key_toggles_the_key_panel(make_app) -> None:

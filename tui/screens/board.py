@@ -128,6 +128,7 @@ class BoardScreen(Screen[None]):
         w, h = self.app.size
         small = w < MIN_SIZE[0] or h < MIN_SIZE[1]
         self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=w, h=h))
+        self.app.fit_mode()
         if small == self.too_small:
             return
         if small:  # hiding blurs the focused widget: give the focus back when the board returns

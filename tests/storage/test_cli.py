@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from storage.sync.store import BoardStore
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,3 +137,20 @@ def test_list_status_takes_a_column_title_and_lang_goes_after_the_command(
     assert code == 0 and "Done" in out and "ดำเนินการแล้ว" not in out
     code, out, err = run(capsys, board, "list", "--status", "finished")
     assert (code, out) == (1, "") and err.startswith("board: unknown status 'finished'")
+
+
+@pytest.mark.parametrize("argv", [("list",), ("list", "--json")])
+def test_piping_into_head_stops_quietly(tmp_path: Path, state_home: Path, argv: tuple[str, ...]) -> None:
+    """`board list | head -2` on a big board: the reader leaves early; no message, no traceback."""
+    from tests.storage.conftest import sample_records
+
+    big = tmp_path / "big.json"
+    BoardStore.create(big, sample_records(items=400), name="ใหญ่")  # 1,200 cards: far more than a pipe holds
+    env = {**os.environ, "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "tui", "--board", str(big), *argv], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline()  # the first line, as head would read it
+    proc.stdout.close()  # head exits
+    _, err = proc.communicate(timeout=60)
+    assert err.decode() == ""
+    assert proc.returncode == 141

@@ -104,7 +104,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")
     try:
-        return _handler(args.command)(args)
+        code = _handler(args.command)(args)
+        sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_went_away()
     except BoardError as error:
         print(f"board: {error}", file=sys.stderr)
         return 1
@@ -115,6 +119,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_went_away() -> int:
+    """``board list | head -2``: the reader closed the pipe; stop quietly.
+
+    The pattern of the Python docs (signal module, "Note on SIGPIPE"): point stdout at
+    devnull so the flush at exit cannot raise again, and print nothing. The exit code is
+    the shell's for a command ended by SIGPIPE (128 + 13).
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor
+        pass
+    return 141
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -362,12 +362,14 @@ class BoardApp(App[None]):
             return
         if not changes:
             return
+        # Read the cursor's card first: the index updates the id lists the grid shows in place.
+        focused = self.board.card_id
         self.snapshot = self.store.snapshot()
         ids = actions.apply_changes(self.index, before, self.snapshot, changes)
         if ids is None:
             self.index = BoardIndex(self.snapshot)
             ids = ()
-        self.redraw_board(changed=tuple(ids))
+        self.redraw_board(keep=focused, changed=tuple(ids))
         self.board.show_status(message=self._live_message(changes[-1]))
         self._follow_detail(changes)
 

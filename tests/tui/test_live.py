@@ -101,3 +101,18 @@ async def test_open_card_detail_follows_another_users_move_and_note(make_app, bo
         await wait_until(pilot, lambda: app.snapshot.notes_of(card_of(2)), 5)
         await pilot.pause()
         assert "ไม่เกี่ยวกับการ์ดนี้" not in body()
+
+
+async def test_cursor_stays_on_its_card_when_another_user_moves_that_card(make_app, board_path, tmp_path) -> None:
+    app = make_app(poll_seconds=NO_FALLBACK)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        grid = app.screen.query_one(BoardGrid)
+        assert grid.card_id == card_of(1)  # first card of the first column
+        other_process(board_path, tmp_path, "move", card_of(1), "blocked")
+        await wait_until(pilot, lambda: app.snapshot.cards[card_of(1)].status == "blocked", 5)
+        await pilot.pause()
+        assert grid.card_id == card_of(1) and grid.column == 2  # followed it, not the card now in its old place
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.card_id == card_of(1)

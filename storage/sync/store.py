@@ -130,8 +130,9 @@ class BoardStore(Edits):
         if not matches:
             raise UnknownCard(f"no card {prefix!r} on this board")
         if len(matches) > 1:
-            some = ", ".join(sorted(c.id[:10] for c in matches)[:4])
-            raise AmbiguousCard(f"{prefix!r} matches {len(matches)} cards ({some}…); type more of the id")
+            shown = sorted(c.id[:10] for c in matches)
+            some = ", ".join(shown[:4]) + (", …" if len(shown) > 4 else "")  # … only when some are left out
+            raise AmbiguousCard(f"{prefix!r} matches {len(matches)} cards ({some}); type more of the id")
         return matches[0]
 
     def watch_paths(self) -> list[Path]:

@@ -154,3 +154,25 @@ def test_piping_into_head_stops_quietly(tmp_path: Path, state_home: Path, argv: 
     _, err = proc.communicate(timeout=60)
     assert err.decode() == ""
     assert proc.returncode == 141
+
+
+def test_an_ambiguous_prefix_lists_the_matches_and_marks_only_what_it_leaves_out(
+        tmp_path: Path, state_home: Path) -> None:
+    from storage.errors import AmbiguousCard
+    from tests.storage.conftest import sample_records
+
+    path = tmp_path / "b.json"
+    BoardStore.create(path, sample_records(items=10))
+    store = BoardStore.open(path)
+    ids = sorted(store.snapshot().cards)
+    for size in (2, 5):  # all shown / some left out
+        prefix = next(p for p in {i[:1] for i in ids} | {i[:2] for i in ids}
+                      if sum(i.startswith(p) for i in ids) == size)
+        with pytest.raises(AmbiguousCard) as raised:
+            store.resolve_card(prefix)
+        text, matching = str(raised.value), [i[:10] for i in ids if i.startswith(prefix)]
+        assert f"matches {size} cards" in text
+        if size == 2:
+            assert f"({matching[0]}, {matching[1]})" in text and "…" not in text
+        else:
+            assert f"({', '.join(matching[:4])}, …)" in text

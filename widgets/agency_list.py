@@ -122,6 +122,12 @@ class AgencyPane(Vertical):
             box.value = ""
         self._rebuild()
 
+    def on_resize(self) -> None:
+        # Labels are padded to the pane's width, unknown before the first layout: redo them,
+        # or the first refresh afterwards shifts every bar by a cell.
+        if self.rows:
+            self._rebuild()
+
     def _label(self, name: str, done: int, total: int) -> Text:
         # Pane width minus its border and a 1-cell scrollbar (40 agencies overflow 24 rows).
         width = max(8, (self.size.width or 24) - 2)

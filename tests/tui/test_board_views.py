@@ -156,6 +156,21 @@ async def test_resize_follows_the_size_until_the_officer_picks_a_mode(make_app) 
             assert grid.card_height == NORMAL_HEIGHT, size  # their choice sticks
 
 
+async def test_agency_bars_do_not_shift_when_the_list_is_refreshed(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#agency-options")
+
+        def labels() -> list[str]:
+            return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+        first = labels()
+        app.redraw_board(full=True)  # what every live update or import does
+        await pilot.pause()
+        assert labels() == first
+
+
 async def test_help_key_toggles_the_key_panel(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -24,12 +24,17 @@ class BadStatus(BoardError):
 
 
 class BadFile(BoardError):
-    """A board or replica file that cannot be read. Never overwritten."""
+    """A board or replica file that cannot be read. Never overwritten.
 
-    def __init__(self, path: str, problem: str) -> None:
+    ``reason`` and ``details`` (storage.sync.wording) say what kind of problem it is.
+    """
+
+    def __init__(self, path: str, problem: str, *, reason: str = "", details: dict | None = None) -> None:
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+        self.reason = reason
+        self.details = dict(details or {})
 
 
 class ImportFailed(BoardError):

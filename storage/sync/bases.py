@@ -16,6 +16,7 @@ from pathlib import Path
 
 from storage.errors import BadFile
 from storage.sync.state import State
+from storage.sync.wording import problem_text
 
 _BASE = re.compile(r"^base-([0-9]+)-([0-9a-f]{16})\.json$")
 
@@ -24,9 +25,8 @@ class WaitingForBase(BadFile):
     """A replica file names a compacted base that has not arrived (or cannot be read) yet."""
 
     def __init__(self, path: str, base: str, user: str, changes: int) -> None:
-        who = user or "another replica"
-        super().__init__(path, f"waiting for {base} from {who} to arrive; "
-                               f"their {changes} changes show once it does")
+        details = {"base": base, "who": user, "changes": changes}
+        super().__init__(path, problem_text("waiting", details), reason="waiting", details=details)
         self.base = base
 
 

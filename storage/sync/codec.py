@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from storage.errors import BadFile
+from storage.sync.wording import bad_file
 from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
 from storage.sync.files import StatKey, load_keyed
@@ -139,5 +139,6 @@ def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict 
     try:
         meta, state = from_tables(data)
     except (ValueError, TypeError, AttributeError) as error:
-        raise BadFile(str(path), f"{error} - skipped") from None
+        reason = "not_board" if str(error).startswith("not a board file") else "damaged"
+        raise bad_file(path, reason, "skipped", detail=str(error)) from None
     return key, meta, state

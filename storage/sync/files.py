@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from storage.errors import BadFile
+from storage.sync.wording import bad_file
 
 StatKey = tuple[int, int, int]
 
@@ -91,27 +91,29 @@ def dumps(data: Any) -> bytes:
     return orjson.dumps(data)
 
 
-def describe(raw: bytes, error: Exception) -> str:
-    """A short, user-facing reason why ``raw`` is not a board file."""
+def describe(raw: bytes, error: Exception) -> tuple[str, dict[str, Any]]:
+    """A short reason (a storage.sync.wording key, details) why ``raw`` is not a board file."""
     if not raw.strip():
-        return "empty file (still being written, or truncated) - skipped"
+        return "empty", {}
     if b"\x00" in raw[:4096]:
-        return "binary data, not a board file - skipped"
+        return "binary", {}
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError:
-        return "not UTF-8 text, not a board file - skipped"
+        return "not_utf8", {}
     text = str(error).split("\n")[0]
     if "EOF" in text or "unexpected end" in text.lower():
-        return "ends early (truncated, or still being written) - skipped"
-    return f"not valid JSON ({text[:60]}) - skipped"
+        return "truncated", {}
+    # Where, not the parser's own words (they were cut to fit: "column 66 (ch").
+    return "bad_json", {"line": getattr(error, "lineno", "?"), "column": getattr(error, "colno", "?")}
 
 
 def _parse(path: Path, raw: bytes) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
-        raise BadFile(str(path), describe(raw, error)) from None
+        reason, details = describe(raw, error)
+        raise bad_file(path, reason, "skipped", **details) from None
 
 
 def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] | None:
@@ -130,9 +132,9 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise BadFile(str(path), "is a folder, not a board file") from None
+        raise bad_file(path, "folder") from None
     except PermissionError:
-        raise BadFile(str(path), "permission denied") from None
+        raise bad_file(path, "permission") from None
     return key, _parse(path, raw)
 
 
@@ -140,7 +142,7 @@ def load(path: Path) -> Any:
     """Parse a board file; BadFile naming the file and the problem when it cannot be read."""
     loaded = load_keyed(path)
     if loaded is None:
-        raise BadFile(str(path), "no such file")
+        raise bad_file(path, "missing")
     return loaded[1]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storage.errors import BadFile
 from storage.models import Change
 from storage.sync.clock import Stamp, iso
 from storage.sync.state import Delta, State
@@ -65,15 +66,18 @@ class SyncReport:
     compacted: int = 0
     base: str = ""
     removed_bases: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
+    problems: list[BadFile] = field(default_factory=list)
+    """Stray copies that could not be read (left as they are)."""
     waiting: list[str] = field(default_factory=list)
-    """Bases named but not here yet: why nothing was compacted."""
+    """Names of bases named but not here yet: why nothing was compacted."""
 
     @property
     def changed(self) -> bool:
         return bool(self.folded or self.compacted)
 
-    def lines(self) -> list[str]:
+    def lines(self, *, problems: bool = True) -> list[str]:
+        """One line per thing done. ``problems=False`` leaves out the unreadable strays for
+        a caller that already warned about every bad file."""
         out = []
         for name, what, new in self.folded:
             gain = f"copied {new} entries into this replica's file" if new else "nothing new"
@@ -83,8 +87,9 @@ class SyncReport:
         if self.compacted:
             out.append(f"compacted {self.compacted} entries of this replica into {self.base}")
         out.extend(f"removed older base {name}" for name in self.removed_bases)
-        out.extend(f"problem: {text}" for text in self.problems)
-        out.extend(f"not compacting: {text}" for text in self.waiting)
+        if problems:
+            out.extend(f"problem: {p}" for p in self.problems)
+        out.extend(f"not compacting: waiting for {base} to arrive" for base in self.waiting)
         if not self.changed and not self.waiting:
             out.insert(0, "nothing to fold or compact; the board is in sync")
         return out

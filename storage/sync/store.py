@@ -26,6 +26,7 @@ from storage.sync.report import SyncReport, changes_of, join_deltas, newest_stam
 from storage.sync.state import Delta, State, dominates, merge_into
 from storage.sync.sync_ops import compact, run_sync
 from storage.sync.view import LiveView
+from storage.sync.wording import restated
 
 __all__ = ["BoardStore", "SyncReport", "parse_file"]
 
@@ -78,7 +79,7 @@ class BoardStore(Edits):
         try:
             parsed = parse_file(path)
         except BadFile as error:
-            raise BadFile(error.path, error.problem.replace(" - skipped", "")) from None
+            raise restated(error, "") from None
         if parsed is None:
             raise BoardError(f"{path}: no board file here (start one with `board import LETTER`)")
         key, meta, base = parsed
@@ -179,7 +180,7 @@ class BoardStore(Edits):
             if not shadow:
                 # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
                 where = fs.archive(path, self.folder)
-                self._own_problems = (BadFile(error.path, f"{error.problem.split(' - ')[0]} - moved to {where}"),)
+                self._own_problems = (restated(error, "moved", where=str(where)),)
             return None, None, None
         if parsed is None:
             return None, None, None

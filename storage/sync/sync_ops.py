@@ -20,6 +20,7 @@ from storage.sync.codec import make_meta, parse_file, to_tables
 from storage.sync.files import dumps, write_atomic
 from storage.sync.report import SyncReport, join_deltas
 from storage.sync.state import Delta, State, merge_into, prune
+from storage.sync.wording import restated
 
 if TYPE_CHECKING:
     from storage.sync.store import BoardStore
@@ -34,7 +35,7 @@ def _strays(store: "BoardStore", report: SyncReport) -> list[tuple[Path, State]]
             parsed = parse_file(path)
         except BadFile as error:
             if path.parent == store.folder:
-                report.problems.append(f"{error} (left as it is)")
+                report.problems.append(restated(error, "left"))
             continue
         if parsed is None or parsed[1] is None or parsed[2] is None:
             continue
@@ -53,7 +54,7 @@ def compact(store: "BoardStore", report: SyncReport, pending: State | None = Non
     if store.waiting:
         # This view lacks what a missing base holds: a base written now would look complete
         # while it is not, so keep our entries where they are until the base arrives.
-        report.waiting = [str(w) for w in store.waiting]
+        report.waiting = [w.base for w in store.waiting]
         return
     entries = store._own.size()
     if not entries:

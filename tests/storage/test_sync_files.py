@@ -178,3 +178,30 @@ def test_a_stray_in_the_folder_that_is_bad_is_left_alone_by_sync(board: Path) ->
     report = store.sync()
     assert bad.read_bytes() == b"\x00\x01garbage"
     assert any("left as it is" in line for line in report.lines())
+
+
+BROKEN_JSON = b'{"_default": {"1": {"board_id": "b", "role": "replica"}}, "x": nonsense}'
+
+
+def test_broken_json_is_named_by_line_and_column_in_whole_words(board: Path) -> None:
+    bad = board.parent / "board.d" / "0123456789abcdef.json"
+    bad.write_bytes(BROKEN_JSON)
+    (problem,) = BoardStore.open(board).problems
+    column = BROKEN_JSON.index(b"nonsense") + 1
+    assert problem.problem == f"not valid JSON at line 1, column {column} - skipped"
+
+
+def test_sync_names_each_bad_file_once_on_stderr(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = board.parent / "board.d"
+    folder.mkdir(exist_ok=True)
+    stray = folder / "board (conflicted copy 2025-01-01 101010).json"
+    stray.write_bytes(b"\x00\x01garbage")
+    replica = folder / "0123456789abcdef.json"
+    replica.write_bytes(BROKEN_JSON)
+    assert main(["--board", str(board), "sync"]) == 0
+    out, err = capsys.readouterr()
+    assert stray.name not in out and replica.name not in out, out
+    warnings = err.splitlines()
+    assert sorted(line.split(": ", 2)[2].split(": ")[0] for line in warnings) == sorted([str(replica), str(stray)])
+    assert all(line.startswith("board: warning: ") for line in warnings), warnings
+    assert stray.read_bytes() == b"\x00\x01garbage"

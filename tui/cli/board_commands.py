@@ -37,14 +37,20 @@ def today() -> date:
 
 
 @contextmanager
-def _opened(args: argparse.Namespace) -> Iterator[BoardStore]:
+def _opened(args: argparse.Namespace, *, warn: bool = True) -> Iterator[BoardStore]:
     store = BoardStore.open(args.board_path)
-    for problem in store.problems:
-        print(f"board: warning: {problem}", file=sys.stderr)
+    if warn:
+        _warn(store)
     try:
         yield store
     finally:
         store.close()
+
+
+def _warn(store: BoardStore) -> None:
+    """One stderr line per file the board could not read (stdout stays the command's output)."""
+    for problem in store.problems:
+        print(f"board: warning: {problem}", file=sys.stderr)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -248,9 +254,12 @@ def run_summary(args: argparse.Namespace) -> int:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    with _opened(args) as store:
-        for line in store.sync().lines():
+    # Each bad file is said once: as a warning on stderr, from what the board reads after the
+    # sync, like every other command; stdout is what sync did.
+    with _opened(args, warn=False) as store:
+        for line in store.sync().lines(problems=False):
             print(line)
+        _warn(store)
     return 0
 
 

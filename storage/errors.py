@@ -26,7 +26,8 @@ class BadStatus(BoardError):
 class BadFile(BoardError):
     """A board or replica file that cannot be read. Never overwritten.
 
-    ``reason`` and ``details`` (storage.sync.wording) say what kind of problem it is.
+    ``problem`` is English; ``reason`` and ``details`` let storage.sync.wording say it in
+    Thai (see ``file_problem``).
     """
 
     def __init__(self, path: str, problem: str, *, reason: str = "", details: dict | None = None) -> None:

@@ -8,6 +8,8 @@ from storage.errors import BadFile
 from storage.models import Change
 from storage.sync.clock import Stamp, iso
 from storage.sync.state import Delta, State
+from storage.sync.wording import REPORT as _SAY
+from storage.sync.wording import copy_label, file_problem
 
 
 def join_deltas(a: Delta, b: Delta) -> Delta:
@@ -75,21 +77,22 @@ class SyncReport:
     def changed(self) -> bool:
         return bool(self.folded or self.compacted)
 
-    def lines(self, *, problems: bool = True) -> list[str]:
-        """One line per thing done. ``problems=False`` leaves out the unreadable strays for
-        a caller that already warned about every bad file."""
+    def lines(self, lang: str = "th", *, problems: bool = True) -> list[str]:
+        """One line per thing done, Thai unless ``lang`` is "en". ``problems=False`` leaves out
+        the unreadable strays for a caller that already warned about every bad file."""
+        say = _SAY["th" if lang == "th" else "en"]
         out = []
         for name, what, new in self.folded:
-            gain = f"copied {new} entries into this replica's file" if new else "nothing new"
-            out.append(f"folded {name} ({what}): {gain}")
+            gain = say["gain"].format(new=new) if new else say["no_gain"]
+            out.append(say["folded"].format(name=name, what=copy_label(what, lang), gain=gain))
         if self.folded:
-            out.append(f"archived {len(self.folded)} file(s) to {self.archived_to}")
+            out.append(say["archived"].format(count=len(self.folded), where=self.archived_to))
         if self.compacted:
-            out.append(f"compacted {self.compacted} entries of this replica into {self.base}")
-        out.extend(f"removed older base {name}" for name in self.removed_bases)
+            out.append(say["compacted"].format(count=self.compacted, base=self.base))
+        out.extend(say["removed"].format(name=name) for name in self.removed_bases)
         if problems:
-            out.extend(f"problem: {p}" for p in self.problems)
-        out.extend(f"not compacting: waiting for {base} to arrive" for base in self.waiting)
+            out.extend(say["problem"].format(text=file_problem(p, lang)) for p in self.problems)
+        out.extend(say["waiting"].format(base=base) for base in self.waiting)
         if not self.changed and not self.waiting:
-            out.insert(0, "nothing to fold or compact; the board is in sync")
+            out.insert(0, say["in_sync"])
         return out

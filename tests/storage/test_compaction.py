@@ -77,9 +77,13 @@ def test_a_machine_that_gets_the_emptied_file_first_says_what_it_waits_for(
     assert str(waiting).endswith(f"waiting for {base} from somsri to arrive; their 3 changes show once it does")
     assert mine.snapshot().cards[card].status == "todo"  # her change is not here yet
 
-    assert main(["--board", str(board), "list"]) == 0
+    assert main(["--board", str(board), "list", "--lang", "en"]) == 0
     err = capsys.readouterr().err.splitlines()
     assert err == [f"board: warning: {waiting}"]
+    assert main(["--board", str(board), "list"]) == 0  # Thai by default
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"board: คำเตือน: {theirs.own_path}: รอไฟล์ {base} จาก somsri มาถึง "
+                   "การเปลี่ยนแปลง 3 รายการของเขาจะแสดงเมื่อไฟล์มาถึง"]
 
     shutil.move(in_transit, board.parent / "board.d" / base)  # it arrives
     assert mine.changed_on_disk()
@@ -104,7 +108,7 @@ def test_no_compaction_or_pruning_on_top_of_an_incomplete_view(
     fresh = BoardStore.open(board)  # a new session of somchai sees the incomplete view
     fresh.move(cards[6], "done")
     before = {p.name: p.read_bytes() for p in (board.parent / "board.d").iterdir() if p.is_file()}
-    lines = fresh.sync().lines()
+    lines = fresh.sync().lines("en")
     assert any(line.startswith("not compacting: ") and their_base in line for line in lines), lines
     assert not any("in sync" in line for line in lines)
     after = {p.name: p.read_bytes() for p in (board.parent / "board.d").iterdir() if p.is_file()}

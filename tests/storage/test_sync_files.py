@@ -51,7 +51,7 @@ def test_a_conflict_copy_shows_on_the_board_and_is_folded_by_sync(
     stray_name = _as(monkeypatch, tmp_path, "somsri", edit_elsewhere)
     mine.refresh()
     assert mine.snapshot().cards[card].status == "blocked"
-    assert main(["--board", str(board), "sync"]) == 0
+    assert main(["--board", str(board), "sync", "--lang", "en"]) == 0
     report = capsys.readouterr().out
     assert f"folded {stray_name}" in report and "copied 3 entries" in report  # status, history, note
     assert not (board.parent / "board.d" / stray_name).exists()
@@ -61,7 +61,7 @@ def test_a_conflict_copy_shows_on_the_board_and_is_folded_by_sync(
     assert [n.text for n in fresh.notes_of(card)] == ["รอผลการประชุม"]
     before = _folder_bytes(board.parent)
     assert main(["--board", str(board), "sync"]) == 0
-    assert "nothing to fold or compact" in capsys.readouterr().out
+    assert capsys.readouterr().out == "ไม่มีอะไรต้องรวมหรือบีบอัด กระดานตรงกันแล้ว\n"  # Thai by default
     assert _folder_bytes(board.parent) == before, "a second sync changed files"
 
 
@@ -177,7 +177,7 @@ def test_a_stray_in_the_folder_that_is_bad_is_left_alone_by_sync(board: Path) ->
     store = BoardStore.open(board)
     report = store.sync()
     assert bad.read_bytes() == b"\x00\x01garbage"
-    assert any("left as it is" in line for line in report.lines())
+    assert any("left as it is" in line for line in report.lines("en"))
 
 
 BROKEN_JSON = b'{"_default": {"1": {"board_id": "b", "role": "replica"}}, "x": nonsense}'
@@ -191,17 +191,37 @@ def test_broken_json_is_named_by_line_and_column_in_whole_words(board: Path) -> 
     assert problem.problem == f"not valid JSON at line 1, column {column} - skipped"
 
 
-def test_sync_names_each_bad_file_once_on_stderr(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_sync_names_each_bad_file_once_on_stderr(board: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     folder = board.parent / "board.d"
     folder.mkdir(exist_ok=True)
     stray = folder / "board (conflicted copy 2025-01-01 101010).json"
     stray.write_bytes(b"\x00\x01garbage")
     replica = folder / "0123456789abcdef.json"
     replica.write_bytes(BROKEN_JSON)
-    assert main(["--board", str(board), "sync"]) == 0
+    assert main(["--board", str(board), "sync", "--lang", lang]) == 0
     out, err = capsys.readouterr()
     assert stray.name not in out and replica.name not in out, out
     warnings = err.splitlines()
     assert sorted(line.split(": ", 2)[2].split(": ")[0] for line in warnings) == sorted([str(replica), str(stray)])
-    assert all(line.startswith("board: warning: ") for line in warnings), warnings
+    head = "board: คำเตือน: " if lang == "th" else "board: warning: "
+    assert all(line.startswith(head) for line in warnings), warnings
     assert stray.read_bytes() == b"\x00\x01garbage"
+
+
+def test_sync_and_warnings_speak_thai_unless_lang_en(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = BoardStore.open(board)
+    store.move(sorted(store.snapshot().cards)[0], "doing")
+    (board.parent / "board.d" / "0123456789abcdef.json").write_bytes(b"")
+    assert main(["--board", str(board), "sync"]) == 0
+    out, err = capsys.readouterr()
+    (line,) = out.splitlines()
+    assert line.startswith("บีบอัด ") and "รายการของเครื่องนี้ลงใน base-" in line, out
+    assert err.endswith("0123456789abcdef.json: ไฟล์ว่าง (ยังเขียนไม่เสร็จ หรือถูกตัด) - ข้ามไฟล์นี้\n")
+    assert err.count("\n") == 1 and err.startswith("board: คำเตือน: ")
+    for argv in (["--lang", "en", "sync"], ["sync", "--lang", "en"]):  # before or after the command
+        assert main(["--board", str(board), *argv]) == 0
+        out, err = capsys.readouterr()
+        assert out == "nothing to fold or compact; the board is in sync\n"
+        assert err.startswith("board: warning: ") and err.endswith(
+            "0123456789abcdef.json: empty file (still being written, or truncated) - skipped\n")

@@ -21,6 +21,7 @@ from typing import Iterator
 from storage.errors import BadStatus, BoardError
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card
 from storage.sync.store import BoardStore
+from storage.sync.wording import file_problem
 
 try:  # H4's Thai-aware width (combining marks take no cell)
     from storage.thai.width import cell_width
@@ -40,17 +41,18 @@ def today() -> date:
 def _opened(args: argparse.Namespace, *, warn: bool = True) -> Iterator[BoardStore]:
     store = BoardStore.open(args.board_path)
     if warn:
-        _warn(store)
+        _warn(store, _lang(args))
     try:
         yield store
     finally:
         store.close()
 
 
-def _warn(store: BoardStore) -> None:
+def _warn(store: BoardStore, lang: str) -> None:
     """One stderr line per file the board could not read (stdout stays the command's output)."""
+    head = "board: คำเตือน: " if lang == "th" else "board: warning: "
     for problem in store.problems:
-        print(f"board: warning: {problem}", file=sys.stderr)
+        print(head + file_problem(problem, lang), file=sys.stderr)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -257,9 +259,9 @@ def run_sync(args: argparse.Namespace) -> int:
     # Each bad file is said once: as a warning on stderr, from what the board reads after the
     # sync, like every other command; stdout is what sync did.
     with _opened(args, warn=False) as store:
-        for line in store.sync().lines(problems=False):
+        for line in store.sync().lines(_lang(args), problems=False):
             print(line)
-        _warn(store)
+        _warn(store, _lang(args))
     return 0
 
 

@@ -10,7 +10,10 @@ Measures, on synthetic boards made with BoardStore.create in a temp dir:
 - key press → card repainted and durably saved: in-process Pilot, '>' / '<' on the
   focused card, from the key event to the grid line of that card being repainted
   (the store write is synchronous, so it is on disk before the repaint);
-- RSS after the first paint, and after 200 moves (growth per move).
+- RSS after the first paint, and after 200 moves (growth per move);
+- another replica's change visible: a `board move` in another process (its own state
+  dir), from that process exiting to the app's snapshot holding the move (Watcher path;
+  the app's fallback poll is switched off so it cannot be what delivers it).
 """
 
 from __future__ import annotations
@@ -145,6 +148,34 @@ async def key_to_repaint(board: Path, moves: int) -> tuple[float, float, float, 
     return statistics.median(samples), samples[int(len(samples) * 0.9)], rss_before, rss_after
 
 
+async def live_change(board: Path, repeat: int) -> float:
+    """Median s from another process's `board move` returning to the app holding it."""
+    from datetime import date
+
+    from storage.models import STATUSES
+    from storage.sync.store import BoardStore
+    from tui.app import BoardApp
+
+    store = BoardStore.open(board)
+    app = BoardApp(store, today=date(2022, 9, 20), poll_seconds=3600)
+    app.animation_level = "none"
+    card = next(iter(store.snapshot().cards))
+    env = dict(os.environ, BOARD_USER="other", XDG_STATE_HOME=str(board.parent / "other-state"))
+    samples = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        for n in range(repeat):
+            status = STATUSES[(STATUSES.index(app.snapshot.cards[card].status) + 1) % 4]
+            subprocess.run([sys.executable, "-m", "tui", "--board", str(board), "move", card, status],
+                           cwd=ROOT, env=env, check=True, capture_output=True)
+            landed = time.perf_counter()
+            while app.snapshot.cards[card].status != status and time.perf_counter() - landed < 10:
+                await pilot.pause(0.01)
+            samples.append(time.perf_counter() - landed)
+    store.close()
+    return statistics.median(samples)
+
+
 def tmux_paint(board: Path, repeat: int, size: tuple[int, int] = (120, 40)) -> float | None:
     """Wall time from launching ``board`` in a private tmux server to the grid on screen."""
     import shutil
@@ -229,9 +260,11 @@ def main() -> None:
             seen = f", seen in tmux {in_tmux:.2f} s" if in_tmux else ""
             key_tmux = tmux_key_latency(board)
             seen_key = f", in tmux {key_tmux:.0f} ms" if key_tmux else ""
+            live = asyncio.run(live_change(board, args.repeat))
             print(f"{size:>6} cards: first paint {paint:.2f} s{seen} (median of {args.repeat}), RSS {rss_paint:.0f} MB; "
                   f"key→repaint+saved median {median:.1f} ms, p90 {p90:.1f} ms{seen_key}; "
-                  f"RSS {before:.0f} → {after:.0f} MB over {args.moves} moves")
+                  f"RSS {before:.0f} → {after:.0f} MB over {args.moves} moves; "
+                  f"another process's move visible after {live:.2f} s")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import argparse
 import threading
 import unicodedata
 from collections import deque
+from collections.abc import Sequence
 from concurrent.futures import CancelledError
 from datetime import date, datetime
 
@@ -53,15 +54,16 @@ class BoardApp(App[None]):
 
     def __init__(self, store, *, lang: str = "th", read_only: bool = False,
                  today: date | None = None, keymap: dict[str, str] | None = None,
-                 poll_seconds: float = POLL_SECONDS, watch: bool = True) -> None:
+                 poll_seconds: float = POLL_SECONDS, watch_files: bool = True) -> None:
         super().__init__()
         self.store = store
         self.lang = lang
         self.read_only = read_only
         self.today = today or date.today()
         self.poll_seconds = poll_seconds
-        self.watch = watch
-        """Start a storage Watcher on mount (off only in tests that drive poll_disk by hand)."""
+        self.watch_files = watch_files
+        """Start a storage Watcher on mount (off: only the fallback poll; not ``watch``,
+        which is Textual's DOMNode.watch)."""
         self._watcher = None
         self._watching = False
         """False once unmounting: a late watcher callback must not touch a closing app."""
@@ -100,7 +102,7 @@ class BoardApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
-        if self.watch:
+        if self.watch_files:
             self._start_watcher()
 
     def on_unmount(self) -> None:
@@ -157,7 +159,7 @@ class BoardApp(App[None]):
         screen.show_status(badges=self._badges())
         self._follow_detail()
 
-    def _follow_detail(self, changes: list[Change] = ()) -> None:  # type: ignore[assignment]
+    def _follow_detail(self, changes: Sequence[Change] = ()) -> None:
         """An open card detail shows the current board too (it never reads the store),
         and says who changed that card or another agency's card on the same item."""
         from tui.screens.card_detail import CardDetailScreen

@@ -38,14 +38,17 @@ async def wait_until(pilot, condition, seconds: float) -> float:
     return float("inf")
 
 
-@pytest.mark.parametrize("mode", ["watch", "stat poll only (NFS/SMB)"])
+@pytest.mark.parametrize("mode", ["watch", "stat poll only (NFS/SMB)", "app's fallback poll only"])
 async def test_another_process_move_is_seen_quickly_by_the_watcher(make_app, board_path, tmp_path,
                                                                    monkeypatch, mode) -> None:
     if mode.startswith("stat"):  # inotify never fires for another NFS client's write
         from storage.sync.watch import Watcher
 
         monkeypatch.setattr(Watcher, "_watch", lambda self: None)
-    app = make_app(poll_seconds=NO_FALLBACK)
+    if mode.startswith("app"):  # the watcher could not start: the app's own slow poll remains
+        app = make_app(watch_files=False, poll_seconds=0.5)
+    else:
+        app = make_app(poll_seconds=NO_FALLBACK)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.3)  # the watch and the first stat listing settle
         grid = app.screen.query_one(BoardGrid)

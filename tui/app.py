@@ -8,21 +8,21 @@ import argparse
 import threading
 import unicodedata
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import CancelledError
 from datetime import date, datetime
 
-from textual.app import App
+from textual.app import App, SystemCommand
 
 from storage.errors import BoardError
 from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions
-from tui.commands import BoardCommands
+from tui.commands import BoardCommands, thai_system_commands
 from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import THAI_ASCII_DIGITS, t
+from widgets.i18n import THAI_ASCII_DIGITS, is_thai, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -91,6 +91,18 @@ class BoardApp(App[None]):
                 return super().get_key_display(binding)
             return "◌" + char if unicodedata.category(char) == "Mn" else char
         return super().get_key_display(binding)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette commands (Keys, Quit, Theme…), in Thai for the Thai interface."""
+        commands = super().get_system_commands(screen)
+        return thai_system_commands(commands) if is_thai(self.lang) else commands
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its search prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=t(self.lang, "palette_prompt"), id="--command-palette"))
 
     def get_default_screen(self) -> BoardScreen:
         return BoardScreen.for_lang(self.lang)

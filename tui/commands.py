@@ -5,12 +5,31 @@ Reads the app's current snapshot and calls app methods; never touches storage.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import partial
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from storage.models import STATUSES
 from widgets.i18n import digits, is_thai, status_label, t
+
+THAI_SYSTEM_COMMANDS = {  # Textual's built-in palette commands, by their English title
+    "Theme": ("ธีม", "เปลี่ยนชุดสีของโปรแกรม"),
+    "Quit": ("ออก", "ออกจากโปรแกรมทันที"),
+    "Keys": ("ปุ่มลัด", "แสดง/ซ่อนแผงช่วยเหลือและปุ่มลัด"),
+    "Maximize": ("ขยายเต็มจอ", "ขยายส่วนที่เลือกอยู่ให้เต็มจอ"),
+    "Minimize": ("ย่อกลับ", "ย่อกลับเป็นขนาดปกติ"),
+    "Screenshot": ("ภาพหน้าจอ", "บันทึกภาพหน้าจอนี้เป็นไฟล์ SVG"),
+}
+
+
+def thai_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's system commands with Thai titles and help (unknown ones pass as they are)."""
+    for command in commands:
+        title, help_text = THAI_SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
+        yield command._replace(title=title, help=help_text)
+
 
 GO_TO_LIMIT = 2000
 """Cards offered by 'go to card' (the matcher is per keystroke; keep it snappy at 10k)."""

@@ -85,3 +85,15 @@ async def test_note_modal_cancel_is_in_the_interface_language(make_app) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert app.screen.active_bindings["escape"].binding.description == "ยกเลิก"
+
+
+async def test_textual_palette_commands_speak_the_interface_language(make_app) -> None:
+    for lang, keys, quit_ in (("th", "ปุ่มลัด", "ออก"), ("en", "Keys", "Quit")):
+        app = make_app(lang=lang)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            commands = {c.title: c for c in app.get_system_commands(app.screen)}
+            assert keys in commands and quit_ in commands, commands.keys()
+            commands[keys].callback()  # still Textual's own action: the key panel opens
+            await pilot.pause()
+            assert app.screen.query("HelpPanel")

@@ -398,9 +398,12 @@ def run_tui(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", "th")
     if lang == "th" and load_digits() == "ascii":
         lang = THAI_ASCII_DIGITS
-    store = BoardStore.open(args.board_path)
+    read_only = getattr(args, "read_only", False)
+    # A meeting may open a board on a share it cannot write: a read-only store writes
+    # nothing anywhere (no replica file, no state dir) and still follows others' changes.
+    store = BoardStore.open(args.board_path, read_only=read_only)
     try:
-        BoardApp(store, lang=lang, read_only=getattr(args, "read_only", False),
+        BoardApp(store, lang=lang, read_only=read_only,
                  today=getattr(args, "today", None), keymap=keymap).run()
     finally:
         store.close()

@@ -119,3 +119,21 @@ async def test_cursor_stays_on_its_card_when_another_user_moves_that_card(make_a
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.card_id == card_of(1)
+
+
+async def test_read_only_meeting_board_follows_changes_too(board_path, tmp_path) -> None:
+    from storage.sync.store import BoardStore
+    from tests.conftest import TODAY
+    from tui.app import BoardApp
+
+    store = BoardStore.open(board_path, read_only=True)  # what `board --read-only` opens
+    app = BoardApp(store, read_only=True, today=TODAY, poll_seconds=NO_FALLBACK)
+    app.animation_level = "none"
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.3)
+            landed = other_process(board_path, tmp_path, "move", card_of(4, 1), "done")
+            seen = await wait_until(pilot, lambda: app.snapshot.cards[card_of(4, 1)].status == "done", 5)
+            assert seen - landed < 2.0
+    finally:
+        store.close()

@@ -39,6 +39,19 @@ def test_run_tui_passes_language_read_only_today_and_keymap(board_path, tmp_path
     assert seen["keymap"]["card.note"] == "m,ท"
 
 
+def test_read_only_meeting_writes_nothing_anywhere(board_path, tmp_path, monkeypatch) -> None:
+    def files() -> set[str]:
+        return {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")}
+
+    before = files()
+    seen = {}
+    monkeypatch.setattr(BoardApp, "run", lambda self: seen.update(store_read_only=self.store.read_only,
+                                                                   cards=len(self.snapshot.cards)))
+    assert run_tui(argparse.Namespace(board_path=board_path, lang="th", read_only=True)) == 0
+    assert seen == {"store_read_only": True, "cards": 14}
+    assert files() == before  # no board.d/, no replica file, no state dir
+
+
 def test_ascii_digits_setting_reaches_the_app(board_path, tmp_path, monkeypatch) -> None:
     config = tmp_path / "digits.toml"
     config.write_text('[display]\ndigits = "ascii"\n', encoding="utf-8")

@@ -42,11 +42,12 @@ def board_bindings(lang: str) -> list[Binding]:
     def d(thai: str, english: str) -> str:
         return thai if th else english
 
+    status_pair = Binding.Group(d("สถานะ", "status"), compact=True)  # one "<> status" in the footer
     return [
         Binding(thai_keys("<,shift+left"), "move(-1)", d("◂สถานะ", "◂status"), id="card.prev_status",
-                tooltip=d("ย้ายการ์ดไปสถานะก่อนหน้า", "Move the card to the previous status")),
+                tooltip=d("ย้ายการ์ดไปสถานะก่อนหน้า", "Move the card to the previous status"), group=status_pair),
         Binding(thai_keys(">,shift+right"), "move(1)", d("สถานะ▸", "status▸"), id="card.next_status",
-                tooltip=d("ย้ายการ์ดไปสถานะถัดไป", "Move the card to the next status")),
+                tooltip=d("ย้ายการ์ดไปสถานะถัดไป", "Move the card to the next status"), group=status_pair),
         *[Binding(thai_keys(keys), f"set_status('{status}')", status_label(lang, status), show=False,
                   id=f"card.status_{status}", tooltip=d("ตั้งสถานะ: ", "Set status: ") + status_label(lang, status))
           for keys, status in zip(("1", "2", "3,minus", "4"), STATUSES)],

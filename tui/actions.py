@@ -118,3 +118,55 @@ def start_import(app) -> None:
         app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
 
     app.push_screen(OpenLetterScreen.for_lang(app.store.path.parent, lang=app.lang), opened)
+
+
+def report_lang(lang: str) -> str:
+    """storage's wording knows "th" and "en"; the Thai UI with ASCII digits is still Thai."""
+    return "th" if lang.startswith("th") else "en"
+
+
+def stray_copies(store) -> list[Path]:
+    """Conflict copies / restored backups the store read as data (its last scan's sources).
+
+    Read-only use of the store's private source table: strays are joined in silently, and
+    the officer should hear about them before ``board sync`` folds them."""
+    from storage.sync import folder as fs
+
+    sources = getattr(store, "_sources", {})
+    bad = {str(p.path) for p in getattr(store, "problems", ())}
+    found = []
+    for path, (_, foreign) in sources.items():
+        if foreign or str(path) in bad or path == store.path:
+            continue
+        if path.parent == store.path.parent or fs.is_stray_in_folder(path):
+            found.append(path)
+    return sorted(found)
+
+
+def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]]:
+    """(notifications not given before, status-line badges) about bad files and strays.
+
+    ``told`` remembers what was already said, so each problem is notified once."""
+    from storage.sync import folder as fs
+    from storage.sync.wording import copy_label, file_problem
+
+    say = report_lang(lang)
+    fresh, badges = [], []
+    problems = tuple(getattr(store, "problems", ()))
+    for problem in problems:
+        key = f"bad\0{problem.path}\0{problem.problem}"
+        if key not in told:
+            told.add(key)
+            fresh.append(t(lang, "bad_file", text=file_problem(problem, say)))
+    strays = stray_copies(store)
+    stems = {store.path.stem}
+    for path in strays:
+        key = f"stray\0{path}"
+        if key not in told:
+            told.add(key)
+            fresh.append(t(lang, "stray_found", name=path.name, what=copy_label(fs.label(path, stems), say)))
+    if problems:
+        badges.append(t(lang, "bad_files", n=digits(lang, len(problems))))
+    if strays:
+        badges.append(t(lang, "strays", n=digits(lang, len(strays))))
+    return fresh, badges

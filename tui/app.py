@@ -75,6 +75,9 @@ class BoardApp(App[None]):
         """One line per card; None until the first paint picks it from the terminal size."""
         self.compact_chosen = False
         """True once the officer toggled the mode: resizing no longer changes it."""
+        self._told: set[str] = set()
+        """Bad files and conflict copies already notified (each is said once)."""
+        self._file_badges: list[str] = []
         self.undo_stack: deque[tuple[str, str, object]] = deque(maxlen=UNDO_DEPTH)
         """Inverse writes (kind, card id, old value); undo issues them as new changes."""
         self.title = t(lang, "title")
@@ -113,6 +116,7 @@ class BoardApp(App[None]):
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        self.check_files()
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
         if self.watch_files:
             self._start_watcher()
@@ -206,7 +210,16 @@ class BoardApp(App[None]):
             badges.append(f"/ {self.filter.query}")
         if self.read_only:
             badges.append(t(self.lang, "read_only"))
-        return badges
+        return badges + self._file_badges
+
+    def check_files(self) -> bool:
+        """Tell the officer (once each) about unreadable board files and conflict copies;
+        keep a badge in the status line while they last. True if the badges changed."""
+        fresh, badges = actions.disk_notices(self.store, self.lang, self._told)
+        for text in fresh:
+            self.notify(text, severity="warning", timeout=10, markup=False)
+        changed, self._file_badges = badges != self._file_badges, badges
+        return changed
 
     # ---- view state -----------------------------------------------------------------------
     def select_agency(self, agency_id: str | None) -> None:
@@ -360,7 +373,10 @@ class BoardApp(App[None]):
             self.notify(str(error), severity="error")
             return
         self.poll_disk()
-        self.notify("\n".join(report.lines()) or t(self.lang, "sync_done"))
+        if self.check_files():  # the folded copies are gone: so are their badges
+            self.board.show_status(badges=self._badges())
+        self.notify("\n".join(report.lines(actions.report_lang(self.lang))) or t(self.lang, "sync_done"),
+                    markup=False)
 
     def poll_disk(self) -> None:
         """Pick up other processes' changes; keep the focused card where it is."""
@@ -374,6 +390,8 @@ class BoardApp(App[None]):
         except (BoardError, OSError) as error:  # e.g. a half-synced copy: tell, retry next tick
             self.board.show_status(message=f"⚠ {error}")
             return
+        if self.check_files():
+            self.board.show_status(badges=self._badges())
         if not changes:
             return
         # Read the cursor's card first: the index updates the id lists the grid shows in place.

@@ -81,6 +81,9 @@ class AgencyPane(Vertical):
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }
     AgencyPane Input { border: none; height: 1; padding: 0 0; }
+    /* Input:focus (a pseudo-class) outranks the rule above and brought back the 3-row tall
+       border, leaving no row for the text in a 1-row box: typed names were invisible. */
+    AgencyPane Input:focus { border: none; height: 1; padding: 0 0; background: $boost; }
     AgencyPane OptionList { border: none; height: 1fr; padding: 0; scrollbar-size-vertical: 1; }
     """
 

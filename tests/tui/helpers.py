@@ -33,3 +33,8 @@ def board_text(app) -> str:
 
     grid = app.screen_stack[0].query_one(BoardGrid)
     return "\n".join(grid.render_line(y).text for y in range(grid.size.height))
+
+
+def screen_lines(app) -> list[str]:
+    """Every row of the terminal as the user sees it (the active screen, composited)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.thai.chars import NO_BREAK_SPACES, can_break_between, cannot_end_line
+from storage.thai.chars import NO_BREAK_SPACES, can_break_between, cannot_end_line, cannot_start_line
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
 from storage.thai.width import cell_width
@@ -67,26 +67,48 @@ def _word_starts(text: str, unit: _Unit) -> set[int]:
     return starts
 
 
-def _split_long(text: str, unit: _Unit, width: int) -> list[Span]:
-    """Cut an overlong unit: at a word boundary if one fits, else between grapheme clusters.
+def _cut_keeps_rules(text: str, pos: int) -> bool:
+    """Whether a forced cut at ``pos`` still obeys the line-start/line-end rules.
 
-    Cuts that break the line-start/line-end rules are used only when nothing else fits.
+    Inside a no-break run every boundary fails :func:`can_break_between`; a cut that only
+    breaks the softer "no break at a dot before a letter" rule (``ก.ย.|ก.ย.``) is still
+    far better than a line that starts with ``.`` or ends with ``เ``.
     """
+    return not cannot_end_line(text[pos - 1]) and not cannot_start_line(text[pos])
+
+
+def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int]) -> int:
+    """Index into ``bounds`` where the piece starting at ``bounds[k]`` should end.
+
+    The furthest cut that fits, in order of preference: a word boundary obeying the
+    line rules, any cluster boundary obeying them, any cluster boundary at all.
+    Taking the furthest one in each class fills lines greedily, and since the cuts
+    obeying the rules do not depend on earlier choices, the fallback is used only
+    where no rule-abiding cut fits at all.
+    """
+    last = len(bounds) - 1
+    used, j, fit, ok, word = 0, k, k, k, k
+    while j < last:
+        used += cell_width(text[bounds[j] : bounds[j + 1]])
+        if used > width and j > k:
+            break
+        j = fit = j + 1
+        if j == last:
+            return j  # the rest fits: the unit's end is a real break opportunity
+        if _cut_keeps_rules(text, bounds[j]):
+            ok = j
+            word = j if bounds[j] in words else word
+    return word if word > k else ok if ok > k else fit
+
+
+def _split_long(text: str, unit: _Unit, width: int) -> list[Span]:
+    """Cut an overlong unit between grapheme clusters (see :func:`_piece_end` for where)."""
     bounds = [unit.start + b for b in grapheme_boundaries(text[unit.start : unit.end])]
     words = _word_starts(text, unit)
     pieces: list[Span] = []
     k, last = 0, len(bounds) - 1
     while k < last:
-        used, j, fit, good, word = 0, k, k, k, k
-        while j < last:
-            used += cell_width(text[bounds[j] : bounds[j + 1]])
-            if used > width and j > k:
-                break
-            j = fit = j + 1
-            if j == last or can_break_between(text[bounds[j] - 1], text[bounds[j]]):
-                good = j
-                word = j if bounds[j] in words else word
-        cut = word if word > k else good if good > k else fit
+        cut = _piece_end(text, bounds, k, width, words)
         pieces.append((bounds[k], bounds[cut]))
         k = cut
     return pieces
@@ -144,8 +166,9 @@ def wrap(text: str, width: int) -> list[str]:
     """Wrap ``text`` into lines no wider than ``width`` cells, breaking between words.
 
     Existing newlines are kept; spaces where a line breaks are dropped. No line starts
-    with ำ, ๆ, ะ, า or a combining mark, and none ends with เ แ โ ใ ไ, unless the input
-    itself does so at a newline or a single cluster is wider than the line.
+    with ำ, ๆ, ะ, า, a closing punctuation mark or a combining mark, and none ends with
+    เ แ โ ใ ไ, unless the input itself does so at a newline or no cut that obeys those
+    rules fits in the width (a run like ``......`` or a cluster wider than the line).
     """
     return [text[s:e] for s, e in wrap_spans(text, width)]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from storage.thai.chars import cannot_end_line, cannot_start_line
@@ -75,6 +75,20 @@ def test_overlong_word_is_cut_between_clusters() -> None:
     assert all(not cannot_start_line(line[0]) and not cannot_end_line(line[-1]) for line in lines)
 
 
+def test_overlong_no_break_run_is_cut_where_line_rules_hold_and_lines_are_filled() -> None:
+    # The dots glue this into one no-break run (abbreviations); it used to wrap at 9 as
+    # ['ก', 'ก.ย.ก.ย.ก', '.ย.']: a one-letter line, then a line starting with ".".
+    assert wrap("กก.ย.ก.ย.ก.ย.", 9) == ["กก.ย.ก.ย.", "ก.ย."]
+    assert wrap("www.rayong.go.th", 11) == ["www.rayong.", "go.th"]
+    for text in ("กก.ย.ก.ย.ก.ย.", "พ.ศ.๒๕๖๕ สนจ.ระยอง", "www.rayong.go.th"):
+        for width in range(3, 16):
+            lines = wrap(text, width)
+            assert "".join(lines).replace(" ", "") == text.replace(" ", ""), (width, lines)
+            assert all(cell_width(line) <= width for line in lines), (width, lines)
+            assert all(not cannot_start_line(line[0]) for line in lines), (width, lines)
+            assert all(not cannot_end_line(line[-1]) for line in lines), (width, lines)
+
+
 def test_truncate_by_cells_on_cluster_boundaries() -> None:
     assert truncate("สั้น", 10) == "สั้น"
     cut = truncate("ข้อ ๒ สื่อสารกับสังคมที่เป็นหัวใจ", 12)
@@ -106,6 +120,7 @@ ANY = st.text(st.one_of(st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B
 
 @settings(max_examples=300, deadline=None)
 @given(WELL_FORMED, st.integers(8, 80))
+@example("กก.ย.ก.ย.ก.ย.", 9)  # found by hypothesis: a forced cut put "." at a line start
 def test_property_well_formed_text(text: str, width: int) -> None:
     spans = wrap_spans(text, width)
     for start, end in spans:

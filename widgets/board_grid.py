@@ -95,6 +95,8 @@ class BoardGrid(ScrollView, can_focus=True):
         self._offsets: list[int] = [0]
         self._cache: dict[str, tuple[int, list[list[Segment]]]] = {}
         self._counts: list[int] = [0, 0, 0, 0]
+        self._placed = False
+        """False until the first show() has put the cursor somewhere (on the first card)."""
 
     # ---- data in -------------------------------------------------------------------------
     def show(self, lanes: list[Lane], snapshot: BoardSnapshot, look: CardLook,
@@ -106,8 +108,13 @@ class BoardGrid(ScrollView, can_focus=True):
         self._counts = counts if counts is not None else [
             sum(len(lane.columns[i]) for lane in lanes) for i in range(4)]
         self._relayout()
-        if keep is None or not self.select(keep):
+        if keep is not None and self.select(keep):
+            pass
+        elif (keep is not None or not self._placed) and not self.column_ids():
+            self._first_card()  # start (or a lost card) on a card, not on an empty column
+        else:
             self._clamp()
+        self._placed = self._placed or bool(lanes)
         self.refresh()
 
     def forget(self, *card_ids: str) -> None:
@@ -157,6 +164,16 @@ class BoardGrid(ScrollView, can_focus=True):
                     return True
         return False
 
+    def _first_card(self) -> None:
+        """The first card in reading order (lane by lane, column by column)."""
+        for li, lane in enumerate(self.lanes):
+            for ci, ids in enumerate(lane.columns):
+                if ids:
+                    self.lane_index, self.column, self.row = li, ci, 0
+                    self._cursor_moved()
+                    return
+        self._clamp()
+
     def _clamp(self) -> None:
         self.lane_index = min(self.lane_index, max(0, len(self.lanes) - 1))
         size = len(self.column_ids())
@@ -184,7 +201,8 @@ class BoardGrid(ScrollView, can_focus=True):
         if not self.lanes:
             return
         if columns:
-            self.column = (self.column + columns) % len(STATUSES)
+            # Stop at the edges: wrapping from the first column to the last lost officers.
+            self.column = max(0, min(len(STATUSES) - 1, self.column + columns))
             self.row = min(self.row, max(0, len(self.column_ids()) - 1))
         elif 0 <= self.row + rows < len(self.column_ids()):
             self.row += rows
@@ -247,6 +265,11 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def _cell(self, ids: list[str], index: int, sub: int, width: int, cursor_column: bool) -> list[Segment]:
         if index >= len(ids):
+            if cursor_column and not ids and index == 0 and sub == 0:
+                # An empty column under the cursor still shows where the cursor is.
+                mark = truncate(t(self.look.lang if self.look else "th", "empty_column"), width)
+                style = CURSOR if self.has_focus else UNFOCUSED
+                return [Segment(mark, style), Segment(" " * (width - cell_len(mark)), PLAIN)]
             return [Segment(" " * width, PLAIN)]
         card_id = ids[index]
         cached = self._cache.get(card_id)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from widgets.i18n import digits, help_text, localized, t
 from widgets.textfit import normalize, truncate
@@ -131,14 +131,16 @@ class AgencyPane(Vertical):
         if self.rows:
             self._rebuild()
 
-    def _label(self, name: str, done: int, total: int) -> Text:
+    def _label(self, name: str, done: int, total: int, chosen: bool = False) -> Text:
         # Pane width minus its border and a 1-cell scrollbar (40 agencies overflow 24 rows).
         width = max(8, (self.size.width or 24) - 2)
         count = " " + digits(self.lang, total).rjust(3)
         bar = progress_bar(done, total)
-        room = width - cell_len(bar) - cell_len(count) - 1
+        room = width - cell_len(bar) - cell_len(count) - 2
         name = truncate(name, room)
-        label = Text.assemble(name, " " * (room - cell_len(name) + 1), (bar, "green"), count)
+        # ▸ marks the agency the board shows: a shade alone is lost under NO_COLOR.
+        label = Text.assemble(("▸" if chosen else " ", "bold"), name, " " * (room - cell_len(name) + 1),
+                              (bar, "green"), count)
         label.no_wrap, label.overflow = True, "ellipsis"
         return label
 
@@ -147,14 +149,31 @@ class AgencyPane(Vertical):
         query = normalize(self.query_one("#agency-filter", Input).value.strip())
         shown = [r for r in self.rows if not query or any(
             query in normalize(x) for x in (r.name, r.short, *r.aliases))]
-        items = [Option(self._label(t(self.lang, "all"), *self.all_progress), id=ALL)]
-        items += [Option(self._label(r.short or r.name, r.done, r.total), id=r.agency_id) for r in shown]
+        items = [Option(self._prompt(ALL), id=ALL)]
+        items += [Option(self._prompt(r.agency_id), id=r.agency_id) for r in shown]
         options.set_options(items)
         ids = [o.id for o in items]
         if self.selected in ids:
             options.highlighted = ids.index(self.selected)
         else:  # filtering: jump to the first match, so Enter picks it
             options.highlighted = 1 if query and len(ids) > 1 else 0
+
+    def _prompt(self, option_id: str) -> Text:
+        chosen = option_id == (self.selected or ALL)
+        if option_id == ALL:
+            return self._label(t(self.lang, "all"), *self.all_progress, chosen=chosen)
+        row = next(r for r in self.rows if r.agency_id == option_id)
+        return self._label(row.short or row.name, row.done, row.total, chosen=chosen)
+
+    def _mark(self, old: str | None, new: str | None) -> None:
+        """Move the ▸ from ``old``'s row to ``new``'s (None: all agencies)."""
+        options = self.query_one(AgencyOptions)
+        for agency_id in (old, new):
+            option_id = agency_id or ALL
+            try:
+                options.replace_option_prompt(option_id, self._prompt(option_id))
+            except OptionDoesNotExist:  # filtered out of the list
+                pass
 
     @on(Input.Changed, "#agency-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -178,7 +197,8 @@ class AgencyPane(Vertical):
         event.stop()
         agency_id = None if event.option.id == ALL else event.option.id
         if agency_id != self.selected:
-            self.selected = agency_id
+            old, self.selected = self.selected, agency_id
+            self._mark(old, agency_id)
             self.post_message(self.Selected(self, agency_id))
 
     @on(OptionList.OptionSelected)

@@ -132,7 +132,8 @@ class BoardGrid(ScrollView, can_focus=True):
 
     @property
     def _lane_headers(self) -> bool:
-        return bool(self.look and self.look.show_agency)
+        """Every lane has a title row: in the single-agency view it names the agency shown."""
+        return self.look is not None
 
     def _relayout(self) -> None:
         offsets = [0]
@@ -246,7 +247,7 @@ class BoardGrid(ScrollView, can_focus=True):
             return self._header(widths)
         row = self.scroll_offset.y + y - 1
         li = bisect_right(self._offsets, row) - 1
-        if not self.lanes and row == 0:  # say so rather than show a blank board
+        if row == (1 if self.lanes else 0) and self._no_cards():  # say so rather than show a blank board
             return Strip([Segment(" " + self.empty_text(), Style(dim=True))]).adjust_cell_length(self.size.width, PLAIN)
         if not (0 <= li < len(self.lanes)):
             return Strip.blank(self.size.width, PLAIN)
@@ -296,10 +297,19 @@ class BoardGrid(ScrollView, can_focus=True):
             segments.append(Segment(" " * max(0, widths[ci] - cell_len(label)), HEADER))
         return Strip(segments).adjust_cell_length(self.size.width, PLAIN)
 
+    def _no_cards(self) -> bool:
+        return not any(ids for lane in self.lanes for ids in lane.columns)
+
     def _lane_header(self, lane: Lane, width: int) -> Strip:
         lang = self.look.lang if self.look else "th"
-        total = sum(len(c) for c in lane.columns)
-        text = truncate(f"▌{lane.title} ({digits(lang, total)})", width)
+        total = digits(lang, sum(len(c) for c in lane.columns))
+        agency = self.snapshot.agencies.get(lane.agency_id)
+        if self.look and not self.look.show_agency and agency is not None:
+            # The single-agency view: which agency this is, in full and short.
+            short = f" · {agency.short}" if agency.short and agency.short != agency.name else ""
+            text = truncate(f"▌{agency.name}{short} ({total})", width)
+        else:
+            text = truncate(f"▌{lane.title} ({total})", width)
         return Strip([Segment(text, LANE)]).adjust_cell_length(self.size.width, PLAIN)
 
     def on_click(self, event) -> None:

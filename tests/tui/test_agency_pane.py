@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.helpers import screen_lines, type_text
+from tests.tui.helpers import board_text, screen_lines, type_text
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -17,4 +17,18 @@ async def test_typed_agency_filter_is_visible(make_app, size) -> None:
         await pilot.pause()
         lines = screen_lines(app)
         assert lines[1].startswith("พัฒนา"), lines[:3]  # the box's one row, right under the header
-        assert any(line.startswith("พช.ระยอง") for line in lines[2:5])
+        assert any(line.startswith("▸พช.ระยอง") for line in lines[2:5])  # the first match, chosen
+
+
+async def test_single_agency_search_without_hits_says_no_cards(make_app) -> None:
+    app = make_app(watch_files=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any(line.startswith("▸ทั้งหมด") for line in screen_lines(app))
+        await pilot.press("a")
+        await type_text(pilot, "พช")
+        await pilot.press("enter", "slash")
+        await type_text(pilot, "ไม่มีคำนี้")
+        await pilot.pause()
+        text = board_text(app)
+        assert "ไม่มีการ์ด" in text and "พช.ระยอง" in text.splitlines()[1]

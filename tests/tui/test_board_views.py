@@ -7,7 +7,7 @@ from textual.widgets import Input
 from textual.widgets._help_panel import HelpPanel
 
 from tests.conftest import card_of
-from tests.tui.helpers import board_text, type_text
+from tests.tui.helpers import board_text, screen_lines, type_text
 from tui.commands import BoardCommands
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import NORMAL_HEIGHT
@@ -55,7 +55,11 @@ async def test_agency_list_filters_as_you_type_and_switches_the_board(make_app) 
         assert app.agency == agency
         assert isinstance(app.focused, BoardGrid)
         assert shown_ids(app) == {c.id for c in app.snapshot.cards.values() if c.agency_id == agency}
-        assert "▌" not in board_text(app)  # one agency: no swimlane headers
+        text = board_text(app)
+        assert text.count("▌") == 1  # one agency: one title naming it, in full and short
+        assert text.splitlines()[1].startswith("▌สำนักงานพัฒนาชุมชนจังหวัดระยอง · พช.ระยอง (")
+        assert any(line.startswith("▸พช.ระยอง") for line in screen_lines(app))  # marked in the list
+        assert not any(line.startswith("▸ทั้งหมด") for line in screen_lines(app))
 
 
 async def test_agency_list_arrows_choose_all_again(make_app) -> None:

@@ -84,6 +84,19 @@ def describe(snapshot: BoardSnapshot, change: Change, lang: str) -> str:
     return f"{change.author} {text}"
 
 
+def describe_changes(snapshot: BoardSnapshot, changes: list[Change], lang: str) -> str:
+    """The status line for one refresh: the last change, and when the same person moved
+    that card with a note (two changes), both — ``malee ย้ายข้อ ๒ (…) → ติดปัญหา · บันทึก: …``."""
+    last = changes[-1]
+    same = [c for c in changes if c.card_id == last.card_id and c.author == last.author]
+    moved = next((c for c in reversed(same) if c.kind == "status"), None)
+    noted = next((c for c in reversed(same) if c.kind == "note"), None)
+    if moved is None or noted is None:
+        return describe(snapshot, last, lang)
+    text = describe(snapshot, moved, lang)
+    return f"{text} · {t(lang, 'noted')}: {noted.detail}" if noted.detail else text
+
+
 def start_import(app) -> None:
     """Open a letter → review the draft → save its records (H2's reader, H4's screens)."""
     try:

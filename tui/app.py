@@ -22,7 +22,7 @@ from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import THAI_ASCII_DIGITS, is_thai, t
+from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -185,11 +185,12 @@ class BoardApp(App[None]):
                 card = self.snapshot.cards[screen.card_id]
                 related = {card.id, *(c.id for c in self.snapshot.siblings(card))}
                 mine = [c for c in changes if c.card_id in related]
-                message = self._live_message(mine[-1]) if mine else ""
+                message = self._live_message(mine) if mine else ""
                 screen.show(self.snapshot, message)
 
-    def _live_message(self, change: Change) -> str:
-        return f"⟳ {datetime.now():%H:%M} · " + actions.describe(self.snapshot, change, self.lang)
+    def _live_message(self, changes: Sequence[Change]) -> str:
+        clock = digits(self.lang, f"{datetime.now():%H:%M}")
+        return f"⟳ {clock} · " + actions.describe_changes(self.snapshot, list(changes), self.lang)
 
     def redraw_agencies(self) -> None:
         rows = []
@@ -402,7 +403,7 @@ class BoardApp(App[None]):
             self.index = BoardIndex(self.snapshot)
             ids = ()
         self.redraw_board(keep=focused, changed=tuple(ids))
-        self.board.show_status(message=self._live_message(changes[-1]))
+        self.board.show_status(message=self._live_message(changes))
         self._follow_detail(changes)
 
 

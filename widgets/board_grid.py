@@ -23,7 +23,7 @@ from storage.models import STATUSES, BoardSnapshot
 
 from widgets.board_index import Lane
 from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
-from widgets.i18n import digits, help_text, localized, status_label, t
+from widgets.i18n import digits, help_text, localized, short_status_label, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import truncate
 
@@ -292,7 +292,10 @@ class BoardGrid(ScrollView, can_focus=True):
             if ci:
                 segments.append(SEPARATOR)
             count = f" {digits(lang, self._counts[ci])}"
-            label = truncate(status_label(lang, status), widths[ci] - len(count)) + count
+            title = status_label(lang, status)
+            if cell_len(title) > widths[ci] - len(count):  # cut only if even the short title won't fit
+                title = short_status_label(lang, status)
+            label = truncate(title, widths[ci] - len(count)) + count
             segments.append(Segment(label, HEADER))
             segments.append(Segment(" " * max(0, widths[ci] - cell_len(label)), HEADER))
         return Strip(segments).adjust_cell_length(self.size.width, PLAIN)

@@ -283,6 +283,17 @@ def status_label(lang: str, status: str) -> str:
     return STATUS_LABELS.get(lang, STATUS_LABELS["th"])[status]  # type: ignore[index]
 
 
+SHORT_STATUS_LABELS = {
+    "th": {"todo": "ยังไม่ทำ", "doing": "กำลังทำ", "blocked": "ติดปัญหา", "done": "เสร็จแล้ว"},
+    "en": {"todo": "To do", "doing": "Doing", "blocked": "Blocked", "done": "Done"},
+}
+"""Column titles for narrow columns (80×24): whole words instead of 'ยังไม่ดำเนิน…'."""
+
+
+def short_status_label(lang: str, status: str) -> str:
+    return SHORT_STATUS_LABELS["th" if is_thai(lang) else "en"][status]
+
+
 def role_label(lang: str, role: str) -> str:
     return ROLE_LABELS.get(lang, ROLE_LABELS["th"])[role]  # type: ignore[index]
 

@@ -27,7 +27,7 @@ async def test_all_agencies_view_has_one_swimlane_per_agency(make_app) -> None:
         text = board_text(app)
         for short in ("สนจ.ระยอง", "พช.ระยอง", "อำเภอทุกอำเภอ", "พศจ.ระยอง", "วธ.ระยอง"):
             assert f"▌{short}" in text
-        assert "ยังไม่ดำเนิน" in text and "ติดปัญหา ๑" in text  # Thai column titles with counts
+        assert "ยังไม่ทำ ๑๐" in text and "ติดปัญหา ๑" in text  # Thai column titles (short at 80 cells) with counts
         assert "⚠" in text  # item 6 is overdue on the fixed today
         assert len(shown_ids(app)) == 14
 

@@ -63,6 +63,16 @@ def apply_changes(index: BoardIndex, before: BoardSnapshot, after: BoardSnapshot
     return ids
 
 
+def card_name(snapshot: BoardSnapshot, card_id: str, lang: str) -> str:
+    """``ข้อ ๒ · สนจ.ระยอง``: which card, as an officer names it."""
+    card = snapshot.cards.get(card_id)
+    item = snapshot.items.get(card.item_id) if card else None
+    agency = snapshot.agencies.get(card.agency_id) if card else None
+    if item is None or agency is None:
+        return ""
+    return t(lang, "note_for", item=digits(lang, item.seq), agency=agency.short or agency.name)
+
+
 def describe(snapshot: BoardSnapshot, change: Change, lang: str) -> str:
     """``สมชาย ย้ายข้อ ๖ → ติดปัญหา`` for the status line."""
     card = snapshot.cards.get(change.card_id or "")
@@ -97,6 +107,15 @@ def describe_changes(snapshot: BoardSnapshot, changes: list[Change], lang: str) 
     return f"{text} · {t(lang, 'noted')}: {noted.detail}" if noted.detail else text
 
 
+def import_summary(before: BoardSnapshot, after: BoardSnapshot, lang: str) -> str:
+    """``นำเข้า ๑ หนังสือ ๗ ข้อ ๒๗ การ์ด``: what an officer counts, not storage records."""
+    parts = [(len(after.directives) - len(before.directives), "letters"),
+             (len(after.items) - len(before.items), "items"),
+             (len(after.cards) - len(before.cards), "cards")]
+    new = [t(lang, f"n_{what}", n=digits(lang, n)) for n, what in parts if n > 0]
+    return t(lang, "imported", what=" ".join(new)) if new else t(lang, "nothing_new")
+
+
 def start_import(app) -> None:
     """Open a letter → review the draft → save its records (H2's reader, H4's screens)."""
     try:
@@ -112,13 +131,14 @@ def start_import(app) -> None:
     def reviewed(draft) -> None:
         if draft is None:
             return
+        before = app.store.snapshot()
         try:
-            count = app.store.add_records(draft_to_records(draft, known))
+            app.store.add_records(draft_to_records(draft, known))
         except (BoardError, OSError) as error:
             app.notify(str(error), severity="error")
             return
         app.records_added()
-        app.notify(t(app.lang, "imported", n=digits(app.lang, count)))
+        app.notify(import_summary(before, app.store.snapshot(), app.lang), markup=False)
 
     def opened(path: Path | None) -> None:
         if path is None:

@@ -345,7 +345,8 @@ class BoardApp(App[None]):
             return
         from tui.screens.note_input import NoteScreen
 
-        self.push_screen(NoteScreen.for_lang(self.lang), lambda text: self.add_note(card_id, text or ""))
+        self.push_screen(NoteScreen.for_lang(self.lang, actions.card_name(self.snapshot, card_id, self.lang)),
+                         lambda text: self.add_note(card_id, text or ""))
 
     def import_letter(self) -> None:
         actions.start_import(self)

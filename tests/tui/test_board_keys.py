@@ -94,6 +94,8 @@ async def test_note_is_typed_in_thai_and_saved(make_app, reopen) -> None:
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
+        title = str(app.screen.query_one("#note-title").render())
+        assert title.endswith("— ข้อ ๒ · สนจ.ระยอง")  # which card the note is for
         await type_text(pilot, "ประชุมแล้ว ที่ศาลากลาง")
         await pilot.press("enter")
         await pilot.pause()

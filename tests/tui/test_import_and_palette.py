@@ -13,6 +13,10 @@ from widgets.board_grid import BoardGrid
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "letters"
 
 
+def _thai(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+
+
 def _empty_app(tmp_path: Path):
     from storage.sync.store import BoardStore
     from tests.conftest import TODAY
@@ -38,22 +42,32 @@ async def test_empty_board_opens_and_keys_do_no_harm(tmp_path) -> None:
     store.close()
 
 
+async def _import(pilot, name: str) -> None:
+    await pilot.press("i")
+    await pilot.pause()
+    assert pilot.app.screen.__class__.__name__ == "OpenLetterScreen"
+    await type_text(pilot, name)
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    assert pilot.app.screen.__class__.__name__ == "ImportReviewScreen"
+    await pilot.press("enter")
+    await pilot.pause(0.3)
+    assert pilot.app.screen is pilot.app.screen_stack[0]
+
+
 async def test_import_a_letter_from_the_board(tmp_path) -> None:
     app, store, path = _empty_app(tmp_path)
     shutil.copy(FIXTURES / "rayong-2565-directives.txt", path.parent / "rayong.txt")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("i")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "OpenLetterScreen"
-        await type_text(pilot, "rayong.txt")
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.screen.__class__.__name__ == "ImportReviewScreen"
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.screen is app.screen_stack[0]
+        await _import(pilot, "rayong.txt")
         saved = store.snapshot()
+        told = [n.message for n in app._notifications]
+        # What an officer counts (letters, items, cards), not storage records.
+        assert told[-1] == f"นำเข้า ๑ หนังสือ ๗ ข้อ {_thai(len(saved.cards))} การ์ด", told
+        await _import(pilot, "rayong.txt")  # the same letter again: nothing new
+        assert [n.message for n in app._notifications][-1].startswith("ไม่มีอะไรใหม่")
+        assert len(store.snapshot().cards) == len(saved.cards)
         assert len(saved.items) == 7 and len(saved.cards) > 7
         assert len(app.screen.query_one(BoardGrid).lanes) == len({c.agency_id for c in saved.cards.values()})
     from storage.sync.store import BoardStore

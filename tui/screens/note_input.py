@@ -32,17 +32,20 @@ class NoteScreen(ModalScreen[str | None]):
     """
 
     @classmethod
-    def for_lang(cls, lang: str) -> "NoteScreen":
+    def for_lang(cls, lang: str, about: str = "") -> "NoteScreen":
         binding = Binding("escape", "cancel", t(lang, "cancel"), id="note.cancel", tooltip=t(lang, "note_cancel_tip"))
-        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "note"))(lang)
+        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "note"))(lang, about)
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, about: str = "") -> None:
         super().__init__()
         self.lang = lang
+        self.about = about
+        """Which card the note is for (``ข้อ ๒ · สนจ.ระยอง``), shown in the title."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(t(self.lang, "note_title"), markup=False)
+            title = t(self.lang, "note_title") + (f" — {self.about}" if self.about else "")
+            yield Label(title, markup=False, id="note-title")
             box = NoteInput(id="note-text")
             box.cursor_blink = False
             box.HELP = self.HELP

@@ -45,3 +45,28 @@ async def test_a_plain_move_and_a_plain_note_each_say_theirs(make_app, board_pat
         assert "บันทึก" not in status_text(app)
         await other_user(pilot, board_path, tmp_path, monkeypatch, lambda s: s.add_note(card_of(1), "ประชุมแล้ว"))
         assert "malee บันทึก ข้อ ๑ (สนจ.ระยอง): ประชุมแล้ว" in status_text(app)
+
+
+async def test_card_detail_at_80_columns_shows_the_whole_change(make_app, board_path, tmp_path, monkeypatch) -> None:
+    from rich.cells import cell_len
+
+    from tests.tui.helpers import plain
+    from tui.screens.card_detail import CardDetailScreen
+
+    app = make_app(watch_files=False, poll_seconds=600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("BoardGrid").select(card_of(2, 2))
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, CardDetailScreen)
+        await other_user(pilot, board_path, tmp_path, monkeypatch,
+                         lambda s: s.move(card_of(2, 2), "blocked", note="ไม่มีงบประมาณสำหรับจัดงานประชุมประจำเดือนนี้"))
+        frame = detail.query_one("#detail")
+        assert cell_len(str(frame.border_subtitle)) <= frame.size.width - 4  # fits the frame
+        live = plain(detail.query_one("#detail-live").content, width=60)
+        assert "malee" in live and "ติดปัญหา" in live and "จัดงานประชุมประจำเดือนนี้" in live.replace("\n", "")
+        body = plain(detail.query_one("#detail-body").content, width=70)
+        history = next(line for line in body.splitlines() if "malee" in line and "→" in line)
+        assert not any(ch.isascii() and ch.isdigit() for ch in history.split("·")[0]), history  # ๒๕ พ.ย. ๖๙ ๒๐:๔๓

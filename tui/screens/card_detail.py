@@ -19,7 +19,7 @@ from widgets.board_index import due_state
 from widgets.card_lines import DUE_MARKS
 from widgets.i18n import digits, help_text, localized, role_label, status_label, t
 from widgets.kedmanee import thai_keys
-from widgets.textfit import format_date
+from widgets.textfit import format_date, truncate
 from widgets.wrapped import thai_block
 
 
@@ -31,7 +31,8 @@ def _when(iso: str | None, lang: str) -> str:
         local = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return iso
-    return f"{format_date(local.date().isoformat(), lang)} {local:%H:%M}"
+    # The time in the same digits as the date (was ``๒๕ พ.ย. ๖๙ 20:43``).
+    return f"{format_date(local.date().isoformat(), lang)} {digits(lang, f'{local:%H:%M}')}"
 
 
 class CardDetailScreen(ModalScreen[None]):
@@ -63,6 +64,9 @@ class CardDetailScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
+            live = Static("", id="detail-live", markup=False)
+            live.display = False
+            yield live
             yield Static(self._body(), id="detail-body")
         yield Footer()
 
@@ -76,8 +80,15 @@ class CardDetailScreen(ModalScreen[None]):
         if snapshot is not self.snapshot:
             self.snapshot = snapshot
             self.query_one("#detail-body", Static).update(self._body())
-        if message:  # who changed it, on the frame, so the officer knows why it moved
-            self.query_one("#detail", VerticalScroll).border_subtitle = Text(message)  # Text: no markup in names
+        if message:  # who changed it, so the officer knows why it moved
+            frame = self.query_one("#detail", VerticalScroll)
+            # The frame's subtitle is one line (cut to fit at 80 columns); the whole
+            # message, wrapped at Thai word boundaries, heads the card.
+            room = max(10, frame.size.width - 6)
+            frame.border_subtitle = Text(truncate(message, room))  # Text: no markup in names
+            live = self.query_one("#detail-live", Static)
+            live.update(thai_block(message, "bold"))
+            live.display = True
 
     def _body(self) -> Group:
         snap, lang = self.snapshot, self.lang

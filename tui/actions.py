@@ -186,11 +186,15 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
     say = report_lang(lang)
     fresh, badges = [], []
     problems = tuple(getattr(store, "problems", ()))
+    waiting = [p for p in problems if getattr(p, "reason", "") == "waiting"]
+    bad = [p for p in problems if getattr(p, "reason", "") != "waiting"]
     for problem in problems:
         key = f"bad\0{problem.path}\0{problem.problem}"
         if key not in told:
             told.add(key)
-            fresh.append(t(lang, "bad_file", text=file_problem(problem, say)))
+            # Waiting for a base is not damage: say what is awaited, without "cannot read".
+            text = file_problem(problem, say)
+            fresh.append(text if problem in waiting else t(lang, "bad_file", text=text))
     strays = stray_copies(store)
     stems = {store.path.stem}
     for path in strays:
@@ -198,8 +202,10 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
         if key not in told:
             told.add(key)
             fresh.append(t(lang, "stray_found", name=path.name, what=copy_label(fs.label(path, stems), say)))
-    if problems:
-        badges.append(t(lang, "bad_files", n=digits(lang, len(problems))))
+    if bad:
+        badges.append(t(lang, "bad_files", n=digits(lang, len(bad))))
+    if waiting:
+        badges.append(t(lang, "waiting_files", n=digits(lang, len(waiting))))
     if strays:
         badges.append(t(lang, "strays", n=digits(lang, len(strays))))
     return fresh, badges

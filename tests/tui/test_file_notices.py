@@ -73,3 +73,23 @@ async def test_a_conflict_copy_is_named_with_how_to_fold_it(make_app, board_path
         assert any(m.startswith("รวม " + copy.name) for m in messages(app)), messages(app)
         assert "สำเนาขัดแย้ง" not in status_text(app)
         assert app.snapshot.cards[card_of(1)].status == "done"
+
+
+def test_waiting_for_a_base_is_not_called_unreadable(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    from storage.errors import BadFile
+    from storage.sync.bases import WaitingForBase
+    from tui.actions import disk_notices
+
+    board = tmp_path / "board.json"
+    store = SimpleNamespace(path=board, _sources={}, problems=(
+        WaitingForBase(str(board.parent / "board.d" / "ab.json"), "base-1-ab.json", "มาลี", 3),
+        BadFile(str(board.parent / "board.d" / "zz.json"), "not valid JSON"),
+    ))
+    told: set[str] = set()
+    fresh, badges = disk_notices(store, "th", told)
+    assert badges == ["⚠ ๑ ไฟล์อ่านไม่ได้", "⏳ รอ ๑ ไฟล์"]
+    waiting = next(m for m in fresh if "base-1-ab.json" in m)
+    assert "มาลี" in waiting and "อ่านไฟล์ไม่ได้" not in waiting
+    assert disk_notices(store, "th", told)[0] == []  # each said once

@@ -29,12 +29,27 @@ class StatusLine(Static):
     def _draw(self) -> None:
         text = Text(self.message, no_wrap=True, overflow="ellipsis")
         if self.badges:
-            right = Text(" ".join(f"[{b}]" for b in self.badges), style="bold reverse")
-            width = max(0, (self.size.width or 78) - 2 - right.cell_len - 1)
+            full = self.size.width or 78
+            right = self._right(self.badges)
+            if text.cell_len > full - 3 - right.cell_len:  # the message wins the room at 80 columns
+                right = self._right([_short(b) for b in self.badges])
+            width = max(0, full - 2 - right.cell_len - 1)
             text.truncate(width, overflow="ellipsis", pad=True)
             text.append(" ")
             text.append_text(right)
         self.update(text)
 
+    @staticmethod
+    def _right(badges: list[str]) -> Text:
+        return Text(" ".join(f"[{b}]" for b in badges), style="bold reverse")
+
     def on_resize(self) -> None:
         self._draw()
+
+
+def _short(badge: str) -> str:
+    """``⚠ ๑ ไฟล์อ่านไม่ได้`` → ``⚠ ๑``: a symbol and a count keep their meaning when room is short."""
+    words = badge.split()
+    if len(words) > 2 and not words[0][0].isalnum() and words[1].isdigit():
+        return " ".join(words[:2])
+    return badge

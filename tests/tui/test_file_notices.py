@@ -89,7 +89,7 @@ def test_waiting_for_a_base_is_not_called_unreadable(tmp_path) -> None:
     ))
     told: set[str] = set()
     fresh, badges = disk_notices(store, "th", told)
-    assert badges == ["⚠ ๑ ไฟล์อ่านไม่ได้", "⏳ รอ ๑ ไฟล์"]
+    assert badges == ["⚠ ๑ ไฟล์อ่านไม่ได้", "⏳ ๑ ไฟล์ที่รอ"]
     waiting = next(m for m in fresh if "base-1-ab.json" in m)
     assert "มาลี" in waiting and "อ่านไฟล์ไม่ได้" not in waiting
     assert disk_notices(store, "th", told)[0] == []  # each said once

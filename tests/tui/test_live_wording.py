@@ -70,3 +70,16 @@ async def test_card_detail_at_80_columns_shows_the_whole_change(make_app, board_
         body = plain(detail.query_one("#detail-body").content, width=70)
         history = next(line for line in body.splitlines() if "malee" in line and "→" in line)
         assert not any(ch.isascii() and ch.isdigit() for ch in history.split("·")[0]), history  # ๒๕ พ.ย. ๖๙ ๒๐:๔๓
+
+
+async def test_at_80_columns_badges_shrink_so_the_change_is_read(make_app, board_path, tmp_path, monkeypatch) -> None:
+    (board_path.parent / "board.d").mkdir(exist_ok=True)
+    (board_path.parent / "board.d" / "zz.json").write_text("garbage")
+    app = make_app(watch_files=False, poll_seconds=600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "[⚠ ๑ ไฟล์อ่านไม่ได้]" in status_text(app)  # room enough: the whole badge
+        await other_user(pilot, board_path, tmp_path, monkeypatch,
+                         lambda s: s.move(card_of(2, 2), "blocked", note="ไม่มีงบ"))
+        line = status_text(app)
+        assert "→ ติดปัญหา · บันทึก: ไม่มีงบ" in line and line.rstrip().endswith("[⚠ ๑]"), line

@@ -158,24 +158,6 @@ def report_lang(lang: str) -> str:
     return "th" if lang.startswith("th") else "en"
 
 
-def stray_copies(store) -> list[Path]:
-    """Conflict copies / restored backups the store read as data (its last scan's sources).
-
-    Read-only use of the store's private source table: strays are joined in silently, and
-    the officer should hear about them before ``board sync`` folds them."""
-    from storage.sync import folder as fs
-
-    sources = getattr(store, "_sources", {})
-    bad = {str(p.path) for p in getattr(store, "problems", ())}
-    found = []
-    for path, (_, foreign) in sources.items():
-        if foreign or str(path) in bad or path == store.path:
-            continue
-        if path.parent == store.path.parent or fs.is_stray_in_folder(path):
-            found.append(path)
-    return sorted(found)
-
-
 def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]]:
     """(notifications not given before, status-line badges) about bad files and strays.
 
@@ -195,7 +177,7 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
             # Waiting for a base is not damage: say what is awaited, without "cannot read".
             text = file_problem(problem, say)
             fresh.append(text if problem in waiting else t(lang, "bad_file", text=text))
-    strays = stray_copies(store)
+    strays = store.strays()
     stems = {store.path.stem}
     for path in strays:
         key = f"stray\0{path}"

@@ -237,6 +237,17 @@ class BoardStore(Edits):
 
     # -- changes made elsewhere ----------------------------------------------------------------
 
+    def strays(self) -> list[Path]:
+        """Conflict copies and restored backups read as data on the last look (not yet folded).
+
+        ``board sync`` folds them into our own file and archives them; the UI names them first."""
+        bad = {Path(p.path) for p in self.problems}
+        with self._keys_lock:
+            sources = dict(self._sources)
+        return sorted(path for path, (_, foreign) in sources.items()
+                      if not foreign and path != self.path and path not in bad
+                      and (path.parent == self.path.parent or fs.is_stray_in_folder(path)))
+
     def _candidates(self) -> list[Path]:
         return [self.path, *fs.folder_files(self.path), *fs.beside_files(self.path)]
 

@@ -49,13 +49,17 @@ def test_a_conflict_copy_shows_on_the_board_and_is_folded_by_sync(
         return stray.name
 
     stray_name = _as(monkeypatch, tmp_path, "somsri", edit_elsewhere)
+    assert mine.strays() == []
     mine.refresh()
     assert mine.snapshot().cards[card].status == "blocked"
+    assert [p.name for p in mine.strays()] == [stray_name], "the UI could not name the copy"
     assert main(["--board", str(board), "sync", "--lang", "en"]) == 0
     report = capsys.readouterr().out
     assert f"folded {stray_name}" in report and "copied 3 entries" in report  # status, history, note
     assert not (board.parent / "board.d" / stray_name).exists()
     assert (board.parent / "board.d" / ".archive" / stray_name).exists()
+    mine.refresh()
+    assert mine.strays() == []
     fresh = BoardStore.open(board, user="someone-else").snapshot()
     assert fresh.cards[card].status == "blocked"
     assert [n.text for n in fresh.notes_of(card)] == ["รอผลการประชุม"]

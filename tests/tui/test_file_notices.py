@@ -83,7 +83,7 @@ def test_waiting_for_a_base_is_not_called_unreadable(tmp_path) -> None:
     from tui.actions import disk_notices
 
     board = tmp_path / "board.json"
-    store = SimpleNamespace(path=board, _sources={}, problems=(
+    store = SimpleNamespace(path=board, strays=lambda: [], problems=(
         WaitingForBase(str(board.parent / "board.d" / "ab.json"), "base-1-ab.json", "มาลี", 3),
         BadFile(str(board.parent / "board.d" / "zz.json"), "not valid JSON"),
     ))

@@ -20,7 +20,8 @@ def join_deltas(a: Delta, b: Delta) -> Delta:
     merged = Delta({k: set(v) for k, v in a.records.items()}, list(a.events))
     for key, names in b.records.items():
         merged.records.setdefault(key, set()).update(names)
-    merged.events.extend(e for e in b.events if e not in set(a.events))
+    seen = set(a.events)  # built once, not once per event of b
+    merged.events.extend(e for e in b.events if e not in seen)
     return merged
 
 

@@ -19,7 +19,7 @@ from storage.sync.wording import bad_file
 from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
 from storage.sync.files import StatKey, load_keyed
-from storage.sync.state import EVENT_KINDS, FORMAT, KINDS, State, merge_into, reg_wins
+from storage.sync.state import EVENT_KINDS, FORMAT, KINDS, State, event_wins, reg_wins
 
 
 def to_tables(state: State, meta: dict) -> dict:
@@ -74,8 +74,7 @@ def from_tables(data: Any) -> tuple[dict, State]:
         fields = state.records.setdefault(key, {})
         for name, value in doc["f"].items():
             reg = (stamp, value, by)
-            old = fields.get(name)
-            if old is None or reg_wins(reg, old):
+            if reg_wins(reg, fields.get(name)):
                 fields[name] = reg
     for event in _table(data, "events").values():
         if not isinstance(event, dict) or event.get("kind") not in EVENT_KINDS:
@@ -83,8 +82,8 @@ def from_tables(data: Any) -> tuple[dict, State]:
         if not isinstance(event.get("id"), str) or not isinstance(event.get("card"), str):
             raise ValueError("event without id or card")
         _stamp(event.get("s"))
-        other = State(events={event["id"]: event})
-        merge_into(state, other)
+        if event_wins(event, state.events.get(event["id"])):
+            state.events[event["id"]] = event
     return meta, state
 
 

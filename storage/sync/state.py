@@ -60,8 +60,11 @@ def _tiebreak(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
-def reg_wins(new: Reg, old: Reg) -> bool:
-    """True when ``new`` beats ``old``. Equal stamps (imports) fall back to the value bytes."""
+def reg_wins(new: Reg, old: Reg | None) -> bool:
+    """True when ``new`` beats ``old`` (always, when there is none yet). Equal stamps
+    (imports) fall back to the value bytes."""
+    if old is None:
+        return True
     if new[0] != old[0]:
         return new[0] > old[0]
     if new == old:
@@ -69,10 +72,10 @@ def reg_wins(new: Reg, old: Reg) -> bool:
     return _tiebreak([new[1], new[2]]) > _tiebreak([old[1], old[2]])
 
 
-def event_wins(new: dict, old: dict) -> bool:
+def event_wins(new: dict, old: dict | None) -> bool:
     # Ids are random, so two different events under one id only come from a damaged file;
     # any fixed order keeps join commutative.
-    return new != old and _tiebreak(new) > _tiebreak(old)
+    return old is None or (new != old and _tiebreak(new) > _tiebreak(old))
 
 
 @dataclass
@@ -96,13 +99,11 @@ def merge_into(target: State, other: State) -> Delta:
             delta.records[key] = set(fields)
             continue
         for name, reg in fields.items():
-            old = mine.get(name)
-            if old is None or reg_wins(reg, old):
+            if reg_wins(reg, mine.get(name)):
                 mine[name] = reg
                 delta.records.setdefault(key, set()).add(name)
     for event_id, event in other.events.items():
-        old = target.events.get(event_id)
-        if old is None or event_wins(event, old):
+        if event_wins(event, target.events.get(event_id)):
             target.events[event_id] = event
             delta.events.append(event_id)
     return delta
@@ -123,10 +124,9 @@ def dominates(big: State, small: State) -> bool:
         if mine is None:
             return False
         for name, reg in fields.items():
-            old = mine.get(name)
-            if old is None or reg_wins(reg, old):
+            if reg_wins(reg, mine.get(name)):
                 return False
-    return all(e in big.events and not event_wins(ev, big.events[e]) for e, ev in small.events.items())
+    return not any(event_wins(ev, big.events.get(e)) for e, ev in small.events.items())
 
 
 def prune(state: State, base: State) -> State:
@@ -135,11 +135,9 @@ def prune(state: State, base: State) -> State:
     for key, fields in state.records.items():
         theirs = base.records.get(key, {})
         for name, reg in fields.items():
-            old = theirs.get(name)
-            if old is None or reg_wins(reg, old):
+            if reg_wins(reg, theirs.get(name)):
                 kept.records.setdefault(key, {})[name] = reg
     for event_id, event in state.events.items():
-        old = base.events.get(event_id)
-        if old is None or event_wins(event, old):
+        if event_wins(event, base.events.get(event_id)):
             kept.events[event_id] = event
     return kept

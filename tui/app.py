@@ -260,12 +260,16 @@ class BoardApp(App[None]):
             self.redraw_board()
 
     # ---- writes (the only place the store is changed) -------------------------------------
-    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None) -> Card | None:
+    def _refused(self, card_id: str | None) -> bool:
+        """True (and the officer told why) when no card is under the cursor or the board is read-only."""
         if card_id is None:
             self.notify(t(self.lang, "no_card"), severity="warning")
-            return None
-        if self.read_only:
+        elif self.read_only:
             self.notify(t(self.lang, "read_only_refused"), severity="warning")
+        return card_id is None or self.read_only
+
+    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None) -> Card | None:
+        if self._refused(card_id):
             return None
         old = self.snapshot.cards[card_id]
         try:
@@ -293,15 +297,14 @@ class BoardApp(App[None]):
     def move_by(self, card_id: str | None, step: int) -> None:
         card = self.snapshot.cards.get(card_id) if card_id else None
         if card is None:
-            self._write(None, None, None)
+            self._refused(None)
             return
         at = STATUSES.index(card.status) + step
         if 0 <= at < len(STATUSES):
             self.set_status(card_id, STATUSES[at])
 
     def reorder(self, card_id: str | None, column: list[str], step: int) -> None:
-        if card_id is None or self.read_only:
-            self._write(card_id, None, None)  # notifies why nothing happened
+        if self._refused(card_id):
             return
         plan = actions.rank_plan(self.snapshot, column, card_id, step)
         for other_id, rank in plan:
@@ -340,8 +343,7 @@ class BoardApp(App[None]):
             self.push_screen(CardDetailScreen.for_lang(self.snapshot, card_id, lang=self.lang, today=self.today))
 
     def ask_note(self, card_id: str | None) -> None:
-        if card_id is None or self.read_only:
-            self._write(card_id, None, None)
+        if self._refused(card_id):
             return
         from tui.screens.note_input import NoteScreen
 

@@ -22,15 +22,8 @@ from storage.errors import BadStatus, BoardError
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
-
-try:  # H4's Thai-aware width (combining marks take no cell)
-    from storage.thai.width import cell_width
-except ImportError:  # pragma: no cover - fallback until storage.thai.width lands
-    def cell_width(text: str) -> int:
-        return sum(0 if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf")
-                   else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+from storage.thai.dates import format_thai_date
+from storage.thai.width import cell_width  # combining marks take no cell, so Thai lines up
 
 
 def today() -> date:
@@ -89,8 +82,7 @@ def _fit(text: str, width: int) -> str:
 def _due_text(iso: str | None) -> str:
     if not iso:
         return ""
-    d = date.fromisoformat(iso)
-    return f"{d.day} {THAI_MONTHS[d.month - 1]} {(d.year + 543) % 100:02d}"
+    return format_thai_date(date.fromisoformat(iso), digits="ascii")  # 30 ก.ย. 65
 
 
 def _is_overdue(snap: BoardSnapshot, card: Card) -> bool:

@@ -173,6 +173,7 @@ def wrap(text: str, width: int) -> list[str]:
     return [text[s:e] for s, e in wrap_spans(text, width)]
 
 
+@lru_cache(maxsize=4096)  # called per rendered card line on every repaint; pure, so cached
 def truncate(text: str, width: int, ellipsis: str = "…") -> str:
     """Cut ``text`` to one line of at most ``width`` cells, ending in ``ellipsis`` if cut.
 

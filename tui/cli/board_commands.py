@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storage.errors import BadStatus, BoardError
-from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card
+from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
 from storage.thai.dates import format_thai_date
@@ -131,19 +131,27 @@ def _selected(snap: BoardSnapshot, args: argparse.Namespace) -> list[Card]:
     return sorted(cards, key=lambda c: _order(snap, c))
 
 
-def _order(snap: BoardSnapshot, card: Card) -> tuple:
+def _parts(snap: BoardSnapshot, card: Card) -> tuple[Item | None, Agency | None, Directive | None]:
+    """The card's item, agency and letter, each None when the board lacks it."""
     item = snap.items.get(card.item_id)
-    agency = snap.agencies.get(card.agency_id)
     directive = snap.directives.get(item.directive_id) if item else None
+    return item, snap.agencies.get(card.agency_id), directive
+
+
+def _who(snap: BoardSnapshot, card: Card) -> str:
+    agency = snap.agencies.get(card.agency_id)
+    return (agency.short or agency.name) if agency else card.agency_id[:8]
+
+
+def _order(snap: BoardSnapshot, card: Card) -> tuple:
+    item, agency, directive = _parts(snap, card)
     return (directive.number if directive else "", item.seq if item else 0,
             card.role != "lead", agency.name if agency else "", card.id)
 
 
 def card_json(snap: BoardSnapshot, card: Card) -> dict:
     """One card of ``board list --json`` (the schema is documented in the README)."""
-    item = snap.items.get(card.item_id)
-    agency = snap.agencies.get(card.agency_id)
-    directive = snap.directives.get(item.directive_id) if item else None
+    item, agency, directive = _parts(snap, card)
     return {
         "id": card.id,
         "item": {"id": card.item_id, "seq": item.seq if item else None, "text": item.text if item else ""},
@@ -161,9 +169,7 @@ def card_json(snap: BoardSnapshot, card: Card) -> dict:
 
 
 def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
-    item = snap.items.get(card.item_id)
-    agency = snap.agencies.get(card.agency_id)
-    who = (agency.short or agency.name) if agency else card.agency_id[:8]
+    item, who = snap.items.get(card.item_id), _who(snap, card)
     mark = "⚠" if _is_overdue(snap, card) else " "
     head = (f"{card.id[:8]}  {_fit(STATUS_LABELS[lang][card.status], 15)}  {_fit(who, 16)}  "
             f"{_fit(('ข้อ ' if lang == 'th' else '#') + str(item.seq if item else '?'), 6)}"
@@ -189,9 +195,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def _describe(snap: BoardSnapshot, card: Card) -> str:
     item = snap.items.get(card.item_id)
-    agency = snap.agencies.get(card.agency_id)
-    who = (agency.short or agency.name) if agency else card.agency_id[:8]
-    return f"{card.id[:8]} ข้อ {item.seq if item else '?'} · {who}"
+    return f"{card.id[:8]} ข้อ {item.seq if item else '?'} · {_who(snap, card)}"
 
 
 def run_move(args: argparse.Namespace) -> int:

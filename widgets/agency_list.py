@@ -38,6 +38,12 @@ class AgencyRow:
     aliases: tuple[str, ...] = ()
 
 
+def pane_bindings(lang: str) -> list[Binding]:
+    """Enter goes to the board; key-panel words in ``lang``."""
+    return [Binding("enter", "to_board", t(lang, "to_board"), show=False, id="agencies.to_board",
+                    tooltip=t(lang, "to_board_tip"))]
+
+
 def progress_bar(done: int, total: int, cells: int = 3) -> str:
     """A text bar such as ``▓▓░`` (readable without colour)."""
     filled = round(cells * done / total) if total else 0
@@ -68,15 +74,12 @@ class AgencyPane(Vertical):
 
     HELP = help_text("th", "agencies")
 
-    BINDINGS = [Binding("enter", "to_board", t("th", "to_board"), show=False, id="agencies.to_board",
-                        tooltip=t("th", "to_board_tip"))]
+    BINDINGS = pane_bindings("th")
 
     @classmethod
     def for_lang(cls, lang: str) -> type["AgencyPane"]:
         """The pane class whose key words and help are in ``lang``."""
-        binding = Binding("enter", "to_board", t(lang, "to_board"), show=False, id="agencies.to_board",
-                          tooltip=t(lang, "to_board_tip"))
-        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "agencies"))
+        return localized(cls, lang, BINDINGS=pane_bindings(lang), HELP=help_text(lang, "agencies"))
 
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }

@@ -18,11 +18,16 @@ _TEXT = {
 }
 
 
+def rename_bindings(lang: str) -> list[Binding]:
+    """Escape cancels (Enter is the Input's own submit); key-panel words in ``lang``."""
+    return [Binding("escape", "cancel", t(lang, "cancel"), id="agency_name.cancel",
+                    tooltip=t(lang, "rename_cancel_tip"))]
+
+
 class AgencyNameScreen(ModalScreen[str | None]):
     """Returns the edited name (stripped), or None when cancelled or left empty."""
 
-    BINDINGS = [Binding("escape", "cancel", t("th", "cancel"), id="agency_name.cancel",
-                        tooltip=t("th", "rename_cancel_tip"))]
+    BINDINGS = rename_bindings("th")
     """Enter is the Input's own submit; escape closes. ``for_lang`` gives another language."""
 
     HELP = help_text("th", "rename")
@@ -30,9 +35,7 @@ class AgencyNameScreen(ModalScreen[str | None]):
     @classmethod
     def for_lang(cls, name: str, *, lang: str = "th") -> "AgencyNameScreen":
         """The modal with its key words and help in ``lang``."""
-        binding = Binding("escape", "cancel", t(lang, "cancel"), id="agency_name.cancel",
-                          tooltip=t(lang, "rename_cancel_tip"))
-        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "rename"))(name, lang=lang)
+        return localized(cls, lang, BINDINGS=rename_bindings(lang), HELP=help_text(lang, "rename"))(name, lang=lang)
 
     DEFAULT_CSS = """
     AgencyNameScreen { align: center middle; }

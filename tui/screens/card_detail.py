@@ -35,14 +35,18 @@ def _when(iso: str | None, lang: str) -> str:
     return f"{format_date(local.date().isoformat(), lang)} {digits(lang, f'{local:%H:%M}')}"
 
 
+def detail_bindings(lang: str) -> list[Binding]:
+    """Escape, Enter or q closes the card; key-panel words in ``lang``."""
+    return [Binding(thai_keys("escape,enter,q"), "dismiss", t(lang, "close"), id="detail.close",
+                    tooltip=t(lang, "close_tip"))]
+
+
 class CardDetailScreen(ModalScreen[None]):
     """Read-only view of one card; Escape, Enter or q closes it."""
 
     HELP = help_text("th", "detail")
 
-    BINDINGS = [
-        Binding(thai_keys("escape,enter,q"), "dismiss", t("th", "close"), id="detail.close", tooltip=t("th", "close_tip")),
-    ]
+    BINDINGS = detail_bindings("th")
     """Thai; ``for_lang`` makes the screen for another language (one language per footer)."""
 
     DEFAULT_CSS = """
@@ -53,9 +57,7 @@ class CardDetailScreen(ModalScreen[None]):
     @classmethod
     def for_lang(cls, snapshot: BoardSnapshot, card_id: str, *, lang: str, today: date) -> "CardDetailScreen":
         """The detail screen with its footer and help in ``lang``."""
-        binding = Binding(thai_keys("escape,enter,q"), "dismiss", t(lang, "close"), id="detail.close",
-                          tooltip=t(lang, "close_tip"))
-        screen = localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "detail"))
+        screen = localized(cls, lang, BINDINGS=detail_bindings(lang), HELP=help_text(lang, "detail"))
         return screen(snapshot, card_id, lang, today)
 
     def __init__(self, snapshot: BoardSnapshot, card_id: str, lang: str, today: date) -> None:

@@ -17,12 +17,17 @@ except ImportError:  # pragma: no cover
     NoteInput = Input
 
 
+def note_bindings(lang: str) -> list[Binding]:
+    """Escape cancels (Enter is the Input's own submit); key-panel words in ``lang``."""
+    return [Binding("escape", "cancel", t(lang, "cancel"), id="note.cancel", tooltip=t(lang, "note_cancel_tip"))]
+
+
 class NoteScreen(ModalScreen[str | None]):
     """Returns the note text, or None when cancelled."""
 
     HELP = help_text("th", "note")
 
-    BINDINGS = [Binding("escape", "cancel", t("th", "cancel"), id="note.cancel", tooltip=t("th", "note_cancel_tip"))]
+    BINDINGS = note_bindings("th")
     """Thai; ``for_lang`` makes the screen for another language."""
 
     DEFAULT_CSS = """
@@ -33,8 +38,7 @@ class NoteScreen(ModalScreen[str | None]):
 
     @classmethod
     def for_lang(cls, lang: str, about: str = "") -> "NoteScreen":
-        binding = Binding("escape", "cancel", t(lang, "cancel"), id="note.cancel", tooltip=t(lang, "note_cancel_tip"))
-        return localized(cls, lang, BINDINGS=[binding], HELP=help_text(lang, "note"))(lang, about)
+        return localized(cls, lang, BINDINGS=note_bindings(lang), HELP=help_text(lang, "note"))(lang, about)
 
     def __init__(self, lang: str, about: str = "") -> None:
         super().__init__()

@@ -125,7 +125,8 @@ def _selected(snap: BoardSnapshot, args: argparse.Namespace) -> list[Card]:
         ids = {a.id for a in match_agencies(snap, args.agency)}
         cards = [c for c in cards if c.agency_id in ids]
     if args.status:
-        cards = [c for c in cards if c.status == parse_status(args.status)]
+        status = parse_status(args.status)  # once, not once per card
+        cards = [c for c in cards if c.status == status]
     if args.overdue:
         cards = [c for c in cards if _is_overdue(snap, c)]
     return sorted(cards, key=lambda c: _order(snap, c))

@@ -26,8 +26,6 @@ THAI_MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B))
 
 TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 
-THAI_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
-
 JOINERS = frozenset("\u200d\u200c\ufe0e\ufe0f")
 """ZWJ, ZWNJ and the variation selectors: they belong to the character before them."""
 

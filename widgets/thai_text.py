@@ -12,7 +12,7 @@ to get one ``rich.text.Text`` per line for a Line-API widget's ``render_line``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 
 from rich.console import Console, ConsoleOptions, RenderResult
@@ -39,14 +39,12 @@ class ThaiText:
         *,
         highlights: Iterable[tuple[int, int]] = (),
         highlight_style: StyleType = DEFAULT_HIGHLIGHT,
-        justify: str = "left",
     ) -> None:
         """Args:
         text: The text, newlines kept as line breaks.
         style: Base style of all the text.
         highlights: ``(start, end)`` spans of ``text`` to draw with ``highlight_style``.
         highlight_style: Style for the highlighted spans.
-        justify: Only ``"left"`` is supported (Thai is not justified by stretching spaces).
         """
         # Tabs become spaces (same length, so offsets and highlights stay valid):
         # a raw tab has no width for Rich and would corrupt the layout.
@@ -54,7 +52,6 @@ class ThaiText:
         self.style = style
         self.highlights: tuple[tuple[int, int], ...] = tuple(highlights)
         self.highlight_style = highlight_style
-        self.justify = justify
 
     def lines(self, width: int) -> list[Text]:
         """The wrapped lines as Rich ``Text`` objects (no trailing newline)."""
@@ -96,9 +93,3 @@ def _widest(text: str) -> tuple[int, int]:
     widest_word = max((cell_width(tok) for tok in segment(text) if not tok.isspace()), default=0)
     return widest_word, widest_para
 
-
-def highlighted_lines(
-    text: str, width: int, highlights: Sequence[tuple[int, int]] = (), style: StyleType = ""
-) -> list[Text]:
-    """Convenience for Line-API widgets: ``ThaiText(text, style, highlights=...).lines(width)``."""
-    return ThaiText(text, style, highlights=highlights).lines(width)

@@ -11,14 +11,12 @@ incomplete view (see ``sync_ops.compact``).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from storage.errors import BadFile
+from storage.sync.folder import BASE_NAME as _BASE
 from storage.sync.state import State
 from storage.sync.wording import problem_text
-
-_BASE = re.compile(r"^base-([0-9]+)-([0-9a-f]{16})\.json$")
 
 
 class WaitingForBase(BadFile):

@@ -18,7 +18,8 @@ from pathlib import Path
 from storage.sync.files import TEMP_PREFIX
 
 REPLICA_NAME = re.compile(r"^[0-9a-f]{16}\.json$")
-BASE_NAME = re.compile(r"^base-[0-9]+-[0-9a-f]{16}\.json$")
+BASE_NAME = re.compile(r"^base-([0-9]+)-([0-9a-f]{16})\.json$")
+"""A compacted base; groups: (number, replica id)."""
 ARCHIVE = ".archive"
 
 _ENGINES = (

@@ -17,7 +17,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import help_text, is_thai, status_label, t
+from widgets.i18n import help_text, is_thai, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 
@@ -86,15 +86,14 @@ class BoardScreen(Screen[None]):
 
     HELP = help_text("th", "board")
 
-    _classes: dict[str, type["BoardScreen"]] = {}
+    BINDINGS = board_bindings("th")
+    """Thai; ``for_lang`` makes the screen for another language (one language per footer)."""
 
     @classmethod
     def for_lang(cls, lang: str) -> "BoardScreen":
         """A screen whose key descriptions are in ``lang``."""
-        if lang not in cls._classes:
-            cls._classes[lang] = type(f"BoardScreen_{lang}", (cls,), {"BINDINGS": board_bindings(lang),
-                                                                      "HELP": help_text(lang, "board")})
-        return cls._classes[lang](name="board")
+        screen = localized(cls, lang, BINDINGS=board_bindings(lang), HELP=help_text(lang, "board"))
+        return screen(name="board")
 
     def __init__(self, name: str | None = None) -> None:
         super().__init__(name=name)

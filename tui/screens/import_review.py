@@ -24,6 +24,7 @@ from storage.formats.draft import Draft, DraftAgency
 from storage.models import ROLE_LABELS, Agency
 from storage.thai.digits import to_thai_digits
 from tui.screens.agency_name import AgencyNameScreen
+from widgets.i18n import localized
 from widgets.kedmanee import thai_keys
 from widgets.thai_text import ThaiText
 
@@ -175,17 +176,12 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
     ImportReviewScreen .review-warning { color: $warning; }
     """
 
-    _classes: dict[str, type[ImportReviewScreen]] = {}
-
     @classmethod
     def for_lang(cls, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> ImportReviewScreen:
         """A review screen whose footer labels are in ``lang`` (the class default is Thai)."""
-        if lang == "th" or lang not in _TEXT:
-            return cls(draft, known, lang="th")
-        if lang not in cls._classes:
-            cls._classes[lang] = type(f"ImportReviewScreen_{lang}", (cls,),
-                                      {"BINDINGS": review_bindings(lang), "HELP": _HELP[lang]})
-        return cls._classes[lang](draft, known, lang=lang)
+        lang = lang if lang in _TEXT else "th"
+        screen = localized(cls, lang, BINDINGS=review_bindings(lang), HELP=_HELP[lang])
+        return screen(draft, known, lang=lang)
 
     def __init__(self, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> None:
         super().__init__()

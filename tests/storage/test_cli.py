@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -48,11 +49,19 @@ def test_move_and_note_by_prefix_show_up_in_list(board: Path, capsys: pytest.Cap
     assert row["updated_at"].startswith("20")
 
 
-def test_list_filters_by_agency_short_name_and_overdue(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_filters_by_agency_short_name_and_overdue(
+    board: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.cli import board_commands
+
     rows = listed(capsys, board, "--agency", "พช.ระยอง")
     assert {r["agency"]["short"] for r in rows} == {"พช.ระยอง"} and len(rows) == 3
+    # A fixed today, not the machine's clock: item 1 is due 30 Sep 2022.
+    monkeypatch.setattr(board_commands, "today", lambda: date(2022, 9, 30))
+    assert listed(capsys, board, "--overdue") == []  # on the due day it is not yet overdue
+    monkeypatch.setattr(board_commands, "today", lambda: date(2022, 10, 1))
     overdue = listed(capsys, board, "--overdue")
-    assert {r["item"]["seq"] for r in overdue} == {1} and len(overdue) == 3  # item 1 was due 30 Sep 2022
+    assert {r["item"]["seq"] for r in overdue} == {1} and len(overdue) == 3
 
 
 def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.CaptureFixture[str]) -> None:

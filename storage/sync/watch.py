@@ -14,7 +14,11 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
-from storage.sync.files import TEMP_PREFIX
+
+def _relevant(path: str) -> bool:
+    # What the store reads: dot-files (our .~ temp files, an engine's) are never board data.
+    name = os.path.basename(path)
+    return name.endswith(".json") and not name.startswith(".")
 
 
 def _listing(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
@@ -23,7 +27,7 @@ def _listing(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
         try:
             with os.scandir(folder) as entries:
                 for entry in entries:
-                    if entry.name.startswith(TEMP_PREFIX) or not entry.name.endswith(".json"):
+                    if not _relevant(entry.name):
                         continue
                     try:
                         st = entry.stat()
@@ -33,11 +37,6 @@ def _listing(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
         except (FileNotFoundError, NotADirectoryError):
             continue
     return keys
-
-
-def _relevant(path: str) -> bool:
-    name = os.path.basename(path)
-    return name.endswith(".json") and not name.startswith(".")
 
 
 class Watcher:

@@ -13,10 +13,6 @@ from widgets.board_index import BoardIndex
 from widgets.i18n import digits, status_label, t
 
 
-def status_name(lang: str, status: str) -> str:
-    return status_label(lang, status)
-
-
 def rank_plan(snapshot: BoardSnapshot, column: list[str], card_id: str, step: int) -> list[tuple[str, float]]:
     """Rank writes that move ``card_id`` one place up (-1) or down (+1) in ``column``.
 

@@ -10,6 +10,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import CancelledError
+from dataclasses import replace
 from datetime import date, datetime
 
 from textual.app import App, SystemCommand
@@ -22,7 +23,7 @@ from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, t
+from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, status_label, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -204,7 +205,7 @@ class BoardApp(App[None]):
     def _badges(self) -> list[str]:
         badges = []
         if self.filter.status:
-            badges.append(f"{t(self.lang, 'filter')}: " + actions.status_name(self.lang, self.filter.status))
+            badges.append(f"{t(self.lang, 'filter')}: " + status_label(self.lang, self.filter.status))
         if self.filter.overdue:
             badges.append("⚠ " + t(self.lang, "overdue"))
         if self.filter.query:
@@ -228,17 +229,17 @@ class BoardApp(App[None]):
         self.redraw_board()
 
     def search(self, query: str) -> None:
-        self.filter = BoardFilter(self.filter.status, self.filter.overdue, query.strip())
+        self.filter = replace(self.filter, query=query.strip())
         self.redraw_board()
 
     def cycle_status_filter(self) -> None:
         order = (None, *STATUSES)
         status = order[(order.index(self.filter.status) + 1) % len(order)]
-        self.filter = BoardFilter(status, self.filter.overdue, self.filter.query)
+        self.filter = replace(self.filter, status=status)
         self.redraw_board()
 
     def toggle_overdue(self) -> None:
-        self.filter = BoardFilter(self.filter.status, not self.filter.overdue, self.filter.query)
+        self.filter = replace(self.filter, overdue=not self.filter.overdue)
         self.redraw_board()
 
     def clear_filters(self) -> None:

@@ -73,12 +73,17 @@ def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
     return state_root() / "boards" / key, where, machine
 
 
+def _load_identity(home: Path, user: str) -> Replica:
+    """The identity saved in ``home``; OSError / JSONDecodeError / KeyError / TypeError if none."""
+    data = orjson.loads((home / "replica.json").read_bytes())
+    return Replica(str(data["replica"]), user, str(data["machine"]), home)
+
+
 def find_replica(board_path: Path, board_id: str, user: str) -> Replica | None:
     """The existing replica identity, or None; creates nothing (read-only opening)."""
     home, _, _ = _home(board_path, board_id, user)
     try:
-        data = orjson.loads((home / "replica.json").read_bytes())
-        return Replica(str(data["replica"]), user, str(data["machine"]), home)
+        return _load_identity(home, user)
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
         return None
 
@@ -87,14 +92,12 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
     """Load or make the replica identity of ``user`` on this machine for this board."""
     home, where, machine = _home(board_path, board_id, user)
     home.mkdir(parents=True, exist_ok=True)
-    ident = home / "replica.json"
     with FileLock(str(home / "identity.lock"), timeout=30):
         try:
-            data = orjson.loads(ident.read_bytes())
-            return Replica(str(data["replica"]), user, str(data["machine"]), home)
+            return _load_identity(home, user)
         except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
             data = {"replica": new_id(), "user": user, "machine": machine, "board": where}
-            write_atomic(ident, dumps(data))
+            write_atomic(home / "replica.json", dumps(data))
             return Replica(data["replica"], user, data["machine"], home)
 
 

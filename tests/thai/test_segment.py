@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storage.thai.chars import FOLLOWING_VOWELS, LEADING_VOWELS, is_mark
@@ -46,6 +46,9 @@ THAI = st.characters(min_codepoint=0x0E01, max_codepoint=0x0E5B)
 MIXED = st.one_of(THAI, st.sampled_from(list(" \n\tab1.,()“”é\u0301")))
 
 
+# deadline=None: the first Thai example loads the 26k-word dictionary (0.1–0.4 s, past
+# Hypothesis's 200 ms deadline on a busy machine: an 'Unreliable test timings' flake).
+@settings(deadline=None)
 @given(st.text(MIXED, max_size=120))
 def test_any_text_round_trips(text: str) -> None:
     assert "".join(segment(text)) == text

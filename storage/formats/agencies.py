@@ -22,7 +22,11 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BULLET_RE = re.compile(r"^(?:[\s\-–—•●▪○◦*·]+|\(?[0-9]{1,2}[.)]\s+)+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s,;:，、/\-–—]+$")
 _SPACE_BEFORE_PROVINCE_RE = re.compile(r"(?<=[ก-๛])\s+(?=จังหวัด|จ\.)")
-_SPACE_IN_PROVINCE_RE = re.compile(rf"(?<=จังหวัด)\s+(?=(?:{'|'.join(genre.PROVINCES)}))")
+_PROVINCES = "|".join(genre.PROVINCES)
+_SPACE_IN_PROVINCE_RE = re.compile(rf"(?<=จังหวัด)\s+(?=(?:{_PROVINCES}))")
+_JO_PROVINCE_RE = re.compile(rf"จ\.\s?(?=(?:{_PROVINCES}))")
+_SHORT_PROVINCE_RE = re.compile(rf"(.+\.)({_PROVINCES})")
+"""A short form ending in a province (``กรอ.ระยอง``): (abbreviation, province)."""
 
 # Well-known provincial offices and collectives and the short forms officers use.
 _SHORT_FORMS = (
@@ -101,7 +105,7 @@ def normalize_agency(name: str) -> str:
 
 _SHORT_FORM_RE = re.compile(
     rf"(?:สนง\.?)?(?P<abbr>{'|'.join(re.escape(a.rstrip('.')) for _, a in _SHORT_FORMS)})\.?"
-    rf"(?:จ\.?|จังหวัด)?(?P<province>{'|'.join(genre.PROVINCES)})"
+    rf"(?:จ\.?|จังหวัด)?(?P<province>{_PROVINCES})"
 )
 
 
@@ -121,7 +125,7 @@ def agency_key(name: str) -> str:
     """A comparison key: equal for the same office written with other spacing or short forms."""
     text = expand_short(name) or normalize_agency(name)
     text = re.sub(r"สนง\.?\s?", "สำนักงาน", text)
-    text = re.sub(rf"จ\.\s?(?=(?:{'|'.join(genre.PROVINCES)}))", "จังหวัด", text)
+    text = _JO_PROVINCE_RE.sub("จังหวัด", text)
     return re.sub(r"[\s.]+", "", text).casefold()
 
 
@@ -148,7 +152,7 @@ def _derived_keys(agency: Agency) -> set[str]:
             keys.add(agency_key(other))
     # "กรอ.ระยอง" is also written "กรอ.จังหวัดระยอง".
     short = agency.short or short_name(agency.name)
-    match = re.fullmatch(rf"(.+\.)({'|'.join(genre.PROVINCES)})", short or "")
+    match = _SHORT_PROVINCE_RE.fullmatch(short or "")
     if match:
         keys.add(agency_key(match.group(1) + "จังหวัด" + match.group(2)))
         keys.add(agency_key(short))

@@ -122,7 +122,7 @@ def find_matches(haystack: str, query: str) -> list[tuple[int, int]]:
 
     Spans are widened to grapheme cluster boundaries so a highlight never splits ``ที่``.
     """
-    needle = normalize_for_search(query)
+    needle = _needle(query)
     if not needle:
         return []
     flat, starts, ends, bounds = _indexed(haystack)
@@ -135,6 +135,13 @@ def find_matches(haystack: str, query: str) -> list[tuple[int, int]]:
         spans.append((start, end))
         at = flat.find(needle, last)
     return spans
+
+
+@lru_cache(maxsize=64)
+def _needle(query: str) -> str:
+    """The normalised query (cached: a search highlights every visible card line with the
+    same query on each repaint, and normalising it was nearly all of find_matches' time)."""
+    return normalize_for_search(query)
 
 
 @lru_cache(maxsize=1024)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storage.errors import BadStatus, BoardError
+from storage.formats.export import is_overdue
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
@@ -86,8 +87,7 @@ def _due_text(iso: str | None) -> str:
 
 
 def _is_overdue(snap: BoardSnapshot, card: Card) -> bool:
-    item = snap.items.get(card.item_id)
-    return bool(item and item.due and card.status != "done" and item.due < today().isoformat())
+    return is_overdue(snap, card, today())  # the reports' rule, so list and export agree
 
 
 def _norm(text: str) -> str:

@@ -9,8 +9,22 @@ from pathlib import Path
 from storage.errors import BoardError
 from storage.models import BoardSnapshot, Change
 
-from widgets.board_index import BoardIndex
+from widgets.board_index import BoardFilter, BoardIndex
 from widgets.i18n import digits, status_label, t
+
+
+def view_badges(view: BoardFilter, read_only: bool, lang: str) -> list[str]:
+    """Status-line badges for the active filters and a read-only board."""
+    badges = []
+    if view.status:
+        badges.append(f"{t(lang, 'filter')}: " + status_label(lang, view.status))
+    if view.overdue:
+        badges.append("⚠ " + t(lang, "overdue"))
+    if view.query:
+        badges.append(f"/ {view.query}")
+    if read_only:
+        badges.append(t(lang, "read_only"))
+    return badges
 
 
 def rank_plan(snapshot: BoardSnapshot, column: list[str], card_id: str, step: int) -> list[tuple[str, float]]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import threading
-import unicodedata
 from collections import deque
 from collections.abc import Iterable, Sequence
 from concurrent.futures import CancelledError
@@ -19,11 +18,12 @@ from storage.errors import BoardError
 from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions
 from tui.commands import BoardCommands, thai_system_commands
+from tui.keymap import load_digits, load_keymap, thai_key_display
 from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, status_label, t
+from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -88,13 +88,8 @@ class BoardApp(App[None]):
 
     def get_key_display(self, binding) -> str:
         """Thai keys by their character (◌้ for marks), not ``thai_character_mai_tho``."""
-        if binding.key.startswith("thai_character_") and not binding.key_display:
-            try:
-                char = unicodedata.lookup(binding.key.replace("_", " "))
-            except KeyError:
-                return super().get_key_display(binding)
-            return "◌" + char if unicodedata.category(char) == "Mn" else char
-        return super().get_key_display(binding)
+        shown = None if binding.key_display else thai_key_display(binding.key)
+        return shown or super().get_key_display(binding)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands (Keys, Quit, Theme…), in Thai for the Thai interface."""
@@ -199,20 +194,10 @@ class BoardApp(App[None]):
             agency = self.snapshot.agencies[aid]
             done, total = self.index.progress(aid)
             rows.append(AgencyRow(aid, agency.name, agency.short, done, total, agency.aliases))
-        done = sum(r.done for r in rows)
-        self.board.show_agencies(rows, (done, sum(r.total for r in rows)))
+        self.board.show_agencies(rows, (sum(r.done for r in rows), sum(r.total for r in rows)))
 
     def _badges(self) -> list[str]:
-        badges = []
-        if self.filter.status:
-            badges.append(f"{t(self.lang, 'filter')}: " + status_label(self.lang, self.filter.status))
-        if self.filter.overdue:
-            badges.append("⚠ " + t(self.lang, "overdue"))
-        if self.filter.query:
-            badges.append(f"/ {self.filter.query}")
-        if self.read_only:
-            badges.append(t(self.lang, "read_only"))
-        return badges + self._file_badges
+        return actions.view_badges(self.filter, self.read_only, self.lang) + self._file_badges
 
     def check_files(self) -> bool:
         """Tell the officer (once each) about unreadable board files and conflict copies;
@@ -414,8 +399,6 @@ class BoardApp(App[None]):
 def run_tui(args: argparse.Namespace) -> int:
     """``board``: open the board file in the terminal UI."""
     from storage.sync.store import BoardStore
-
-    from tui.keymap import load_digits, load_keymap
 
     keymap = load_keymap()
     lang = getattr(args, "lang", "th")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import tomllib
+import unicodedata
 from pathlib import Path
 
 from platformdirs import user_config_dir
@@ -20,7 +21,18 @@ from platformdirs import user_config_dir
 from storage.errors import BoardError
 from widgets.kedmanee import US_TO_KEDMANEE, thai_keys
 
-__all__ = ["US_TO_KEDMANEE", "thai_keys", "config_path", "load_keymap"]
+__all__ = ["US_TO_KEDMANEE", "thai_keys", "config_path", "load_keymap", "thai_key_display"]
+
+
+def thai_key_display(key: str) -> str | None:
+    """``thai_character_mai_tho`` → ``◌้`` (marks on a dotted circle); None for other keys."""
+    if not key.startswith("thai_character_"):
+        return None
+    try:
+        char = unicodedata.lookup(key.replace("_", " "))
+    except KeyError:
+        return None
+    return "◌" + char if unicodedata.category(char) == "Mn" else char
 
 
 def config_path() -> Path:

@@ -44,14 +44,14 @@ def parse_due_cell(cell: str) -> tuple[date | None, bool]:
     if found is None:
         found = next((d for _, _, d in find_thai_dates(text)), None)
     if found is None:
-        found = next((d for _, _, d in find_month_ends(text)), None) or _fiscal(text)
+        found = next((d for _, _, d in find_month_ends(text)), None) or _fiscal(_FISCAL_RE.search(text))
     if found is None and find_recurrence(text):
         return None, False  # a rhythm in the deadline column is read as the item's recurrence
     return found, found is None
 
 
-def _fiscal(text: str) -> date | None:
-    match = _FISCAL_RE.search(text)
+def _fiscal(match: re.Match[str] | None) -> date | None:
+    """The end of the fiscal year a ``_FISCAL_RE`` match names."""
     if not match:
         return None
     year = gregorian_year(match.group(1))
@@ -60,10 +60,10 @@ def _fiscal(text: str) -> date | None:
 
 def find_due(text: str) -> date | None:
     """The first date in ``text`` that a deadline word points at, or None."""
-    candidates = [(s, d) for s, _, d in find_thai_dates(text) if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
-    candidates += [(s, d) for s, _, d in find_month_ends(text) if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
+    candidates = [(s, d) for finder in (find_thai_dates, find_month_ends) for s, _, d in finder(text)
+                  if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
     fiscal = _FISCAL_RE.search(text)
-    if fiscal and (d := _fiscal(text)):
+    if fiscal and (d := _fiscal(fiscal)):
         candidates.append((fiscal.start(), d))
     return min(candidates)[1] if candidates else None
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
+
+from textual.command import CommandList
 
 from storage.models import Records
 from tests.tui.helpers import board_text, type_text
@@ -42,16 +45,23 @@ async def test_empty_board_opens_and_keys_do_no_harm(tmp_path) -> None:
     store.close()
 
 
+async def _until(pilot, condition, seconds: float = 5.0) -> None:
+    """Pause until ``condition()`` holds or ``seconds`` pass (a fixed sleep flakes on a busy CI)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        await pilot.pause(0.05)
+
+
 async def _import(pilot, name: str) -> None:
     await pilot.press("i")
     await pilot.pause()
     assert pilot.app.screen.__class__.__name__ == "OpenLetterScreen"
     await type_text(pilot, name)
     await pilot.press("enter")
-    await pilot.pause(0.3)
+    await _until(pilot, lambda: pilot.app.screen.__class__.__name__ == "ImportReviewScreen")
     assert pilot.app.screen.__class__.__name__ == "ImportReviewScreen"
     await pilot.press("enter")
-    await pilot.pause(0.3)
+    await _until(pilot, lambda: pilot.app.screen is pilot.app.screen_stack[0])
     assert pilot.app.screen is pilot.app.screen_stack[0]
 
 
@@ -112,6 +122,7 @@ async def test_palette_end_to_end(make_app, reopen) -> None:
         await pilot.pause()
         await type_text(pilot, "ดำเนินการแล้ว")
         await pilot.pause(0.6)
+        await _until(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)  # a slow machine
         await pilot.press("enter")
         await pilot.pause()
         assert reopen().cards[card_of(1)].status == "done"

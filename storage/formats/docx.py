@@ -17,9 +17,7 @@ from docx.text.paragraph import Paragraph
 
 from storage.formats.draft import Draft
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
-from storage.formats.letters import draft_from_table, prepare
-from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
-from storage.formats.paragraphs import paragraph_rows
+from storage.formats.letters import draft_from_table, paragraph_draft, prepare
 from storage.models import Agency
 
 
@@ -94,11 +92,9 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
     head, table_lines, cols, width = _collect(document)
     lines = prepare("\n".join(head))
     if cols is None:
-        numbered = paragraph_rows(lines)  # no table: numbered paragraphs naming agencies
-        if numbered is not None:
-            at, rows = numbered
-            return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known,
-                                    tail=lines[at:])
+        paragraphs = paragraph_draft(lines, source=source, known=known)  # no table: numbered paragraphs
+        if paragraphs is not None:
+            return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
                                 warnings=["ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)"])
     items_rows = assemble_rows(table_lines, cols, max(width, 2))

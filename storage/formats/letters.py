@@ -210,17 +210,24 @@ def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, s
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
 
 
+def paragraph_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """The Draft of a letter with no table but numbered paragraphs naming agencies, else None."""
+    numbered = paragraph_rows(lines)
+    if numbered is None:
+        return None
+    at, rows = numbered
+    return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known, tail=lines[at:])
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input; see warnings."""
     lines = prepare(text if isinstance(text, str) else "")
     warnings: list[str] = []
     found = find_header(lines)
     if found is None:
-        numbered = paragraph_rows(lines)
-        if numbered is not None:  # numbered paragraphs with หน่วยงานที่รับผิดชอบ lines
-            at, rows = numbered
-            return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known,
-                                    tail=lines[at:])
+        paragraphs = paragraph_draft(lines, source=source, known=known)
+        if paragraphs is not None:  # numbered paragraphs with หน่วยงานที่รับผิดชอบ lines
+            return paragraphs
         guessed = _guess_columns(lines)
         if guessed is None:
             index = AgencyIndex(known)

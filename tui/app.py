@@ -254,7 +254,9 @@ class BoardApp(App[None]):
             self.notify(t(self.lang, "read_only_refused"), severity="warning")
         return card_id is None or self.read_only
 
-    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None) -> Card | None:
+    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None,
+               *, redraw: bool = True) -> Card | None:
+        """Run one store write; ``redraw=False`` when the caller redraws once after several."""
         if self._refused(card_id):
             return None
         old = self.snapshot.cards[card_id]
@@ -265,13 +267,11 @@ class BoardApp(App[None]):
             return None
         if undo is not None:
             self.undo_stack.append(undo)
-        self._applied(old, new)
-        return new
-
-    def _applied(self, old: Card, new: Card) -> None:
         self.snapshot = self.store.snapshot()
         self.index.update(self.snapshot, old, new)
-        self.redraw_board(keep=new.id, changed=(new.id,))
+        if redraw:
+            self.redraw_board(keep=new.id, changed=(new.id,))
+        return new
 
     def set_status(self, card_id: str | None, status: str) -> None:
         card = self.snapshot.cards.get(card_id) if card_id else None
@@ -293,12 +293,14 @@ class BoardApp(App[None]):
         if self._refused(card_id):
             return
         plan = actions.rank_plan(self.snapshot, column, card_id, step)
+        written = []  # a renumbered column is many writes: draw the board once, after all of them
         for other_id, rank in plan:
             old = self.snapshot.cards[other_id]
-            self._write(other_id, lambda o=other_id, r=rank: self.store.set_rank(o, r),
-                        ("rank", other_id, old.rank) if other_id == card_id else None)
+            if self._write(other_id, lambda o=other_id, r=rank: self.store.set_rank(o, r),
+                           ("rank", other_id, old.rank) if other_id == card_id else None, redraw=False):
+                written.append(other_id)
         if plan:
-            self.redraw_board(keep=card_id)
+            self.redraw_board(keep=card_id, changed=tuple(written))
 
     def undo(self) -> None:
         if not self.undo_stack:

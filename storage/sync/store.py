@@ -160,16 +160,21 @@ class BoardStore(Edits):
         for state in (shadow, synced):
             if state is not None:
                 added = join_deltas(added, merge_into(self._own, state))
-        fix_synced = synced_key is None or (synced is None and bool(added)) or (
-            synced is not None and not dominates(synced, self._own))
-        fix_shadow = shadow_key is None or (shadow is None and bool(added)) or (
-            shadow is not None and not dominates(shadow, self._own))
+        fix_synced = self._stale(synced_key, synced, bool(added))
+        fix_shadow = self._stale(shadow_key, shadow, bool(added))
         with self._keys_lock:
             self._own_key, self._shadow_key = synced_key, shadow_key
         # A reader that never wrote keeps no file: no empty replica files from `board list`.
         if repair and (fix_synced or fix_shadow) and self._own.size():
             self._write_own(shadow_too=fix_shadow, synced_too=fix_synced)
         return merge_into(self._state, self._own) if added else Delta()
+
+    def _stale(self, key: StatKey | None, state: State | None, added: bool) -> bool:
+        """Whether one copy of our file must be rewritten: missing or damaged, unchanged
+        while the other copy brought new entries, or lacking some of ours."""
+        if key is None:
+            return True
+        return added if state is None else not dominates(state, self._own)
 
     def _read_own_copy(self, path: Path, known: StatKey | None, *,
                        shadow: bool) -> tuple[StatKey | None, State | None, dict | None]:

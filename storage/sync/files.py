@@ -26,12 +26,16 @@ StatKey = tuple[int, int, int]
 TEMP_PREFIX = ".~"
 
 
+def key_of(st: os.stat_result) -> StatKey:
+    """(inode, size, mtime_ns): changes whenever a file is rewritten or replaced by rename."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def stat_key(path: Path) -> StatKey | None:
     try:
-        st = os.stat(path)
+        return key_of(os.stat(path))
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -124,8 +128,7 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
     """
     try:
         with open(path, "rb") as handle:
-            st = os.fstat(handle.fileno())
-            key = (st.st_ino, st.st_size, st.st_mtime_ns)
+            key = key_of(os.fstat(handle.fileno()))
             if key == known:
                 return key, None
             raw = handle.read()

@@ -14,6 +14,8 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
+from storage.sync.files import StatKey, key_of
+
 
 def _relevant(path: str) -> bool:
     # What the store reads: dot-files (our .~ temp files, an engine's) are never board data.
@@ -21,8 +23,8 @@ def _relevant(path: str) -> bool:
     return name.endswith(".json") and not name.startswith(".")
 
 
-def _listing(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
-    keys: dict[str, tuple[int, int, int]] = {}
+def _listing(paths: list[Path]) -> dict[str, StatKey]:
+    keys: dict[str, StatKey] = {}
     for folder in paths:
         try:
             with os.scandir(folder) as entries:
@@ -30,10 +32,9 @@ def _listing(paths: list[Path]) -> dict[str, tuple[int, int, int]]:
                     if not _relevant(entry.name):
                         continue
                     try:
-                        st = entry.stat()
+                        keys[entry.path] = key_of(entry.stat())
                     except FileNotFoundError:
                         continue
-                    keys[entry.path] = (st.st_ino, st.st_size, st.st_mtime_ns)
         except (FileNotFoundError, NotADirectoryError):
             continue
     return keys
@@ -51,7 +52,7 @@ class Watcher:
         self._stop = threading.Event()
         self._dirty = threading.Event()
         self._threads: list[threading.Thread] = []
-        self._seen: dict[str, tuple[int, int, int]] = {}
+        self._seen: dict[str, StatKey] = {}
 
     def start(self) -> None:
         self._stop.clear()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import partial
+from itertools import islice
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -38,13 +39,18 @@ GO_TO_LIMIT = 2000
 class BoardCommands(Provider):
     """Board commands for the palette."""
 
+    def _board(self):
+        """The board screen, or None while it is hidden (too small): nothing may act on it unseen."""
+        screen = self.app.screen_stack[0] if self.app.screen_stack else None
+        return None if screen is None or getattr(screen, "too_small", False) else screen
+
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
         lang = getattr(app, "lang", "th")
         th = is_thai(lang)
         commands: list[tuple[str, object, str]] = []
-        screen = app.screen_stack[0] if app.screen_stack else None
-        if getattr(screen, "too_small", False):  # the board is hidden: nothing may act on it unseen
+        screen = self._board()
+        if screen is None:
             return []
         card_id = getattr(screen, "card_id", None)
         if card_id and not app.read_only:
@@ -60,18 +66,16 @@ class BoardCommands(Provider):
 
     def _cards(self):
         app = self.app
-        if getattr(app.screen_stack[0], "too_small", False):
+        if self._board() is None:
             return
         snap = app.snapshot
         lang = app.lang
-        for n, card in enumerate(snap.cards.values()):
-            if n >= GO_TO_LIMIT:
-                return
+        prefix = ("ไปที่การ์ด: " if is_thai(lang) else "Go to card: ") + t(lang, "item")  # once, not per card
+        for card in islice(snap.cards.values(), GO_TO_LIMIT):
             item = snap.items.get(card.item_id)
             agency = snap.agencies.get(card.agency_id)
-            label = f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · {agency.short or agency.name if agency else ''}"
+            label = f" {digits(lang, item.seq if item else '?')} · {agency.short or agency.name if agency else ''}"
             text = (item.text[:40] if item else "")
-            prefix = "ไปที่การ์ด: " if is_thai(lang) else "Go to card: "
             yield prefix + label + " · " + text, partial(app.go_to_card, card.id)
 
     async def discover(self) -> Hits:

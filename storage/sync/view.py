@@ -92,8 +92,9 @@ class LiveView:
         by_card: dict[str, dict[str, list[dict]]] = {"note": {}, "history": {}}
         for event in state.events.values():
             by_card[event["kind"]].setdefault(event["card"], []).append(event)
-        self.notes = {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card["note"].items()}
-        self.history = {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card["history"].items()}
+        self.notes, self.history = (
+            {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card[kind].items()}
+            for kind in ("note", "history"))
         self.version = 0
         self.snapshot = self._freeze()
 

@@ -131,6 +131,10 @@ class BoardGrid(ScrollView, can_focus=True):
         return max(1, cards) * self.card_height + (1 if self._lane_headers else 0)
 
     @property
+    def _lang(self) -> str:
+        return self.look.lang if self.look else "th"
+
+    @property
     def _lane_headers(self) -> bool:
         """Every lane has a title row: in the single-agency view it names the agency shown."""
         return self.look is not None
@@ -245,8 +249,7 @@ class BoardGrid(ScrollView, can_focus=True):
         widths = self._widths()
         if y == 0:
             return self._header(widths)
-        row = self.scroll_offset.y + y - 1
-        li = bisect_right(self._offsets, row) - 1
+        row, li = self._row_at(y)
         if row == (1 if self.lanes else 0) and self._no_cards():  # say so rather than show a blank board
             return Strip([Segment(" " + self.empty_text(), Style(dim=True))]).adjust_cell_length(self.size.width, PLAIN)
         if not (0 <= li < len(self.lanes)):
@@ -268,7 +271,7 @@ class BoardGrid(ScrollView, can_focus=True):
         if index >= len(ids):
             if cursor_column and not ids and index == 0 and sub == 0:
                 # An empty column under the cursor still shows where the cursor is.
-                mark = truncate(t(self.look.lang if self.look else "th", "empty_column"), width)
+                mark = truncate(t(self._lang, "empty_column"), width)
                 style = CURSOR if self.has_focus else UNFOCUSED
                 return [Segment(mark, style), Segment(" " * (width - cell_len(mark)), PLAIN)]
             return [Segment(" " * width, PLAIN)]
@@ -286,7 +289,7 @@ class BoardGrid(ScrollView, can_focus=True):
         return line
 
     def _header(self, widths: list[int]) -> Strip:
-        lang = self.look.lang if self.look else "th"
+        lang = self._lang
         segments: list[Segment] = []
         for ci, status in enumerate(STATUSES):
             if ci:
@@ -304,7 +307,7 @@ class BoardGrid(ScrollView, can_focus=True):
         return not any(ids for lane in self.lanes for ids in lane.columns)
 
     def _lane_header(self, lane: Lane, width: int) -> Strip:
-        lang = self.look.lang if self.look else "th"
+        lang = self._lang
         total = digits(lang, sum(len(c) for c in lane.columns))
         agency = self.snapshot.agencies.get(lane.agency_id)
         if self.look and not self.look.show_agency and agency is not None:
@@ -322,9 +325,13 @@ class BoardGrid(ScrollView, can_focus=True):
             self.lane_index, self.column, self.row = hit
             self._cursor_moved()
 
-    def _card_at(self, x: int, y: int) -> tuple[int, int, int] | None:
+    def _row_at(self, y: int) -> tuple[int, int]:
+        """(board row, lane index) under screen line ``y`` (line 0 is the sticky header)."""
         row = self.scroll_offset.y + y - 1
-        li = bisect_right(self._offsets, row) - 1
+        return row, bisect_right(self._offsets, row) - 1
+
+    def _card_at(self, x: int, y: int) -> tuple[int, int, int] | None:
+        row, li = self._row_at(y)
         if y < 1 or not 0 <= li < len(self.lanes):
             return None
         local = row - self._offsets[li] - (1 if self._lane_headers else 0)
@@ -345,4 +352,4 @@ class BoardGrid(ScrollView, can_focus=True):
 
     def empty_text(self) -> str:
         """What an empty board (or a filter that hides every card) says."""
-        return t(self.look.lang if self.look else "th", "no_cards")
+        return t(self._lang, "no_cards")

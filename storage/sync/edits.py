@@ -16,6 +16,14 @@ from storage.sync.codec import records_state
 from storage.sync.state import State
 
 
+def _note_text(text: str) -> str:
+    """A note as stored (stripped). Notes are append-only: a blank one is refused rather
+    than recorded or dropped silently."""
+    if not text.strip():
+        raise BoardError("a note needs some text")
+    return text.strip()
+
+
 class Edits:
     """Mixed into BoardStore; relies on its ``user``, ``_state``, ``_commit`` and ``snapshot``."""
 
@@ -32,9 +40,7 @@ class Edits:
         if status not in STATUSES:
             raise BadStatus(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
         self._card(card_id)
-        if note is not None and not note.strip():
-            # Notes are append-only: refuse a blank one rather than record it or drop it silently.
-            raise BoardError("a note needs some text")
+        note = None if note is None else _note_text(note)
 
         def build(stamp: Stamp) -> State:
             ops = State()
@@ -43,7 +49,7 @@ class Edits:
                 ops.records[f"card/{card_id}"] = {"status": (stamp, status, self.user)}
                 self._event(ops, stamp, "history", card_id, field="status", old=old, new=status)
             if note is not None:
-                self._event(ops, stamp, "note", card_id, text=note.strip())
+                self._event(ops, stamp, "note", card_id, text=note)
             return ops
 
         self._commit(build)
@@ -58,9 +64,8 @@ class Edits:
     def add_note(self, card_id: str, text: str) -> Note:
         """Append a progress note to a card."""
         self._card(card_id)
-        if not text.strip():
-            raise BoardError("a note needs some text")
-        ops = self._commit(lambda stamp: self._event(State(), stamp, "note", card_id, text=text.strip()))
+        text = _note_text(text)
+        ops = self._commit(lambda stamp: self._event(State(), stamp, "note", card_id, text=text))
         note_id = next(iter(ops.events))
         return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
 

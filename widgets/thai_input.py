@@ -32,8 +32,15 @@ Type Thai or English. The cursor moves by whole characters as you see them
 
     # -- boundaries -------------------------------------------------------------
 
+    _bounds_text: str | None = None
+    _bounds_list: list[int] = []
+
     def _bounds(self) -> list[int]:
-        return grapheme_boundaries(self.value)
+        # One key press asks up to three times (the move, then validate_selection's two
+        # snaps): compute the clusters once per value, not once per question.
+        if self._bounds_text != self.value:
+            self._bounds_text, self._bounds_list = self.value, grapheme_boundaries(self.value)
+        return self._bounds_list
 
     def _prev(self, i: int) -> int:
         bounds = self._bounds()

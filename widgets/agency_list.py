@@ -16,11 +16,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from widgets.i18n import digits, help_text, localized, t
 from widgets.textfit import normalize, truncate
-
-try:  # H4: cursor moves by grapheme cluster
-    from widgets.thai_input import ThaiInput as _FilterInput
-except ImportError:  # pragma: no cover
-    _FilterInput = Input
+from widgets.thai_input import ThaiInput  # cursor moves by grapheme cluster
 
 ALL = "__all__"
 """Option id of the all-agencies entry."""
@@ -109,7 +105,7 @@ class AgencyPane(Vertical):
         self.selected: str | None = None
 
     def compose(self) -> ComposeResult:
-        box = _FilterInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
+        box = ThaiInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
         box.cursor_blink = False
         box.HELP = self.HELP  # the filter box's help is the pane's, not a generic text field's
         yield box

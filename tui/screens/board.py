@@ -20,11 +20,7 @@ from widgets.card_lines import CardLook
 from widgets.i18n import help_text, is_thai, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
-
-try:  # H4: the cursor moves by grapheme cluster, so ที่ is never split
-    from widgets.thai_input import ThaiInput as SearchInput
-except ImportError:  # pragma: no cover
-    SearchInput = Input
+from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
 
 EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter"})
 """Actions refused (and shown dimmed) on a --read-only board."""
@@ -111,7 +107,7 @@ class BoardScreen(Screen[None]):
             yield AgencyPane.for_lang(lang)(lang, id="agencies")
             with Vertical(id="board-area"):
                 yield BoardGrid.for_lang(lang)(id="grid")
-                search = SearchInput(placeholder=t(lang, "search_prompt"), id="search")
+                search = ThaiInput(placeholder=t(lang, "search_prompt"), id="search")
                 search.HELP = help_text(lang, "search")
                 yield search
         yield Static("", id="too-small", markup=False)

@@ -10,11 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from widgets.i18n import help_text, localized, t
-
-try:  # H4: moves and deletes by grapheme cluster, so ที่ is never split
-    from widgets.thai_input import ThaiInput as NoteInput
-except ImportError:  # pragma: no cover
-    NoteInput = Input
+from widgets.thai_input import ThaiInput  # moves and deletes by grapheme cluster, so ที่ is never split
 
 
 def note_bindings(lang: str) -> list[Binding]:
@@ -50,7 +46,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical():
             title = t(self.lang, "note_title") + (f" — {self.about}" if self.about else "")
             yield Label(title, markup=False, id="note-title")
-            box = NoteInput(id="note-text")
+            box = ThaiInput(id="note-text")
             box.cursor_blink = False
             box.HELP = self.HELP
             yield box

@@ -128,14 +128,12 @@ def import_summary(before: BoardSnapshot, after: BoardSnapshot, lang: str) -> st
 
 def start_import(app) -> None:
     """Open a letter → review the draft → save its records (H2's reader, H4's screens)."""
-    try:
-        from storage.formats.reader import read_letter
-        from storage.formats.to_records import draft_to_records
-        from tui.screens.import_review import ImportReviewScreen
-        from tui.screens.open_letter import OpenLetterScreen
-    except ImportError:
-        app.notify(t(app.lang, "import_unavailable"), severity="warning")
-        return
+    # Imported on first use: the reader and review screens are not needed to open a board.
+    from storage.formats.reader import read_letter
+    from storage.formats.to_records import draft_to_records
+    from tui.screens.import_review import ImportReviewScreen
+    from tui.screens.open_letter import OpenLetterScreen
+
     known = tuple(app.snapshot.agencies.values())
 
     def reviewed(draft) -> None:

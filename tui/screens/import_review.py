@@ -20,8 +20,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from storage.formats.agencies import match_agency, normalize_agency
 from storage.formats.draft import Draft, DraftAgency
 from storage.models import ROLE_LABELS, Agency
+from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
 from tui.screens.agency_name import AgencyNameScreen
 from widgets.i18n import localized
@@ -41,27 +43,19 @@ _TEXT = {
 
 
 def _format_date(iso: str | None, lang: str) -> str:
-    """A B.E. date for display (H2's formatter; the ISO text if it is missing or bad)."""
+    """A B.E. date for display (the ISO text if it is bad)."""
     if not iso:
         return _TEXT[lang]["no_date"]
     try:
-        from storage.thai.dates import format_thai_date
-
         return format_thai_date(date.fromisoformat(iso), style="long", digits="thai" if lang == "th" else "ascii")
-    except (ImportError, ValueError):
+    except ValueError:
         return iso
 
 
 def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
     """A DraftAgency for an edited name: linked to a known agency when the name matches one."""
-    try:
-        from storage.formats.agencies import match_agency, normalize_agency
-    except ImportError:  # before the import module exists: exact names only
-        clean = name.strip()
-        found = next((a for a in known if a.name == clean), None)
-    else:
-        clean = normalize_agency(name) or name.strip()
-        found = match_agency(clean, known)
+    clean = normalize_agency(name) or name.strip()
+    found = match_agency(clean, known)
     if found is None:
         return DraftAgency(clean, role)  # type: ignore[arg-type]
     return DraftAgency(found.name, role, found.id, short=found.short)  # type: ignore[arg-type]

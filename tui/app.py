@@ -5,10 +5,8 @@ the undo stack and live reloading; screens and widgets get plain values.
 from __future__ import annotations
 
 import argparse
-import threading
 from collections import deque
 from collections.abc import Iterable, Sequence
-from concurrent.futures import CancelledError
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -19,6 +17,7 @@ from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions
 from tui.commands import BoardCommands, thai_system_commands
 from tui.keymap import load_digits, load_keymap, thai_key_display
+from tui.live import DiskFollower
 from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
@@ -43,9 +42,6 @@ POLL_SECONDS = 2.0
 The Watcher (watchfiles + its own 1 s stat poll, debounced) normally reports first; this
 slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
 
-WATCH_POLL_SECONDS = 1.0
-"""The Watcher's stat poll: what catches other NFS/SMB clients' writes (inotify does not)."""
-
 
 class BoardApp(App[None]):
     """Directive Board: a keyboard-first kanban grouped by agency."""
@@ -65,9 +61,7 @@ class BoardApp(App[None]):
         self.watch_files = watch_files
         """Start a storage Watcher on mount (off: only the fallback poll; not ``watch``,
         which is Textual's DOMNode.watch)."""
-        self._watcher = None
-        self._watching = False
-        """False once unmounting: a late watcher callback must not touch a closing app."""
+        self._follower = DiskFollower(self.call_from_thread, self.poll_disk)
         self.snapshot: BoardSnapshot = store.snapshot()
         self.index = BoardIndex(self.snapshot)
         self.agency: str | None = None
@@ -115,44 +109,14 @@ class BoardApp(App[None]):
         self.check_files()
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
         if self.watch_files:
-            self._start_watcher()
+            self._follower.start(self.store.watch_paths())
 
     def on_unmount(self) -> None:
-        self._stop_watcher()
+        self._follower.stop()
 
     def exit(self, *args, **kwargs) -> None:
-        self._stop_watcher()  # before the screens go: a late refresh must find nothing to do
+        self._follower.stop()  # before the screens go: a late refresh must find nothing to do
         super().exit(*args, **kwargs)
-
-    # ---- live -----------------------------------------------------------------------------
-    def _start_watcher(self) -> None:
-        """Folder watch + stat poll in threads; any failure leaves the fallback poll."""
-        try:
-            from storage.sync.watch import Watcher
-
-            self._watcher = Watcher(self.store.watch_paths(), self._disk_changed, poll_seconds=WATCH_POLL_SECONDS)
-            self._watcher.start()
-        except (BoardError, OSError, RuntimeError):  # e.g. no threads left: the poll still works
-            self._watcher = None
-            return
-        self._watching = True
-
-    def _stop_watcher(self) -> None:
-        """Stop without waiting: Watcher.stop() joins its threads, and the delivery thread
-        may be blocked in call_from_thread on this very loop — so q would hang."""
-        self._watching = False
-        watcher, self._watcher = self._watcher, None
-        if watcher is not None:
-            threading.Thread(target=watcher.stop, name="board-watch-stop", daemon=True).start()
-
-    def _disk_changed(self) -> None:
-        """The Watcher's callback (its thread): hand the refresh to the event loop."""
-        if not self._watching:
-            return
-        try:
-            self.call_from_thread(self.poll_disk)
-        except (CancelledError, Exception):  # the app closed under us: nothing to show
-            pass
 
     # ---- drawing --------------------------------------------------------------------------
     def look(self) -> CardLook:

@@ -149,7 +149,7 @@ class AgencyPane(Vertical):
         shown = [r for r in self.rows if not query or any(
             query in normalize(x) for x in (r.name, r.short, *r.aliases))]
         items = [Option(self._prompt(ALL), id=ALL)]
-        items += [Option(self._prompt(r.agency_id), id=r.agency_id) for r in shown]
+        items += [Option(self._row_prompt(r), id=r.agency_id) for r in shown]
         options.set_options(items)
         ids = [o.id for o in items]
         if self.selected in ids:
@@ -158,11 +158,13 @@ class AgencyPane(Vertical):
             options.highlighted = 1 if query and len(ids) > 1 else 0
 
     def _prompt(self, option_id: str) -> Text:
-        chosen = option_id == (self.selected or ALL)
         if option_id == ALL:
-            return self._label(t(self.lang, "all"), *self.all_progress, chosen=chosen)
-        row = next(r for r in self.rows if r.agency_id == option_id)
-        return self._label(row.short or row.name, row.done, row.total, chosen=chosen)
+            return self._label(t(self.lang, "all"), *self.all_progress, chosen=not self.selected)
+        return self._row_prompt(next(r for r in self.rows if r.agency_id == option_id))
+
+    def _row_prompt(self, row: AgencyRow) -> Text:
+        # _rebuild passes each row itself: finding it by id again made a rebuild quadratic.
+        return self._label(row.short or row.name, row.done, row.total, chosen=row.agency_id == (self.selected or ALL))
 
     def _mark(self, old: str | None, new: str | None) -> None:
         """Move the ▸ from ``old``'s row to ``new``'s (None: all agencies)."""

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from storage.errors import BoardError
-from storage.models import STATUSES
 
 DEFAULT_BOARD = "board.json"
 
@@ -38,7 +37,16 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands")
+"""Modules that define subcommands. Each has ``add_parsers(sub, common)`` (its argparse
+subparsers, each with ``set_defaults(run="module:function")``), so a new command is added in
+its own module and this file does not grow with every feature. Imported only to build the
+parser: argparse definitions import nothing heavy (the work is imported by ``run``)."""
+
+
 def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
     common = _common()
     parser = argparse.ArgumentParser(
         prog="board",
@@ -47,55 +55,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--read-only", action="store_true", help="open the board for a meeting: no edits")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    p = sub.add_parser("import", parents=[common], help="parse letters into items and cards")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="parse and show the draft; write nothing")
-    p.add_argument("--json", action="store_true", help="print the draft as JSON")
-    p.add_argument(
-        "--alias", action="append", default=[], metavar="SPELLING=AGENCY",
-        help="read SPELLING as the board's AGENCY (name, short name, alias or id prefix) and remember it",
-    )
-
-    p = sub.add_parser("list", parents=[common], help="list cards")
-    p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
-    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ)")
-    p.add_argument("--overdue", action="store_true", help="only cards past their due date and not done")
-    p.add_argument("--json", action="store_true", help="print JSON (see README)")
-
-    p = sub.add_parser("move", parents=[common], help="set a card's status")
-    p.add_argument("card", metavar="CARD", help="card id or any unique prefix")
-    p.add_argument("status", metavar="STATUS", help="one of: " + ", ".join(STATUSES))
-    p.add_argument("--note", metavar="TEXT", help="add a progress note with the move")
-
-    p = sub.add_parser("note", parents=[common], help="add a progress note to a card")
-    p.add_argument("card", metavar="CARD")
-    p.add_argument("text", metavar="TEXT")
-
-    sub.add_parser("summary", parents=[common], help="per-agency progress table")
-
-    p = sub.add_parser("export", parents=[common], help="export the board")
-    p.add_argument("--format", choices=("csv", "xlsx", "md", "json"), default="json",
-                   help="csv (UTF-8 with BOM, for Excel), xlsx, md (minutes, per agency) or json")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-
-    sub.add_parser("sync", parents=[common], help="fold stray copies and compact; report what was found")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).add_parsers(sub, common)
     return parser
 
 
-def _handler(command: str | None) -> Callable[[argparse.Namespace], int]:
+def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     # Imported lazily: the TUI pulls in Textual, the importer python-docx/openpyxl.
-    if command is None:
+    import importlib
+
+    if args.command is None:
         from tui.app import run_tui
 
         return run_tui
-    if command == "import":
-        from tui.cli.import_command import run_import
-
-        return run_import
-    from tui.cli import board_commands
-
-    return getattr(board_commands, f"run_{command}")
+    module, function = args.run.split(":")
+    return getattr(importlib.import_module(module), function)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -104,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")
     try:
-        code = _handler(args.command)(args)
+        code = _handler(args)(args)
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
         return code
     except BrokenPipeError:

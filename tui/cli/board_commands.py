@@ -27,6 +27,38 @@ from storage.thai.dates import format_thai_date
 from storage.thai.width import cell_width  # combining marks take no cell, so Thai lines up
 
 
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """``board list|move|note|summary|export|sync``."""
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help)
+        p.set_defaults(run=f"tui.cli.board_commands:run_{name}")
+        return p
+
+    p = command("list", "list cards")
+    p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
+    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ)")
+    p.add_argument("--overdue", action="store_true", help="only cards past their due date and not done")
+    p.add_argument("--json", action="store_true", help="print JSON (see README)")
+
+    p = command("move", "set a card's status")
+    p.add_argument("card", metavar="CARD", help="card id or any unique prefix")
+    p.add_argument("status", metavar="STATUS", help="one of: " + ", ".join(STATUSES))
+    p.add_argument("--note", metavar="TEXT", help="add a progress note with the move")
+
+    p = command("note", "add a progress note to a card")
+    p.add_argument("card", metavar="CARD")
+    p.add_argument("text", metavar="TEXT")
+
+    command("summary", "per-agency progress table")
+
+    p = command("export", "export the board")
+    p.add_argument("--format", choices=("csv", "xlsx", "md", "json"), default="json",
+                   help="csv (UTF-8 with BOM, for Excel), xlsx, md (minutes, per agency) or json")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+
+    command("sync", "fold stray copies and compact; report what was found")
+
+
 def today() -> date:
     return date.today()
 

@@ -14,12 +14,26 @@ import argparse
 import json
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from storage.errors import BoardError
-from storage.formats.draft import Draft
-from storage.formats.reader import read_letter
-from storage.formats.to_records import draft_to_records
 from storage.models import ROLE_LABELS, Agency, Records
-from storage.thai.dates import format_thai_date
+
+if TYPE_CHECKING:
+    from storage.formats.draft import Draft
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """``board import``: light to define (the reader is imported when it runs)."""
+    p = sub.add_parser("import", parents=[common], help="parse letters into items and cards")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--dry-run", action="store_true", help="parse and show the draft; write nothing")
+    p.add_argument("--json", action="store_true", help="print the draft as JSON")
+    p.add_argument(
+        "--alias", action="append", default=[], metavar="SPELLING=AGENCY",
+        help="read SPELLING as the board's AGENCY (name, short name, alias or id prefix) and remember it",
+    )
+    p.set_defaults(run="tui.cli.import_command:run_import")
 
 
 def known_agencies(board: Path) -> list[Agency]:
@@ -67,6 +81,8 @@ def _by_id_prefix(by_id: dict[str, Agency], prefix: str) -> Agency | None:
 
 def _records(drafts: list[Draft], known: list[Agency]) -> Records:
     """One batch for all files; agencies new in one letter are known to the next."""
+    from storage.formats.to_records import draft_to_records
+
     known = list(known)
     parts: list[Records] = []
     for draft in drafts:
@@ -84,6 +100,8 @@ def _records(drafts: list[Draft], known: list[Agency]) -> Records:
 def summary_lines(draft: Draft) -> list[str]:
     """A readable Thai summary of one draft (for --dry-run)."""
     from datetime import date
+
+    from storage.thai.dates import format_thai_date
 
     d = draft.directive
     when = format_thai_date(date.fromisoformat(d.date), style="long") if d.date else "ไม่ทราบวันที่"
@@ -133,6 +151,8 @@ def _save(board: Path, drafts: list[Draft], aliases: list[str]) -> tuple[int, Re
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from storage.formats.reader import read_letter
+
     board = Path(args.board_path)
     aliases = list(getattr(args, "alias", None) or [])
     known, taught = apply_aliases(known_agencies(board), aliases)

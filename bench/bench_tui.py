@@ -13,7 +13,12 @@ Measures, on synthetic boards made with BoardStore.create in a temp dir:
 - RSS after the first paint, and after 200 moves (growth per move);
 - another replica's change visible: a `board move` in another process (its own state
   dir), from that process exiting to the app's snapshot holding the move (Watcher path;
-  the app's fallback poll is switched off so it cannot be what delivers it).
+  the app's fallback poll is switched off so it cannot be what delivers it);
+- q → app stopped: in-process Pilot with the Watcher running, right after another
+  process wrote (the case that once hung on joining the watcher's threads).
+
+The tests only check that these things happen (within a generous bound that catches a
+hang); how fast they happen is measured here and recorded in docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -176,6 +181,33 @@ async def live_change(board: Path, repeat: int) -> float:
     return statistics.median(samples)
 
 
+async def quit_latency(board: Path, repeat: int) -> float:
+    """Median ms from pressing q (watcher running, another process just wrote) to the app stopped."""
+    from datetime import date
+
+    from storage.sync.store import BoardStore
+    from tui.app import BoardApp
+
+    card = next(iter(BoardStore.open(board, read_only=True).snapshot().cards))
+    env = dict(os.environ, BOARD_USER="other", XDG_STATE_HOME=str(board.parent / "other-state"))
+    samples = []
+    for n in range(repeat):
+        store = BoardStore.open(board)
+        app = BoardApp(store, today=date(2022, 9, 20), poll_seconds=3600)
+        app.animation_level = "none"
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause(0.3)
+            subprocess.run([sys.executable, "-m", "tui", "--board", str(board), "note", card, f"bench {n}"],
+                           cwd=ROOT, env=env, check=True, capture_output=True)
+            began = time.perf_counter()
+            await pilot.press("q")
+            while app.is_running and time.perf_counter() - began < 10:
+                await pilot.pause(0.001)
+            samples.append((time.perf_counter() - began) * 1000)
+        store.close()
+    return statistics.median(samples)
+
+
 def tmux_paint(board: Path, repeat: int, size: tuple[int, int] = (120, 40)) -> float | None:
     """Wall time from launching ``board`` in a private tmux server to the grid on screen."""
     import shutil
@@ -261,10 +293,11 @@ def main() -> None:
             key_tmux = tmux_key_latency(board)
             seen_key = f", in tmux {key_tmux:.0f} ms" if key_tmux else ""
             live = asyncio.run(live_change(board, args.repeat))
+            quit_ms = asyncio.run(quit_latency(board, args.repeat))
             print(f"{size:>6} cards: first paint {paint:.2f} s{seen} (median of {args.repeat}), RSS {rss_paint:.0f} MB; "
                   f"key→repaint+saved median {median:.1f} ms, p90 {p90:.1f} ms{seen_key}; "
                   f"RSS {before:.0f} → {after:.0f} MB over {args.moves} moves; "
-                  f"another process's move visible after {live:.2f} s")
+                  f"another process's move visible after {live:.2f} s; q → stopped {quit_ms:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ slow fallback poll), keeps the cursor in place, and follows into an open card de
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -20,22 +21,26 @@ NO_FALLBACK = 600.0
 """A fallback poll that never fires during a test: only the Watcher can deliver."""
 
 
-def other_process(board_path: Path, tmp_path: Path, *args: str, user: str = "สมชาย") -> float:
-    """Run ``board --board B <args>`` as another user/replica; the time it finished."""
+def other_process(board_path: Path, tmp_path: Path, *args: str, user: str = "สมชาย") -> None:
+    """Run ``board --board B <args>`` as another user/replica."""
     env = dict(os.environ, BOARD_USER=user, XDG_STATE_HOME=str(tmp_path / f"state-{user}"))
     subprocess.run([sys.executable, "-m", "tui", "--board", str(board_path), *args],
                    cwd=ROOT, env=env, check=True, capture_output=True, timeout=60)
-    return time.monotonic()
 
 
-async def wait_until(pilot, condition, seconds: float) -> float:
-    """Pause until ``condition()``; the monotonic time it became true (inf if never)."""
+SEEN_WITHIN = 10.0
+"""A bounded wait, not a timing: the change must show up at all without a restart. How fast
+it shows (DESIGN.md §8: ≤ 2 s) is measured by bench/bench_tui.py, never asserted here."""
+
+
+async def wait_until(pilot, condition, seconds: float = SEEN_WITHIN) -> bool:
+    """Pause until ``condition()`` holds (True) or ``seconds`` pass (False)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if condition():
-            return time.monotonic()
+            return True
         await pilot.pause(0.05)
-    return float("inf")
+    return bool(condition())
 
 
 @pytest.mark.parametrize("mode", ["watch", "stat poll only (NFS/SMB)", "app's fallback poll only"])
@@ -53,24 +58,30 @@ async def test_another_process_move_is_seen_quickly_by_the_watcher(make_app, boa
         await pilot.pause(0.3)  # the watch and the first stat listing settle
         grid = app.screen.query_one(BoardGrid)
         grid.select(card_of(7))
-        landed = other_process(board_path, tmp_path, "move", card_of(6), "blocked")
-        seen = await wait_until(pilot, lambda: app.snapshot.cards[card_of(6)].status == "blocked", 5)
-        assert seen - landed < 2.0  # DESIGN.md §8: visible ≤ 2 s after it lands
+        other_process(board_path, tmp_path, "move", card_of(6), "blocked")
+        assert await wait_until(pilot, lambda: app.snapshot.cards[card_of(6)].status == "blocked")
         await pilot.pause()
         assert card_of(6) in grid.lanes[0].columns[2]
         assert grid.card_id == card_of(7)
         assert "สมชาย" in str(app.screen.query_one("#status").render())
 
 
-async def test_quit_is_prompt_while_the_watcher_runs(make_app, board_path, tmp_path) -> None:
+async def test_quit_while_the_watcher_runs_never_hangs(make_app, board_path, tmp_path) -> None:
+    """q right after another process wrote: the watcher's delivery thread may be waiting on
+    the event loop, so stopping must not join it there (that was a hang). The bound below is
+    a hang detector, not a timing; bench/bench_tui.py measures how fast q is."""
     app = make_app(poll_seconds=NO_FALLBACK)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        other_process(board_path, tmp_path, "note", card_of(1), "กำลังดำเนินการ")
-        began = time.perf_counter()
-        await pilot.press("q")
-        await pilot.pause()
-    assert time.perf_counter() - began < 0.5
+
+    async def session() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.3)
+            other_process(board_path, tmp_path, "note", card_of(1), "กำลังดำเนินการ")
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.return_code == 0
+
+    await asyncio.wait_for(session(), timeout=60)
+    assert not app.is_running and app._follower._watcher is None
 
 
 async def test_open_card_detail_follows_another_users_move_and_note(make_app, board_path, tmp_path) -> None:
@@ -94,14 +105,14 @@ async def test_open_card_detail_follows_another_users_move_and_note(make_app, bo
 
         assert "ติดปัญหา" in status() and "ส่งรายงานแล้ว" not in body()
         other_process(board_path, tmp_path, "move", card_of(6, 1), "done", "--note", "ส่งรายงานแล้ว", user="วิภา")
-        await wait_until(pilot, lambda: "ส่งรายงานแล้ว" in body(), 5)
+        assert await wait_until(pilot, lambda: "ส่งรายงานแล้ว" in body())
         assert app.screen is detail  # still open, now showing the new status, note and history
         text = body()
         assert "ส่งรายงานแล้ว" in text and "วิภา" in text
         assert "ดำเนินการแล้ว" in status()
         assert "วิภา" in str(detail.query_one("#detail").border_subtitle)
         other_process(board_path, tmp_path, "note", card_of(2), "ไม่เกี่ยวกับการ์ดนี้", user="สมชาย")
-        await wait_until(pilot, lambda: app.snapshot.notes_of(card_of(2)), 5)
+        assert await wait_until(pilot, lambda: app.snapshot.notes_of(card_of(2)))
         await pilot.pause()
         assert "ไม่เกี่ยวกับการ์ดนี้" not in body()
 
@@ -113,7 +124,7 @@ async def test_cursor_stays_on_its_card_when_another_user_moves_that_card(make_a
         grid = app.screen.query_one(BoardGrid)
         assert grid.card_id == card_of(1)  # first card of the first column
         other_process(board_path, tmp_path, "move", card_of(1), "blocked")
-        await wait_until(pilot, lambda: app.snapshot.cards[card_of(1)].status == "blocked", 5)
+        assert await wait_until(pilot, lambda: app.snapshot.cards[card_of(1)].status == "blocked")
         await pilot.pause()
         assert grid.card_id == card_of(1) and grid.column == 2  # followed it, not the card now in its old place
         await pilot.press("enter")
@@ -132,8 +143,7 @@ async def test_read_only_meeting_board_follows_changes_too(board_path, tmp_path)
     try:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause(0.3)
-            landed = other_process(board_path, tmp_path, "move", card_of(4, 1), "done")
-            seen = await wait_until(pilot, lambda: app.snapshot.cards[card_of(4, 1)].status == "done", 5)
-            assert seen - landed < 2.0
+            other_process(board_path, tmp_path, "move", card_of(4, 1), "done")
+            assert await wait_until(pilot, lambda: app.snapshot.cards[card_of(4, 1)].status == "done")
     finally:
         store.close()

@@ -142,3 +142,94 @@ def format_thai_date(
     else:
         text = f"{d.day} {MONTHS_SHORT[d.month - 1]} {year % 100:02d}"
     return to_thai_digits(text) if digits == "thai" else text
+
+
+# -- dates typed by an officer (forms and the CLI) ------------------------------------------
+
+MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december")
+
+TYPED_YEARS = (1900, 2200)
+"""C.E. years a typed date may fall in; anything else is a mistyped year, not a deadline."""
+
+
+class DateInputError(ValueError):
+    """A typed date that is not a date. ``key`` names the catalog text, ``params`` fill it
+    (``month`` and ``year`` as numbers, C.E.: the interface words them in its language)."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+_TYPED_MONTH = rf"(?P<mname>{MONTH_RE.pattern}|[A-Za-z]{{3,9}}\.?)"
+_TYPED_YEAR = r"(?:(?P<era>พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.?E\.?|A\.?D\.?|C\.?E\.?)\s*)?(?P<year>[0-9๐-๙]+)"
+_TYPED_RES = (
+    re.compile(rf"(?P<year>[0-9๐-๙]{{4}})\s*-\s*(?P<month>[0-9๐-๙]{{1,2}})\s*-\s*(?P<day>[0-9๐-๙]{{1,2}})"),
+    re.compile(rf"(?P<day>[0-9๐-๙]{{1,2}})\s*[/.-]\s*(?P<month>[0-9๐-๙]{{1,2}})(?:\s*[/.-]\s*{_TYPED_YEAR})?"),
+    re.compile(rf"(?P<day>[0-9๐-๙]{{1,2}})\s*{_TYPED_MONTH}(?:\s*{_TYPED_YEAR})?", re.IGNORECASE),
+)
+
+
+def _typed_month(match: re.Match[str]) -> int:
+    """The month number of a numeric or named month (0 when the name is unknown)."""
+    if match.groupdict().get("month"):
+        return int(to_ascii_digits(match.group("month")))
+    name = match.group("mname")
+    thai = MONTH_RE.fullmatch(name)
+    if thai is not None:
+        return _month_of(thai)
+    word = name.rstrip(".").lower()
+    return next((i + 1 for i, full in enumerate(MONTHS_EN) if len(word) >= 3 and full.startswith(word)), 0)
+
+
+def _typed_year(match: re.Match[str], today: date | None) -> int:
+    """The C.E. year: 4 digits ≥ 2400 are B.E., other 4 digits C.E., 2 digits B.E. 25xx
+    (``ค.ศ. 25`` is 2025); no year means this year."""
+    text = match.groupdict().get("year")
+    if not text:
+        if today is None:
+            raise DateInputError("edits.date_needs_year")
+        return today.year
+    year, era = int(to_ascii_digits(text)), (match.groupdict().get("era") or "").replace(" ", "").replace(".", "")
+    if len(text) == 2:
+        return 2000 + year if era in ("คศ", "AD", "CE", "ad", "ce") else 2500 + year - BE_OFFSET
+    if len(text) != 4:
+        raise DateInputError("edits.date_unreadable", text=match.group(0))
+    if era in ("พศ", "BE", "be") or (not era.strip() and year >= 2400):
+        return year - BE_OFFSET
+    return year
+
+
+def parse_typed_date(text: str, today: date | None = None) -> date:
+    """A date as an officer types it: ``30/9/2568``, ``30 ก.ย. 68``, ``๓๐ กันยายน ๒๕๖๘``,
+    ``2025-09-30``, ``30 Sep 2025``; B.E. and C.E. are told apart by the year (≥ 2400 is
+    B.E., two digits are B.E. 25xx). Without a year (``30 ก.ย.``) the year of ``today``.
+
+    Raises DateInputError (a catalog key and its parameters) for text that is not a date
+    and for a day the month does not have (``31 ก.พ. 68``), never guessing another day.
+    """
+    body = _PREFIX_RE.sub("", " ".join(str(text).split())).strip()
+    if not body:
+        raise DateInputError("edits.date_empty")
+    for regex in _TYPED_RES:
+        match = regex.fullmatch(body)
+        if match is not None:
+            return _typed_from(match, today)
+    raise DateInputError("edits.date_unreadable", text=body)
+
+
+def _typed_from(match: re.Match[str], today: date | None) -> date:
+    month, day = _typed_month(match), int(to_ascii_digits(match.group("day")))
+    if month == 0:
+        raise DateInputError("edits.date_unreadable", text=match.group(0))
+    if not 1 <= month <= 12:
+        raise DateInputError("edits.date_bad_month", month=month)
+    year = _typed_year(match, today)
+    if not TYPED_YEARS[0] <= year <= TYPED_YEARS[1]:
+        raise DateInputError("edits.date_year_range", year=match.group("year"))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise DateInputError("edits.date_no_such_day", day=day, month=month, year=year, days=days)
+    return date(year, month, day)

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from storage.models import STATUSES, BoardSnapshot, Card
+from storage.progress import DUE_SOON_DAYS, due_state  # noqa: F401 - the one rule, re-exported for widgets
 
 from widgets.textfit import normalize
-
-DUE_SOON_DAYS = 14
-"""A card is 'due soon' when its due date is at most this many days away."""
-
 
 @dataclass(frozen=True, slots=True)
 class Lane:
@@ -39,21 +36,6 @@ class BoardFilter:
     @property
     def active(self) -> bool:
         return bool(self.status or self.overdue or self.query)
-
-
-def due_state(due: str | None, status: str, today: date) -> str | None:
-    """``"overdue"``, ``"soon"`` or None for a card's due date."""
-    if not due or status == "done":
-        return None
-    try:
-        day = date.fromisoformat(due[:10])
-    except ValueError:
-        return None
-    if day < today:
-        return "overdue"
-    if day <= today + timedelta(days=DUE_SOON_DAYS):
-        return "soon"
-    return None
 
 
 class BoardIndex:

@@ -82,8 +82,18 @@ class Edits:
             if missing:
                 fresh.records[key] = missing
         if fresh.records:
-            self._commit(lambda stamp: fresh)
+            letters = [d for d in records.directives if f"directive/{d.id}" not in self._state.records]
+            self._commit(lambda stamp: self._imported(fresh, stamp, letters))
         return new
+
+    def _imported(self, ops: State, stamp: Stamp, letters: list) -> State:
+        """The records, and one history event per new letter saying who imported it from
+        which file, when (the records themselves carry the zero stamp, so no time): the
+        activity log's "imports". The event belongs to the letter (its ``card`` is the
+        letter's id); readers that only know card events leave it alone."""
+        for letter in letters:
+            self._event(ops, stamp, "history", letter.id, field="import", old=None, new=letter.source)
+        return ops
 
     def add_alias(self, agency_id: str, alias: str) -> Agency:
         """Teach the board another way of writing an agency's name."""

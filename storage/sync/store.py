@@ -17,7 +17,7 @@ from storage.ids import new_id
 from storage.models import BoardSnapshot, Card, Change, Records
 from storage.sync import folder as fs
 from storage.sync.bases import NamedBases, WaitingForBase, latest, named_bases
-from storage.sync.clock import HybridClock, Stamp
+from storage.sync.clock import HybridClock, Stamp, wall_ms
 from storage.sync.codec import make_meta, parse_file, records_state, to_tables
 from storage.sync.edits import Edits
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
@@ -105,11 +105,20 @@ class BoardStore(Edits):
         self._live = LiveView(self._state)
 
     @classmethod
-    def create(cls, path: str | Path, records: Records, *, name: str = "") -> None:
-        """Write a NEW base board file holding ``records``; refuses to replace an existing one."""
+    def create(cls, path: str | Path, records: Records, *, name: str = "", by: str = "") -> None:
+        """Write a NEW base board file holding ``records``; refuses to replace an existing one.
+
+        ``by`` (who imported it) also gets one import event per letter, with the time."""
         path = Path(path)
         meta = make_meta(new_id(), name or path.stem, "base")
-        data = dumps(to_tables(records_state(records), meta))
+        state = records_state(records)
+        if by:
+            stamp = (wall_ms(), 0, "")
+            for letter in records.directives:
+                event_id = new_id()
+                state.events[event_id] = {"id": event_id, "kind": "history", "card": letter.id, "by": by,
+                                          "s": list(stamp), "field": "import", "old": None, "new": letter.source}
+        data = dumps(to_tables(state, meta))
         try:
             write_atomic(path, data, exclusive=True)
         except FileExistsError:

@@ -64,14 +64,18 @@ def test_list_filters_by_agency_short_name_and_overdue(
     assert {r["item"]["seq"] for r in overdue} == {1} and len(overdue) == 3
 
 
-def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from tui.cli.board_commands import cell_width
+
+    monkeypatch.setenv("COLUMNS", "120")  # wide: whole column titles (at 80: the short ones)
 
     code, out, _ = run(capsys, board, "list")
     assert code == 0 and "ยังไม่ดำเนินการ" in out and "30 ก.ย. 65" in out
     code, out, _ = run(capsys, board, "summary")
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith("หน่วยงาน") and len(lines) == 4
+    assert code == 0 and lines[0].startswith("หน่วยงาน") and len(lines) == 5  # 3 agencies and the total
+    assert lines[-1].startswith("ทุกหน่วยงาน") and lines[-1].split()[-4:] == ["0", "9", "0%", "3"]
     assert len({cell_width(line) for line in lines[1:]}) == 1, "summary rows are not aligned"
 
 

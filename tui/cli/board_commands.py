@@ -1,4 +1,4 @@
-"""``board list|move|note|summary|sync|export`` (DESIGN.md §6): the board from a shell.
+"""``board list|move|note|sync|export`` (DESIGN.md §6): the board from a shell.
 
 Each ``run_*`` takes the argparse Namespace (``args.board_path``) and returns the exit code.
 User errors raise ``storage.errors.BoardError`` subclasses; the dispatcher prints the
@@ -11,15 +11,15 @@ import argparse
 import json
 import shutil
 import sys
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from storage.errors import BadStatus, BoardError
-from storage.formats.export import is_overdue
+from storage.errors import BoardError
+from storage.progress import is_overdue
+from storage.select import letter_tag, match_agencies, parse_status, select_cards
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
@@ -28,7 +28,7 @@ from storage.thai.width import cell_width  # combining marks take no cell, so Th
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``board list|move|note|summary|export|sync``."""
+    """``board list|move|note|export|sync`` (summary and log: meeting_commands.py)."""
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help)
         p.set_defaults(run=f"tui.cli.board_commands:run_{name}")
@@ -36,7 +36,8 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     p = command("list", "list cards")
     p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
-    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ)")
+    p.add_argument("--letter", metavar="N", help="letter number (รย 0017.2/ว 3362), part of it, or id prefix")
+    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ, กำลังทำ)")
     p.add_argument("--overdue", action="store_true", help="only cards past their due date and not done")
     p.add_argument("--json", action="store_true", help="print JSON (see README)")
 
@@ -48,8 +49,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p = command("note", "add a progress note to a card")
     p.add_argument("card", metavar="CARD")
     p.add_argument("text", metavar="TEXT")
-
-    command("summary", "per-agency progress table")
 
     p = command("export", "export the board")
     p.add_argument("--format", choices=("csv", "xlsx", "md", "json"), default="json",
@@ -122,40 +121,8 @@ def _is_overdue(snap: BoardSnapshot, card: Card) -> bool:
     return is_overdue(snap, card, today())  # the reports' rule, so list and export agree
 
 
-def _norm(text: str) -> str:
-    return unicodedata.normalize("NFC", text).casefold().replace(" ", "")
-
-
-def match_agencies(snap: BoardSnapshot, wanted: str) -> list[Agency]:
-    """Agencies whose name, short name or alias is ``wanted``, or whose id starts with it;
-    failing that, those whose names contain it."""
-    key = _norm(wanted)
-    exact = [a for a in snap.agencies.values()
-             if key in {_norm(a.name), _norm(a.short), *map(_norm, a.aliases)} or a.id.startswith(key)]
-    if exact:
-        return exact
-    loose = [a for a in snap.agencies.values()
-             if any(key in _norm(n) for n in (a.name, a.short, *a.aliases) if n)]
-    if not loose:
-        raise BoardError(f"no agency matches {wanted!r}; see `board summary` for the names")
-    return loose
-
-
-def parse_status(text: str) -> str:
-    """``doing``, or a Thai/English column title such as กำลังดำเนินการ / In progress."""
-    key = _norm(text)
-    for status in STATUSES:
-        names = {status, *(_norm(STATUS_LABELS[lang][status]) for lang in STATUS_LABELS)}
-        if key in names:
-            return status
-    raise BadStatus(f"unknown status {text!r}; use one of: {', '.join(STATUSES)}")
-
-
 def _selected(snap: BoardSnapshot, args: argparse.Namespace) -> list[Card]:
-    cards = list(snap.cards.values())
-    if args.agency:
-        ids = {a.id for a in match_agencies(snap, args.agency)}
-        cards = [c for c in cards if c.agency_id in ids]
+    cards = select_cards(snap, agency=args.agency, letter=getattr(args, "letter", None))
     if args.status:
         status = parse_status(args.status)  # once, not once per card
         cards = [c for c in cards if c.status == status]
@@ -201,13 +168,25 @@ def card_json(snap: BoardSnapshot, card: Card) -> dict:
     }
 
 
+SHORT_STATUS = {"th": ("ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"), "en": ("To do", "Doing", "Blocked", "Done")}
+"""Status words for terminals under 100 columns: the board's short column titles."""
+
+
 def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
-    item, who = snap.items.get(card.item_id), _who(snap, card)
+    """``id status agency letter item ⚠due text``: at most ``width`` cells (80 and up).
+
+    Under 100 columns the status is the short column title and the agency column narrower,
+    so the item's text keeps room; the letter column is the tail of the letter's number."""
+    item, agency, directive = _parts(snap, card)
+    wide = width >= 100
+    status = (STATUS_LABELS[lang][card.status] if wide
+              else SHORT_STATUS[lang][STATUSES.index(card.status)])  # type: ignore[index]
     mark = "⚠" if _is_overdue(snap, card) else " "
-    head = (f"{card.id[:8]}  {_fit(STATUS_LABELS[lang][card.status], 15)}  {_fit(who, 16)}  "
-            f"{_fit(('ข้อ ' if lang == 'th' else '#') + str(item.seq if item else '?'), 6)}"
-            f"{mark}{_fit(_due_text(item.due if item else None), 11)}")
-    rest = max(10, width - cell_width(head) - 1)
+    seq = ("ข้อ " if lang == "th" else "#") + str(item.seq if item else "?")
+    head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
+            f"{_fit(letter_tag(directive.number) if directive else '', 6)} {_fit(seq, 6)}"
+            f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
+    rest = max(10, max(width, 80) - cell_width(head) - 1)
     return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
 
 
@@ -252,35 +231,6 @@ def run_note(args: argparse.Namespace) -> int:
         card = store.resolve_card(args.card)
         store.add_note(card.id, args.text)
         print(f"{_describe(store.snapshot(), card)}: {_said(args, 'note added')}")
-    return 0
-
-
-def summary_rows(snap: BoardSnapshot) -> list[tuple[Agency, dict[str, int], int]]:
-    """(agency, count per status, overdue count), agencies by name."""
-    rows: dict[str, tuple[Agency, dict[str, int], list[int]]] = {}
-    for card in snap.cards.values():
-        agency = snap.agencies.get(card.agency_id) or Agency(card.agency_id, card.agency_id[:8])
-        _, counts, overdue = rows.setdefault(agency.id, (agency, dict.fromkeys(STATUSES, 0), [0]))
-        counts[card.status] += 1
-        overdue[0] += _is_overdue(snap, card)
-    return [(a, c, o[0]) for a, c, o in sorted(rows.values(), key=lambda r: r[0].name)]
-
-
-def run_summary(args: argparse.Namespace) -> int:
-    lang = _lang(args)
-    labels = STATUS_LABELS[lang]
-    with _opened(args) as store:
-        rows = summary_rows(store.snapshot())
-    cols = [*(labels[s] for s in STATUSES), "รวม" if lang == "th" else "Total",
-            "เสร็จ" if lang == "th" else "Done", "เลยกำหนด" if lang == "th" else "Overdue"]
-    name_w = max([cell_width("หน่วยงาน")] + [cell_width(a.short or a.name) for a, _, _ in rows])
-    widths = [max(cell_width(c), 5) for c in cols]
-    print("  ".join([_fit("หน่วยงาน" if lang == "th" else "Agency", name_w)] + [_fit(c, w) for c, w in zip(cols, widths)]).rstrip())
-    for agency, counts, overdue in rows:
-        total = sum(counts.values())
-        cells = [*(str(counts[s]) for s in STATUSES), str(total), f"{100 * counts['done'] // max(total, 1)}%", str(overdue)]
-        line = [_fit(agency.short or agency.name, name_w)] + [" " * (w - len(c)) + c for c, w in zip(cells, widths)]
-        print("  ".join(line))
     return 0
 
 

@@ -133,11 +133,12 @@ def _print_json(drafts: list[Draft]) -> None:
 def _save(board: Path, drafts: list[Draft], aliases: list[str]) -> tuple[int, Records]:
     from dataclasses import replace
 
+    from storage.sync.replica import user_name
     from storage.sync.store import BoardStore
 
     if not board.exists():
         records = _records(drafts, [])
-        BoardStore.create(board, records)
+        BoardStore.create(board, records, by=user_name(None))
         return len(records.directives) + len(records.items) + len(records.agencies) + len(records.cards), records
     store = BoardStore.open(board)
     try:

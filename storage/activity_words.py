@@ -1,0 +1,89 @@
+"""Activities in words: ``ข้อ 6 · พช.ระยอง`` and ``ย้าย กำลังดำเนินการ → ติดปัญหา``.
+
+One wording for ``board log``, the log screen, the review screen and the minutes. Times are
+the officer's local time, dates Buddhist Era (``25 พ.ย. 69 14:05``).
+"""
+
+from __future__ import annotations
+
+from storage.activity import Activity, local_time
+from storage.meeting_texts import is_thai, say
+from storage.models import STATUS_LABELS, BoardSnapshot
+from storage.thai.dates import format_thai_date
+from storage.thai.digits import to_thai_digits
+
+
+def _digits(lang: str, text: str) -> str:
+    return to_thai_digits(text) if lang == "th" else text
+
+
+def when(iso: str, lang: str) -> str:
+    """``25 พ.ย. 69 14:05`` (Thai) or ``2026-11-25 14:05`` (English), local time."""
+    moment = local_time(iso)
+    if moment is None:
+        return iso
+    if not is_thai(lang):
+        return f"{moment:%Y-%m-%d %H:%M}"
+    day = format_thai_date(moment.date(), digits="thai" if lang == "th" else "ascii")
+    return f"{day} {_digits(lang, f'{moment:%H:%M}')}"
+
+
+def status_word(lang: str, status: object) -> str:
+    labels = STATUS_LABELS["th" if is_thai(lang) else "en"]
+    return labels.get(str(status), str(status) if status else "—")  # type: ignore[call-overload]
+
+
+def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
+    """What the activity was done to, as officers name it."""
+    item = snap.items.get(a.item_id or "")
+    agency = snap.agencies.get(a.agency_id or "")
+    letter = snap.directives.get(a.letter_id or "")
+    parts = []
+    if a.subject == "directive" and letter is not None:
+        parts.append(_digits(lang, letter.number))
+    if item is not None:
+        parts.append(say(lang, "meeting.item", seq=item.seq))
+    if agency is not None:
+        parts.append(agency.short or agency.name)
+    if not parts:
+        return f"{a.owner_id[:8]} {say(lang, 'meeting.log.gone')}"
+    return " · ".join(parts)
+
+
+def _value(lang: str, field: str, value: object) -> str:
+    if field == "status":
+        return status_word(lang, value)
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+def action(snap: BoardSnapshot, a: Activity, lang: str) -> str:
+    """What was done: a move, a note, an import, an edit (any field the log does not know yet)."""
+    if a.kind == "status":
+        return say(lang, "meeting.log.status", old=status_word(lang, a.old), new=status_word(lang, a.new))
+    if a.kind == "note":
+        return say(lang, "meeting.log.note", text=" ".join(a.text.split()))
+    if a.kind == "import":
+        letter = snap.directives.get(a.letter_id or "")
+        return say(lang, "meeting.log.import", letter=letter.number if letter else "", source=a.new or "")
+    if a.kind == "deleted":
+        return say(lang, "meeting.log.deleted", what=a.subject or a.field)
+    return say(lang, "meeting.log.edit", field=a.field, old=_value(lang, a.field, a.old),
+               new=_value(lang, a.field, a.new))
+
+
+def to_json(snap: BoardSnapshot, a: Activity) -> dict:
+    """One activity of ``board log --json`` (documented in the README)."""
+    item = snap.items.get(a.item_id or "")
+    agency = snap.agencies.get(a.agency_id or "")
+    letter = snap.directives.get(a.letter_id or "")
+    moment = local_time(a.at)
+    return {
+        "id": a.id, "at": a.at, "local": moment.isoformat(timespec="seconds") if moment else None,
+        "user": a.who, "kind": a.kind, "subject": a.subject or None, "owner": a.owner_id,
+        "card": a.card_id, "item": {"id": item.id, "seq": item.seq} if item else None,
+        "agency": {"id": agency.id, "name": agency.name, "short": agency.short} if agency else None,
+        "letter": letter.number if letter else None,
+        "field": a.field or None, "from": a.old, "to": a.new, "text": a.text or None,
+    }

@@ -1,0 +1,115 @@
+"""What an officer types to pick part of a board: an agency, a letter, a status.
+
+Shared by every command that takes ``--agency``, ``--letter`` or a status, so ``board list``,
+``board summary``, ``board log`` and ``board export`` read them alike. Pure; errors are
+``BoardError`` with one line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, timedelta
+from typing import Iterable
+
+from storage.errors import BadStatus, BoardError
+from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Status
+from storage.thai.digits import to_ascii_digits
+
+SHORT_STATUS_NAMES: dict[Status, tuple[str, ...]] = {
+    "todo": ("ยังไม่ทำ", "To do", "todo"),
+    "doing": ("กำลังทำ", "Doing", "in progress"),
+    "blocked": ("ติดปัญหา", "Blocked"),
+    "done": ("เสร็จ", "เสร็จแล้ว", "ทำแล้ว", "Done"),
+}
+"""The short column titles the board shows at 80 columns, and a few words officers use."""
+
+
+def norm(text: str) -> str:
+    """Compare typed names: NFC, case-folded, ASCII digits, no spaces."""
+    return to_ascii_digits(unicodedata.normalize("NFC", text)).casefold().replace(" ", "")
+
+
+def _status_names() -> dict[str, Status]:
+    names: dict[str, Status] = {}
+    for status in STATUSES:
+        spellings = (status, *(STATUS_LABELS[lang][status] for lang in STATUS_LABELS),
+                     *SHORT_STATUS_NAMES[status])
+        names.update({norm(s): status for s in spellings})
+    return names
+
+
+_STATUS_NAMES = _status_names()
+
+
+def parse_status(text: str) -> Status:
+    """``doing``, or any column title the board shows, long or short, Thai or English
+    (กำลังดำเนินการ, กำลังทำ, In progress, Doing)."""
+    status = _STATUS_NAMES.get(norm(text))
+    if status is None:
+        raise BadStatus(f"unknown status {text!r}; use one of: {', '.join(STATUSES)} "
+                        "or a column title (ยังไม่ทำ, กำลังทำ, ติดปัญหา, เสร็จ)")
+    return status
+
+
+def match_agencies(snap: BoardSnapshot, wanted: str) -> list[Agency]:
+    """Agencies whose name, short name or alias is ``wanted``, or whose id starts with it;
+    failing that, those whose names contain it."""
+    key = norm(wanted)
+    exact = [a for a in snap.agencies.values()
+             if key in {norm(a.name), norm(a.short), *map(norm, a.aliases)} or a.id.startswith(key)]
+    if exact:
+        return exact
+    loose = [a for a in snap.agencies.values()
+             if key and any(key in norm(n) for n in (a.name, a.short, *a.aliases) if n)]
+    if not loose:
+        raise BoardError(f"no agency matches {wanted!r}; see `board summary` for the names")
+    return loose
+
+
+def match_letters(snap: BoardSnapshot, wanted: str) -> list[Directive]:
+    """Letters whose number is ``wanted`` (spaces, Thai digits and case ignored) or whose
+    id starts with it; failing that, those whose number or subject contains it."""
+    key = norm(wanted)
+    exact = [d for d in snap.directives.values() if key and (norm(d.number) == key or d.id.startswith(key))]
+    if exact:
+        return exact
+    loose = [d for d in snap.directives.values()
+             if key and (key in norm(d.number) or key in norm(d.subject))]
+    if not loose:
+        numbers = ", ".join(sorted(d.number for d in snap.directives.values())[:4])
+        raise BoardError(f"no letter matches {wanted!r}" + (f"; the board has {numbers}" if numbers else ""))
+    return loose
+
+
+def select_cards(snap: BoardSnapshot, *, agency: str | None = None, letter: str | None = None,
+                 cards: Iterable[Card] | None = None) -> list[Card]:
+    """The cards of the agencies matching ``agency`` and the letters matching ``letter``."""
+    chosen = list(snap.cards.values() if cards is None else cards)
+    if agency:
+        ids = {a.id for a in match_agencies(snap, agency)}
+        chosen = [c for c in chosen if c.agency_id in ids]
+    if letter:
+        letters = {d.id for d in match_letters(snap, letter)}
+        items = {i.id for i in snap.items.values() if i.directive_id in letters}
+        chosen = [c for c in chosen if c.item_id in items]
+    return chosen
+
+
+def letter_tag(number: str) -> str:
+    """A short tag for a letter on a card: the last run of its number (``ว 3362`` → ``3362``)."""
+    tail = number.replace("/", " ").split()
+    return tail[-1] if tail else ""
+
+
+def parse_day(text: str, today: date) -> date:
+    """A day typed on the command line: ``2025-09-30``, ``30/9/2568``, ``30 ก.ย. 68``, or
+    ``7d`` (seven days ago); B.E. and C.E. years are told apart by size."""
+    from storage.thai.dates import parse_thai_date
+
+    body = to_ascii_digits(text.strip())
+    if body[:-1].isdigit() and body[-1:] in ("d", "ว"):
+        return today - timedelta(days=int(body[:-1]))
+    day = parse_thai_date(body)
+    if day is None:
+        raise BoardError(f"cannot read the date {text!r}; use 2025-09-30, 30/9/2568, 30 ก.ย. 68 or 7d")
+    return day

@@ -1,0 +1,142 @@
+"""``board summary`` and ``board log`` as the chair and the secretary run them."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from storage.sync.store import BoardStore
+from storage.thai.width import cell_width
+from tests.meeting.conftest import LONG_NAME, SECOND
+from tui.cli import board_commands, main
+
+
+def run(capsys, board: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["--board", str(board), *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def cards_by(store: BoardStore) -> dict[tuple[str, int, str], str]:
+    snap = store.snapshot()
+    out = {}
+    for card in snap.cards.values():
+        item = snap.items[card.item_id]
+        agency = snap.agencies[card.agency_id]
+        out[(snap.directives[item.directive_id].number, item.seq, agency.short or agency.name)] = card.id
+    return out
+
+
+@pytest.mark.parametrize("argv", [("summary",), ("summary", "--lang", "en"), ("list",), ("list", "--lang", "en"),
+                                  ("list", "--letter", "1234"), ("log",)])
+def test_summary_list_and_log_never_pass_80_columns(two_letters: Path, capsys, monkeypatch, argv) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    store = BoardStore.open(two_letters)
+    ids = cards_by(store)
+    store.move(ids[(SECOND, 2, LONG_NAME)], "blocked", note="ยังไม่ได้รับงบประมาณ " * 8)
+    store.close()
+    code, out, _ = run(capsys, two_letters, *argv)
+    lines = out.splitlines()
+    assert code == 0 and lines
+    assert max(cell_width(line) for line in lines) <= 80, "\n".join(lines)
+
+
+def test_summary_counts_right_aligned_with_a_total_and_short_names(two_letters: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr(board_commands, "today", lambda: date(2022, 10, 1))
+    store = BoardStore.open(two_letters)
+    ids = cards_by(store)
+    store.move(ids[("รย 0017.2/ว 3362", 1, "พช.ระยอง")], "done")
+    store.move(ids[(SECOND, 1, "พช.ระยอง")], "doing")
+    store.close()
+    code, out, _ = run(capsys, two_letters, "summary")
+    lines = out.splitlines()
+    header, *rows, total = lines
+    assert header.split()[:5] == ["หน่วยงาน", "ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"]
+    pc = next(r for r in rows if r.startswith("พช.ระยอง"))
+    assert pc.split()[1:] == ["2", "1", "0", "1", "4", "25%", "0"]  # 3 + 1 of the second letter
+    assert len({cell_width(line) for line in lines[1:]}) == 1, "numbers not right-aligned"
+    assert total.startswith("ทุกหน่วยงาน") and total.split()[-4:] == ["1", "11", "9%", "2"]
+    longest = next(r for r in rows if r.startswith("สำนักงานปกครอง"))
+    assert "…" in longest and LONG_NAME not in longest  # cut to fit, never wrapped
+
+
+def test_summary_json_and_scopes(two_letters: Path, capsys) -> None:
+    code, out, _ = run(capsys, two_letters, "summary", "--json", "--letter", "1234")
+    rows = json.loads(out)
+    assert code == 0 and {r["agency"]["short"] for r in rows} == {"พช.ระยอง", ""}
+    assert all(r["total"] == 1 and r["todo"] == 1 and r["done_percent"] == 0 for r in rows)
+    code, out, _ = run(capsys, two_letters, "summary", "--json", "--agency", "พช.ระยอง")
+    (row,) = json.loads(out)
+    assert (row["agency"]["name"], row["total"]) == ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", 4)
+    code, _, err = run(capsys, two_letters, "summary", "--letter", "9999")
+    assert code == 1 and err.startswith("board: no letter matches '9999'") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("typed, status", [("ยังไม่ทำ", "todo"), ("กำลังทำ", "doing"), ("เสร็จ", "done"),
+                                           ("เสร็จแล้ว", "done"), ("ติดปัญหา", "blocked"), ("Doing", "doing"),
+                                           ("กำลังดำเนินการ", "doing"), ("In progress", "doing")])
+def test_every_column_title_the_board_shows_is_a_status(board: Path, capsys, typed: str, status: str) -> None:
+    from widgets.i18n import SHORT_STATUS_LABELS, STATUS_LABELS
+    from storage.select import parse_status
+
+    shown = [(label, code) for table in (*SHORT_STATUS_LABELS.values(), *STATUS_LABELS.values())
+             for code, label in table.items()]
+    assert all(parse_status(label) == code for label, code in shown)
+    code, out, _ = run(capsys, board, "list", "--json")
+    card = json.loads(out)[3]["id"]
+    assert run(capsys, board, "move", card[:6], typed)[0] == 0
+    code, out, _ = run(capsys, board, "list", "--json", "--status", typed)
+    assert card in [c["id"] for c in json.loads(out)] and all(c["status"] == status for c in json.loads(out))
+
+
+def test_log_says_who_moved_what_in_time_order_in_local_time(two_letters: Path, capsys, monkeypatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Bangkok")
+    import time
+    time.tzset()
+    store = BoardStore.open(two_letters)
+    ids = cards_by(store)
+    pc = ids[("รย 0017.2/ว 3362", 1, "พช.ระยอง")]
+    store.move(pc, "doing", note="เริ่มประชุมคณะทำงาน")
+    store.close()
+    monkeypatch.setenv("BOARD_USER", "malee")
+    store = BoardStore.open(two_letters)
+    store.move(pc, "blocked")
+    store.add_note(ids[(SECOND, 1, "พช.ระยอง")], "=1+1 ยังไม่ได้รับงบ")
+    store.close()
+    code, out, _ = run(capsys, two_letters, "log", "--json")
+    entries = json.loads(out)
+    kinds = [(e["user"], e["kind"]) for e in entries]
+    assert kinds == [("somchai", "import"), ("somchai", "status"), ("somchai", "note"), ("malee", "status"),
+                     ("malee", "note")]
+    assert entries[0]["letter"] == SECOND and entries[0]["to"] == "second.txt"
+    assert (entries[3]["from"], entries[3]["to"], entries[3]["agency"]["short"]) == ("doing", "blocked", "พช.ระยอง")
+    at = datetime.fromisoformat(entries[3]["at"].replace("Z", "+00:00"))
+    assert entries[3]["local"] == at.astimezone().isoformat(timespec="seconds")
+    assert entries[3]["local"].endswith("+07:00")
+    code, out, _ = run(capsys, two_letters, "log")
+    lines = out.splitlines()
+    assert "malee" in lines[3] and "ข้อ 1 · พช.ระยอง" in lines[3] and "ย้าย กำลังดำเนินการ → ติดปัญหา" in lines[3]
+    assert f"{at.astimezone():%H:%M}" in lines[3]  # local time, not UTC (Bangkok is +7)
+    assert "บันทึก: เริ่มประชุมคณะทำงาน" in lines[2]
+    code, out, _ = run(capsys, two_letters, "log", "--lang", "en", "--user", "MALEE", "--letter", "1234")
+    (line,) = out.splitlines()
+    assert "note: =1+1" in line and "#1 · พช.ระยอง" in line
+
+
+def test_log_since_and_agency_filters(two_letters: Path, capsys, monkeypatch) -> None:
+    store = BoardStore.open(two_letters)
+    ids = cards_by(store)
+    store.move(ids[("รย 0017.2/ว 3362", 2, "สนจ.ระยอง")], "done")
+    store.close()
+    code, out, _ = run(capsys, two_letters, "log", "--json", "--agency", "สนจ.ระยอง")
+    assert [e["kind"] for e in json.loads(out)] == ["status"]
+    monkeypatch.setattr(board_commands, "today", lambda: date.today())
+    tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
+    assert json.loads(run(capsys, two_letters, "log", "--json", "--since", tomorrow)[1]) == []
+    assert len(json.loads(run(capsys, two_letters, "log", "--json", "--since", "0d")[1])) == 2
+    code, _, err = run(capsys, two_letters, "log", "--since", "เมื่อวาน")
+    assert code == 1 and err.startswith("board: cannot read the date") and err.count("\n") == 1

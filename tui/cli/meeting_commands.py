@@ -1,0 +1,32 @@
+"""``board summary|log`` (DESIGN.md §6, the meeting): the chair's questions from a shell.
+
+``summary`` answers "how far is each agency" in 80 columns; ``log`` answers "who did what".
+Both take ``--agency``/``--letter`` and ``--json``. Plain text is aligned by terminal cells.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    """``board summary`` and ``board log``."""
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help)
+        p.set_defaults(run=f"tui.cli.meeting_output:run_{name}")
+        return p
+
+    p = command("summary", "per-agency progress table (fits 80 columns)")
+    _scope(p)
+    p.add_argument("--json", action="store_true", help="print JSON: one object per agency")
+
+    p = command("log", "who moved what, notes, edits and imports, oldest first, in local time")
+    p.add_argument("--since", metavar="DATE", help="from this day on (2025-09-30, 30/9/2568, 30 ก.ย. 68, 7d)")
+    _scope(p)
+    p.add_argument("--user", metavar="U", help="only what this user did")
+    p.add_argument("--json", action="store_true", help="print JSON: one object per activity")
+
+
+def _scope(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
+    p.add_argument("--letter", metavar="N", help="letter number (รย 0017.2/ว 3362), part of it, or id prefix")

@@ -1,0 +1,105 @@
+"""The work behind ``board summary`` and ``board log`` (parsers in meeting_commands.py)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+
+from storage import activity_words as words
+from storage.activity import LogFilter, log
+from storage.meeting_texts import is_thai, say
+from storage.models import STATUSES, BoardSnapshot
+from storage.progress import Progress, agency_progress, board_progress
+from storage.select import match_agencies, match_letters, parse_day, select_cards
+from storage.thai.width import cell_width
+from tui.cli import board_commands as base
+
+SHORT = {"th": ("ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"), "en": ("To do", "Doing", "Blocked", "Done")}
+"""Column titles at 80 columns: the board's short titles (each also accepted as a status)."""
+
+
+def out_lang(args: argparse.Namespace) -> str:
+    """Thai words with ASCII digits (scripts, Excel, grep), or English."""
+    return "th-ascii" if is_thai(base._lang(args)) else "en"
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def _right(text: str, width: int) -> str:
+    return " " * max(0, width - cell_width(text)) + text
+
+
+def summary_table(rows: list[tuple[str, Progress]], total: Progress, lang: str, width: int) -> list[str]:
+    """Header, one line per agency, a total line; never wider than ``width`` (at least 60)."""
+    heads = [*SHORT["th" if is_thai(lang) else "en"], say(lang, "meeting.total"),
+             say(lang, "meeting.done_pct"), say(lang, "meeting.overdue")]
+    widths = [max(cell_width(h), 4) for h in heads]
+    fixed = sum(widths) + len(widths)  # one space before each number column
+    longest = max([cell_width(name) for name, _ in rows] + [cell_width(say(lang, "meeting.agency"))])
+    name_w = max(12, min(longest, max(width, 60) - fixed))
+
+    def line(name: str, cells: list[str]) -> str:
+        return base._fit(name, name_w) + "".join(" " + _right(c, w) for c, w in zip(cells, widths))
+
+    out = [line(say(lang, "meeting.agency"), heads)]
+    for name, p in [*rows, (say(lang, "meeting.all_agencies"), total)]:
+        out.append(line(name, [*(str(n) for n in p.counts), str(p.total), f"{p.percent}%", str(p.overdue)]))
+    return out
+
+
+def _scoped(snap: BoardSnapshot, args: argparse.Namespace):
+    return select_cards(snap, agency=args.agency, letter=args.letter)
+
+
+def summary_json(agency, p: Progress) -> dict:
+    return {"agency": {"id": agency.id, "name": agency.name, "short": agency.short},
+            **{s: p.count(s) for s in STATUSES}, "total": p.total, "done_percent": p.percent,
+            "overdue": p.overdue, "due_soon": p.due_soon}
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    lang, today = out_lang(args), base.today()
+    with base._opened(args) as store:
+        snap = store.snapshot()
+        cards = _scoped(snap, args)
+        per_agency = agency_progress(snap, today, cards)
+        if args.json:
+            print(json.dumps([summary_json(a, p) for a, p in per_agency], ensure_ascii=False, indent=2))
+            return 0
+        rows = [(a.short or a.name, p) for a, p in per_agency]
+        for text in summary_table(rows, board_progress(snap, today, cards), lang, terminal_width()):
+            print(text.rstrip())
+    return 0
+
+
+def log_filter(snap: BoardSnapshot, args: argparse.Namespace) -> LogFilter:
+    since = parse_day(args.since, base.today()) if args.since else None
+    agencies = frozenset(a.id for a in match_agencies(snap, args.agency)) if args.agency else None
+    letters = frozenset(d.id for d in match_letters(snap, args.letter)) if args.letter else None
+    return LogFilter(since, agencies, letters, (args.user or "").strip())
+
+
+def log_line(snap: BoardSnapshot, a, lang: str, width: int) -> str:
+    """``25 พ.ย. 69 14:05  somchai  ข้อ 6 · พช.ระยอง  ย้าย … → …``, cut to ``width``."""
+    head = f"{words.when(a.at, lang)}  {base._fit(a.who, 10)}  {base._fit(words.subject(snap, a, lang), 20)}  "
+    rest = max(10, width - cell_width(head))
+    return head + base._fit(words.action(snap, a, lang), rest).rstrip()
+
+
+def run_log(args: argparse.Namespace) -> int:
+    lang = out_lang(args)
+    with base._opened(args) as store:
+        snap = store.snapshot()
+        entries = log(snap, log_filter(snap, args))
+        if args.json:
+            print(json.dumps([words.to_json(snap, a) for a in entries], ensure_ascii=False, indent=2))
+            return 0
+        width = terminal_width()
+        for a in entries:
+            print(log_line(snap, a, lang, width))
+        if not entries:
+            print(say(lang, "meeting.log.empty"))
+    return 0

@@ -123,7 +123,8 @@ class BoardScreen(Screen[None]):
     def on_resize(self) -> None:
         w, h = self.app.size
         small = w < MIN_SIZE[0] or h < MIN_SIZE[1]
-        self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=w, h=h))
+        # str: ASCII digits like the "80×24" written in the same sentence.
+        self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=str(w), h=str(h)))
         self.app.fit_mode()
         if small == self.too_small:
             return

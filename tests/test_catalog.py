@@ -1,0 +1,81 @@
+"""The text catalog (storage.i18n): both languages say the same things with the same blanks,
+every key the code asks for exists, and numbers follow the interface's digits."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from storage.i18n import AREAS, TEXTS, CatalogError, merge, placeholders, say
+
+ROOT = Path(__file__).resolve().parent.parent
+THAI = re.compile(r"[\u0e01-\u0e5b]")
+LATIN = re.compile(r"[A-Za-z]")
+FIELD = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def test_both_languages_have_the_same_placeholders() -> None:
+    wrong = {key: (placeholders(th), placeholders(en)) for key, (th, en) in TEXTS.items()
+             if placeholders(th) != placeholders(en)}
+    assert wrong == {}
+
+
+def test_every_text_has_words_in_both_languages() -> None:
+    assert [key for key, (th, en) in TEXTS.items() if not th.strip() or not en.strip()] == []
+
+
+def test_each_text_is_in_its_own_language() -> None:
+    # Catches a swapped pair. A text without letters of its language is only a symbol or a
+    # layout shared by both ("—", "{who} {what}"); English may quote Thai input ("30 ก.ย. 68").
+    thai_without_thai = [key for key, (th, en) in TEXTS.items() if not THAI.search(th) and th != en]
+    english_without_latin = [key for key, (th, en) in TEXTS.items()
+                             if not LATIN.search(FIELD.sub("", en)) and th != en]
+    assert thai_without_thai == [] and english_without_latin == []
+
+
+def test_placeholders_are_named() -> None:
+    # say() passes keyword parameters only: a positional {} or {0} could never be filled.
+    positional = [key for key, pair in TEXTS.items() for text in pair
+                  for name in FIELD.findall(text.replace("{{", "").replace("}}", ""))
+                  if not name or name.isdigit()]
+    assert positional == []
+
+
+def test_a_key_in_two_areas_is_refused() -> None:
+    with pytest.raises(CatalogError, match="'x.y'.*'one'.*'two'"):
+        merge([("one", {"x.y": ("ก", "a")}), ("two", {"x.y": ("ข", "b")})])
+    with pytest.raises(CatalogError, match="pair"):
+        merge([("one", {"x.y": ("ก",)})])
+
+
+def test_every_area_module_is_merged() -> None:
+    modules = {p.stem for p in (ROOT / "storage" / "i18n").glob("*.py") if not p.stem.startswith("_")}
+    assert set(AREAS.values()) == modules
+
+
+SAY_CALL = re.compile(r"""\b(?:say|t)\(\s*[\w.\[\]"']+,\s*["']([\w.]+)["']""")
+
+
+def test_every_key_the_code_asks_for_exists() -> None:
+    asked = {}
+    for folder in ("storage", "widgets", "tui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for key in SAY_CALL.findall(path.read_text(encoding="utf-8")):
+                asked.setdefault(key, path.relative_to(ROOT).as_posix())
+    assert len(asked) > 20  # the scan finds the calls (else this test could not fail)
+    assert {key: where for key, where in asked.items() if key not in TEXTS} == {}
+
+
+def test_numbers_follow_the_interface_digits() -> None:
+    assert say("th", "n_cards", n=12) == "๑๒ การ์ด"
+    assert say("th-ascii", "n_cards", n=12) == "12 การ์ด"
+    assert say("en", "n_cards", n=12) == "12 card(s)"
+    # Strings are inserted as given (a letter number keeps its own digits); booleans are not numbers.
+    assert say("th", "n_cards", n="12") == "12 การ์ด"
+
+
+def test_unknown_key_is_an_error_not_a_blank() -> None:
+    with pytest.raises(KeyError):
+        say("th", "no.such.key")

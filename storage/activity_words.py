@@ -7,7 +7,7 @@ the officer's local time, dates Buddhist Era (``25 พ.ย. 69 14:05``).
 from __future__ import annotations
 
 from storage.activity import Activity, local_time
-from storage.meeting_texts import is_thai, say
+from storage.i18n import is_thai, say
 from storage.models import STATUS_LABELS, BoardSnapshot
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits

@@ -12,16 +12,14 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from storage.errors import BadStatus, BoardError
-from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Status
+from storage.i18n import say
+from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Status
 from storage.thai.digits import to_ascii_digits
 
-SHORT_STATUS_NAMES: dict[Status, tuple[str, ...]] = {
-    "todo": ("ยังไม่ทำ", "To do", "todo"),
-    "doing": ("กำลังทำ", "Doing", "in progress"),
-    "blocked": ("ติดปัญหา", "Blocked"),
-    "done": ("เสร็จ", "เสร็จแล้ว", "ทำแล้ว", "Done"),
+OTHER_STATUS_NAMES: dict[Status, tuple[str, ...]] = {
+    "todo": ("todo",), "doing": ("in progress",), "blocked": (), "done": ("เสร็จ", "ทำแล้ว"),
 }
-"""The short column titles the board shows at 80 columns, and a few words officers use."""
+"""Words officers type besides the column titles (the issue's ``เสร็จ`` for the short ``เสร็จแล้ว``)."""
 
 
 def norm(text: str) -> str:
@@ -32,8 +30,9 @@ def norm(text: str) -> str:
 def _status_names() -> dict[str, Status]:
     names: dict[str, Status] = {}
     for status in STATUSES:
-        spellings = (status, *(STATUS_LABELS[lang][status] for lang in STATUS_LABELS),
-                     *SHORT_STATUS_NAMES[status])
+        # Every column title the board shows, long and short, in both languages.
+        shown = (say(lang, f"{kind}.{status}") for kind in ("status", "status_short") for lang in ("th", "en"))
+        spellings = (status, *shown, *OTHER_STATUS_NAMES[status])
         names.update({norm(s): status for s in spellings})
     return names
 

@@ -55,7 +55,7 @@ def test_summary_counts_right_aligned_with_a_total_and_short_names(two_letters: 
     code, out, _ = run(capsys, two_letters, "summary")
     lines = out.splitlines()
     header, *rows, total = lines
-    assert header.split()[:5] == ["หน่วยงาน", "ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"]
+    assert header.split()[:5] == ["หน่วยงาน", "ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จแล้ว"]
     pc = next(r for r in rows if r.startswith("พช.ระยอง"))
     assert pc.split()[1:] == ["2", "1", "0", "1", "4", "25%", "0"]  # 3 + 1 of the second letter
     assert len({cell_width(line) for line in lines[1:]}) == 1, "numbers not right-aligned"
@@ -80,11 +80,12 @@ def test_summary_json_and_scopes(two_letters: Path, capsys) -> None:
                                            ("เสร็จแล้ว", "done"), ("ติดปัญหา", "blocked"), ("Doing", "doing"),
                                            ("กำลังดำเนินการ", "doing"), ("In progress", "doing")])
 def test_every_column_title_the_board_shows_is_a_status(board: Path, capsys, typed: str, status: str) -> None:
-    from widgets.i18n import SHORT_STATUS_LABELS, STATUS_LABELS
+    from storage.i18n import say
+    from storage.models import STATUSES
     from storage.select import parse_status
 
-    shown = [(label, code) for table in (*SHORT_STATUS_LABELS.values(), *STATUS_LABELS.values())
-             for code, label in table.items()]
+    shown = [(say(lang, f"{kind}.{code}"), code) for kind in ("status", "status_short")
+             for code in STATUSES for lang in ("th", "en")]
     assert all(parse_status(label) == code for label, code in shown)
     code, out, _ = run(capsys, board, "list", "--json")
     card = json.loads(out)[3]["id"]
@@ -124,7 +125,7 @@ def test_log_says_who_moved_what_in_time_order_in_local_time(two_letters: Path, 
     assert "บันทึก: เริ่มประชุมคณะทำงาน" in lines[2]
     code, out, _ = run(capsys, two_letters, "log", "--lang", "en", "--user", "MALEE", "--letter", "1234")
     (line,) = out.splitlines()
-    assert "note: =1+1" in line and "#1 · พช.ระยอง" in line
+    assert "note: =1+1" in line and "Item 1 · พช.ระยอง" in line
 
 
 def test_log_since_and_agency_filters(two_letters: Path, capsys, monkeypatch) -> None:

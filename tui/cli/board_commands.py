@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from storage.errors import BoardError
+from storage.i18n import say
 from storage.progress import is_overdue
 from storage.select import letter_tag, match_agencies, parse_status, select_cards
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
@@ -168,10 +169,6 @@ def card_json(snap: BoardSnapshot, card: Card) -> dict:
     }
 
 
-SHORT_STATUS = {"th": ("ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"), "en": ("To do", "Doing", "Blocked", "Done")}
-"""Status words for terminals under 100 columns: the board's short column titles."""
-
-
 def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     """``id status agency letter item ⚠due text``: at most ``width`` cells (80 and up).
 
@@ -179,8 +176,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     so the item's text keeps room; the letter column is the tail of the letter's number."""
     item, agency, directive = _parts(snap, card)
     wide = width >= 100
-    status = (STATUS_LABELS[lang][card.status] if wide
-              else SHORT_STATUS[lang][STATUSES.index(card.status)])  # type: ignore[index]
+    status = STATUS_LABELS[lang][card.status] if wide else say(lang, f"status_short.{card.status}")
     mark = "⚠" if _is_overdue(snap, card) else " "
     seq = ("ข้อ " if lang == "th" else "#") + str(item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "

@@ -8,16 +8,12 @@ import shutil
 
 from storage import activity_words as words
 from storage.activity import LogFilter, log
-from storage.meeting_texts import is_thai, say
+from storage.i18n import is_thai, say
 from storage.models import STATUSES, BoardSnapshot
 from storage.progress import Progress, agency_progress, board_progress
 from storage.select import match_agencies, match_letters, parse_day, select_cards
 from storage.thai.width import cell_width
 from tui.cli import board_commands as base
-
-SHORT = {"th": ("ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จ"), "en": ("To do", "Doing", "Blocked", "Done")}
-"""Column titles at 80 columns: the board's short titles (each also accepted as a status)."""
-
 
 def out_lang(args: argparse.Namespace) -> str:
     """Thai words with ASCII digits (scripts, Excel, grep), or English."""
@@ -34,7 +30,8 @@ def _right(text: str, width: int) -> str:
 
 def summary_table(rows: list[tuple[str, Progress]], total: Progress, lang: str, width: int) -> list[str]:
     """Header, one line per agency, a total line; never wider than ``width`` (at least 60)."""
-    heads = [*SHORT["th" if is_thai(lang) else "en"], say(lang, "meeting.total"),
+    # The board's own short column titles (each is also accepted wherever a status is typed).
+    heads = [*(say(lang, f"status_short.{s}") for s in STATUSES), say(lang, "meeting.total"),
              say(lang, "meeting.done_pct"), say(lang, "meeting.overdue")]
     widths = [max(cell_width(h), 4) for h in heads]
     fixed = sum(widths) + len(widths)  # one space before each number column

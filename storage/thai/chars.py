@@ -24,6 +24,9 @@ REPEAT_AND_ABBREV = frozenset("ๆฯ")
 THAI_MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B)) + "".join(chr(c) for c in range(0x0E47, 0x0E4F)))
 """Above/below vowels, tone marks and other combining signs (zero width)."""
 
+THANTHAKHAT = "\u0e4c"
+"""์ (the silent mark): the consonant carrying it is not pronounced, so it ends a syllable."""
+
 TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 
 JOINERS = frozenset("\u200d\u200c\ufe0e\ufe0f")
@@ -55,6 +58,31 @@ def cannot_start_line(ch: str) -> bool:
         ch in FOLLOWING_VOWELS or ch in REPEAT_AND_ABBREV or ch in CLOSING_PUNCT
         or ch in NO_BREAK_SPACES or is_mark(ch)
     )
+
+
+def starts_silent_ending(text: str, j: int) -> bool:
+    """Whether ``text[j]`` begins a silent ending: a consonant carrying ์, or one right before it.
+
+    ์ silences the consonant it sits on (``ร์`` in อัมรินทร์, ``ธิ์`` in สิทธิ์) and, in
+    ``ตร์``/``ทร์`` (ศาสตร์, จันทร์), the one before that too: such an ending closes the
+    syllable before it, so nothing (a word, a line, a forced cut) may begin there —
+    อัมรินท|ร์ is the cut this rule forbids. No dictionary word starts this way.
+    """
+    if text[j] not in CONSONANTS:
+        return False
+    if _carries_thanthakhat(text, j):
+        return True
+    return j + 1 < len(text) and text[j + 1] in CONSONANTS and _carries_thanthakhat(text, j + 1)
+
+
+def _carries_thanthakhat(text: str, j: int) -> bool:
+    """Whether the marks stacked on ``text[j]`` include ์."""
+    k = j + 1
+    while k < len(text) and is_mark(text[k]):
+        if text[k] == THANTHAKHAT:
+            return True
+        k += 1
+    return False
 
 
 def cannot_end_line(ch: str) -> bool:

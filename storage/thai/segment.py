@@ -14,20 +14,18 @@ token per run. ``"".join(segment(text)) == text`` always holds.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
+from collections.abc import Callable
 
 from storage.thai.chars import (
     CONSONANTS,
     LEADING_VOWELS,
     REPEAT_AND_ABBREV,
+    starts_silent_ending,
     is_mark,
     is_thai_letter,
 )
-
-_DATA = Path(__file__).parent / "data"
-_WORDLISTS = (_DATA / "icubrk_th.txt", _DATA / "extra_words.txt")
-"""ICU's Thai word list (Unicode License) and our few additions for official letters."""
+from storage.thai.dictionary import EXTRA_WORD, ICU_WORD, prefix_table
+from storage.thai.icu_thai import icu_thai_breaks
 
 _OTHER_TOKEN = re.compile(
     r"\s+"  # whitespace runs: the wrapper's break points
@@ -43,30 +41,16 @@ _ABBREVIATION_MAX = 5
 """A Thai run this short right before a dot is read as an abbreviation, kept whole."""
 
 
-@lru_cache(maxsize=1)
-def _prefixes() -> dict[str, bool]:
-    """Every prefix of every dictionary word -> whether the prefix is itself a word.
-
-    Loaded once, on first use: a dict lookup per character lets the matcher stop as soon
-    as no word can continue, which is what keeps segmentation well under a millisecond.
-    """
-    table: dict[str, bool] = {}
-    for path in _WORDLISTS:
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                word = line.strip()
-                if not word or word.startswith("#"):
-                    continue
-                for end in range(1, len(word)):
-                    table.setdefault(word[:end], False)
-                table[word] = True
-    return table
-
-
 def _can_start_unit(run: str, j: int) -> bool:
-    """Whether a word may begin at ``run[j]`` (a syllable start, or ๆ/ฯ, which we re-attach later)."""
+    """Whether a word may begin at ``run[j]`` (a syllable start, or ๆ/ฯ, which we re-attach later).
+
+    A consonant carrying the silent mark ์ (``ร์`` in อัมรินทร์, ``ธิ์`` in สิทธิ์) is never
+    pronounced on its own: it ends the syllable before it, so no word starts there.
+    """
     ch = run[j]
     if run[j - 1] in LEADING_VOWELS:
+        return False
+    if starts_silent_ending(run, j):
         return False
     return ch in CONSONANTS or ch in LEADING_VOWELS or ch in REPEAT_AND_ABBREV
 
@@ -75,7 +59,7 @@ def _segment_thai(run: str) -> list[str]:
     """Maximal matching over one run of Thai letters; unknown stretches grouped whole."""
     n = len(run)
     starts = [True] + [_can_start_unit(run, j) for j in range(1, n)] + [True]
-    table = _prefixes()
+    table = prefix_table()
     # best[i] = (unknown chars, tokens, end of the first token, first token is known)
     best: list[tuple[int, int, int, bool]] = [(0, 0, n, True)] * (n + 1)
     for i in range(n - 1, -1, -1):
@@ -88,10 +72,10 @@ def _segment_thai(run: str) -> list[str]:
         choice = (unk + nxt - i, cnt + 1, nxt, False)
         end = i + 1
         while end <= n:
-            is_word = table.get(run[i:end])
-            if is_word is None:
+            flags = table.get(run[i:end])
+            if flags is None:
                 break
-            if is_word and starts[end]:
+            if flags & (ICU_WORD | EXTRA_WORD) and starts[end]:
                 unk, cnt = best[end][0], best[end][1]
                 # <= : among equally good splits the longest first word wins.
                 if (unk, cnt + 1) <= choice[:2]:
@@ -115,8 +99,27 @@ def _collect(run: str, best: list[tuple[int, int, int, bool]]) -> list[str]:
     return tokens
 
 
-def _raw_tokens(text: str) -> list[str]:
-    """Split into Thai runs (segmented) and other runs (tokenised by kind)."""
+def _line_pieces(run: str) -> list[str]:
+    """Our words of one Thai run, joined wherever ICU's line breaker would not break.
+
+    A line may break only where both agree: ICU never sees a break we would not make
+    (its look-ahead misreads การบูรณาการ as กา|รบู|รณา|การ), and we never break where
+    ICU would not (precision 1.0 against ICU, measured in tests/thai/test_icu_breaks.py).
+    """
+    icu = set(icu_thai_breaks(run))
+    pieces: list[str] = []
+    pos = 0
+    for word in _segment_thai(run):
+        if pieces and pos not in icu:
+            pieces[-1] += word
+        else:
+            pieces.append(word)
+        pos += len(word)
+    return pieces
+
+
+def _raw_tokens(text: str, split_thai: Callable[[str], list[str]]) -> list[str]:
+    """Split into Thai runs (cut by ``split_thai``) and other runs (tokenised by kind)."""
     tokens: list[str] = []
     i, n = 0, len(text)
     while i < n:
@@ -127,7 +130,7 @@ def _raw_tokens(text: str) -> list[str]:
         if thai and j < n and text[j] == "." and j - i <= _ABBREVIATION_MAX:
             tokens.append(text[i:j])  # an abbreviation (สนจ. กรอ. ก.ย.): not words to split
         elif thai:
-            tokens.extend(_segment_thai(text[i:j]))
+            tokens.extend(split_thai(text[i:j]))
         else:
             tokens.extend(m.group() for m in _OTHER_TOKEN.finditer(text, i, j))
         i = j
@@ -146,8 +149,22 @@ def segment(text: str) -> list[str]:
     >>> segment("ผู้ว่าราชการจังหวัดได้มีโอกาส")
     ['ผู้ว่าราชการ', 'จังหวัด', 'ได้', 'มี', 'โอกาส']
     """
+    return _attach(_raw_tokens(text, _segment_thai))
+
+
+def line_tokens(text: str) -> list[str]:
+    """Like :func:`segment`, but Thai words stay joined where ICU would not break a line.
+
+    The wrapper's break opportunities: every boundary between these tokens is one ICU's
+    line breaker (locale ``th``) also has inside a Thai run. ``"".join(...) == text``.
+    """
+    return _attach(_raw_tokens(text, _line_pieces))
+
+
+def _attach(raw: list[str]) -> list[str]:
+    """Glue ๆ, ฯ and stray marks to the token before them (unless that is a space)."""
     tokens: list[str] = []
-    for tok in _raw_tokens(text):
+    for tok in raw:
         if tokens and _attaches_to_previous(tok) and not tokens[-1].isspace():
             tokens[-1] += tok
         else:

@@ -2,8 +2,8 @@
 
 Rich wraps only at spaces, so Thai (written without spaces between words) is cut
 wherever the line runs out: ``มีโ|อกาส``, or a line that starts with ำ or ๆ. Here the
-break opportunities are the word boundaries from :func:`storage.thai.segment.segment`,
-filtered by the line-start/line-end rules of :mod:`storage.thai.chars`; a word longer
+break opportunities are the word boundaries from :func:`storage.thai.segment.line_tokens`
+(only where ICU's line breaker would break too), filtered by the line-start/line-end rules of :mod:`storage.thai.chars`; a word longer
 than the line is cut between grapheme clusters. Lines are always substrings of the
 input (spaces at a break are dropped), which is what lets the renderable map search
 highlights from the original text onto wrapped lines.
@@ -14,9 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storage.thai.chars import NO_BREAK_SPACES, can_break_between, cannot_end_line, cannot_start_line
+from storage.thai.chars import (
+    NO_BREAK_SPACES,
+    can_break_between,
+    cannot_end_line,
+    cannot_start_line,
+    starts_silent_ending,
+)
 from storage.thai.graphemes import grapheme_boundaries
-from storage.thai.segment import segment
+from storage.thai.segment import line_tokens, segment
 from storage.thai.width import cell_width
 
 Span = tuple[int, int]
@@ -34,7 +40,7 @@ class _Unit:
 
 def _units(text: str, start: int, end: int) -> list[_Unit]:
     """Group the paragraph's tokens into units separated by break opportunities."""
-    tokens = segment(text[start:end])
+    tokens = line_tokens(text[start:end])
     units: list[_Unit] = []
     pos = start
     for k, tok in enumerate(tokens):
@@ -74,7 +80,7 @@ def _cut_keeps_rules(text: str, pos: int) -> bool:
     breaks the softer "no break at a dot before a letter" rule (``ก.ย.|ก.ย.``) is still
     far better than a line that starts with ``.`` or ends with ``เ``.
     """
-    return not cannot_end_line(text[pos - 1]) and not cannot_start_line(text[pos])
+    return not cannot_end_line(text[pos - 1]) and not cannot_start_line(text[pos]) and not starts_silent_ending(text, pos)
 
 
 def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int]) -> int:
@@ -142,6 +148,21 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
     if line:
         lines.append((line[0], line[1]))
     return lines or [(start, start)]
+
+
+def break_points(text: str) -> list[int]:
+    """Offsets where :func:`wrap` may end a line (a break before ``text[i]``), in order.
+
+    After a run of breakable spaces the break falls after the spaces, as in UAX #14;
+    newlines are hard breaks and not listed. This is what the ICU comparison measures.
+    """
+    points: list[int] = []
+    start = 0
+    for para in text.split("\n"):
+        units = _units(text, start, start + len(para)) if para else []
+        points.extend(unit.start for unit in units[1:] if not unit.space)
+        start += len(para) + 1
+    return points
 
 
 def wrap_spans(text: str, width: int) -> list[Span]:

@@ -57,7 +57,14 @@ def test_any_text_round_trips(text: str) -> None:
 def test_official_letter_words_missing_from_icu_are_not_cut() -> None:
     # ICU has no บูรณาการ: without storage/thai/data/extra_words.txt it reads การบูร|ณา|การ.
     assert segment("การบูรณาการร่วมกัน") == ["การ", "บูรณาการ", "ร่วม", "กัน"]
-    assert "ผู้ว่าราชการ" in segment("ผู้ว่าราชการจังหวัด")
+    # Compounds of listed words split into their parts, as ICU's line breaker splits them.
+    assert segment("ผู้ว่าราชการจังหวัด") == ["ผู้", "ว่า", "ราชการ", "จังหวัด"]
+
+
+def test_no_word_starts_at_a_consonant_carrying_thanthakhat() -> None:
+    # ร์ in อัมรินทร์ and ธิ์ in สิทธิ์ are silent: they end the syllable before them.
+    for text in ("ถนนอัมรินทร์", "ศักดิ์สิทธิ์", "วิทยาศาสตร์"):
+        assert not any(tok.startswith(("ร์", "ธิ์", "ดิ์")) for tok in segment(text)), segment(text)
 
 
 def test_abbreviations_before_a_dot_stay_whole() -> None:

@@ -28,7 +28,8 @@ def test_never_cuts_opportunity_mid_word() -> None:
 
 def test_expected_breaks_in_a_sentence_of_the_letter() -> None:
     assert wrap(SENTENCE, 20) == ["จะทำให้ผู้ว่าราชการจังหวัด", "ได้มีโอกาสได้พบกับ", "ประชาชน"]
-    assert wrap(SENTENCE, 12) == ["จะทำให้", "ผู้ว่าราชการ", "จังหวัดได้มี", "โอกาสได้พบกับ", "ประชาชน"]
+    # ผู้ว่า|ราชการ: a compound's parts may part at a line end, as in ICU's line breaker.
+    assert wrap(SENTENCE, 12) == ["จะทำให้ผู้ว่า", "ราชการจังหวัด", "ได้มีโอกาสได้พบ", "กับประชาชน"]
 
 
 def test_letter_item_lines_fit_and_break_only_between_words(letter_text: str) -> None:

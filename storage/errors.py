@@ -10,6 +10,10 @@ from __future__ import annotations
 class BoardError(Exception):
     """Base class: a problem the user can act on, with a one-line message."""
 
+    def text(self, lang: str = "th") -> str:
+        """The message in ``lang`` where the error carries a reason code; else ``str()``."""
+        return str(self)
+
 
 class UnknownCard(BoardError):
     pass
@@ -39,4 +43,27 @@ class BadFile(BoardError):
 
 
 class ImportFailed(BoardError):
-    """A letter that cannot be imported at all (binary, empty, no table, unknown type)."""
+    """A letter that cannot be imported at all (binary, empty, no table, unknown type, a limit).
+
+    ``reason`` is a key of ``storage.formats.wording`` and ``params`` its values, so the
+    message can be said in the user's language (``text(lang)``); ``str()`` is the English
+    line ``PATH: problem`` for logs and the API.
+    """
+
+    def __init__(self, message: str = "", *, path: str = "", reason: str = "", params: dict | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.params = dict(params or {})
+        super().__init__(message or self.text("en"))
+
+    def text(self, lang: str = "th") -> str:
+        """``PATH: problem`` in ``lang`` (the English message when there is no reason code)."""
+        if not self.reason:
+            return str(self)
+        from storage.formats.wording import say
+
+        values = dict(self.params)
+        if "what" in values:  # a limit: what it counts is itself worded
+            values["what"] = say(lang, values["what"], **values)
+        problem = say(lang, self.reason, **values)
+        return f"{self.path}: {problem}" if self.path else problem

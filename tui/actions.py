@@ -154,7 +154,8 @@ def start_import(app) -> None:
         try:
             draft = read_letter(path, known)
         except (BoardError, OSError) as error:  # ImportFailed: one line, never a traceback
-            app.notify(str(error), severity="error")
+            message = error.text(app.lang) if isinstance(error, BoardError) else str(error)
+            app.notify(message, severity="error", markup=False)
             return
         app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
 

@@ -8,6 +8,8 @@ that continue it on the next page. Merged cells are read once, in their first co
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Iterable
 
@@ -15,9 +17,10 @@ import docx
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from storage.formats.draft import Draft
+from storage.formats.draft import Draft, DraftWarning
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
 from storage.formats.letters import draft_from_table, paragraph_draft, prepare
+from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zip, count_up
 from storage.models import Agency
 
 
@@ -53,9 +56,42 @@ def _body(document) -> Iterable[Paragraph | Table]:
             yield Table(child, document)
 
 
-def load_document(path: Path):
-    """The python-docx Document (its errors propagate; reader.py turns them into ImportFailed)."""
-    return docx.Document(str(path))
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_COUNTED = {f"{_W}p": ("import.limit.paragraphs", MAX_PARAGRAPHS), f"{_W}tr": ("import.limit.rows", MAX_ROWS),
+            f"{_W}tc": ("import.limit.cells", MAX_CELLS)}
+
+
+def _check_body(archive: zipfile.ZipFile) -> None:
+    """Count paragraphs, rows and cells of word/document.xml as a stream (memory stays flat)
+    before python-docx builds its tree of it; LimitExceeded at the first limit crossed."""
+    from lxml import etree
+
+    counts = dict.fromkeys(_COUNTED, 0)
+    try:
+        member = archive.open("word/document.xml")
+    except KeyError:
+        return  # python-docx says what is wrong with it
+    with member:
+        for _, element in etree.iterparse(member, events=("end",), tag=tuple(_COUNTED), resolve_entities=False,
+                                          no_network=True, huge_tree=False):
+            counts[element.tag] += 1
+            what, limit = _COUNTED[element.tag]
+            count_up(what, limit, counts[element.tag])
+            if element.tag == f"{_W}p":
+                element.clear(keep_tail=True)
+
+
+def load_document(path: Path, raw: bytes | None = None):
+    """The python-docx Document of a .docx, checked against the limits first.
+
+    Its errors propagate (reader.py turns them into ImportFailed).
+    """
+    data = io.BytesIO(raw if raw is not None else Path(path).read_bytes())
+    with zipfile.ZipFile(data) as archive:
+        check_zip(Path(path), archive)
+        _check_body(archive)
+    data.seek(0)
+    return docx.Document(data)
 
 
 def read_docx(path: Path, known: Iterable[Agency] = ()) -> Draft:
@@ -96,6 +132,6 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
         if paragraphs is not None:
             return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
-                                warnings=["ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)"])
+                                warnings=[DraftWarning.of("import.no_table")])
     items_rows = assemble_rows(table_lines, cols, max(width, 2))
     return draft_from_table(lines, items_rows, cols, source=source, known=known)

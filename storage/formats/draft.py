@@ -7,8 +7,40 @@ Frozen values; the review screen edits a draft with ``dataclasses.replace``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from storage.models import Role
+
+
+@dataclass(frozen=True, slots=True)
+class DraftWarning:
+    """Something the importer could not read for sure: a reason code with its parameters.
+
+    ``seq`` is the item it concerns (None: the letter as a whole), so the review screen can
+    show it beside that item. Worded by ``storage.formats.wording`` in the reader's language.
+    """
+
+    code: str
+    """A key of the wording table, e.g. ``import.no_agency``."""
+    params: tuple[tuple[str, Any], ...] = ()
+    seq: int | None = None
+
+    @classmethod
+    def of(cls, code: str, seq: int | None = None, **params: Any) -> DraftWarning:
+        if seq is not None:
+            params["seq"] = seq
+        return cls(code=code, params=tuple(sorted(params.items())), seq=seq)
+
+    def text(self, lang: str = "th") -> str:
+        from storage.formats.wording import say
+
+        return say(lang, self.code, **dict(self.params))
+
+    def __str__(self) -> str:
+        return self.text("th")
+
+    def to_json(self, lang: str = "th") -> dict:
+        return {"code": self.code, "item": self.seq, "params": dict(self.params), "text": self.text(lang)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +80,21 @@ class DraftDirective:
 class Draft:
     directive: DraftDirective
     items: tuple[DraftItem, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[DraftWarning, ...] = ()
 
-    def to_json(self) -> dict:
+    def item_warnings(self, seq: int) -> tuple[DraftWarning, ...]:
+        """The warnings about item ``seq``."""
+        return tuple(w for w in self.warnings if w.seq == seq)
+
+    def letter_warnings(self) -> tuple[DraftWarning, ...]:
+        """The warnings about the letter as a whole (or an item no longer in the draft)."""
+        seqs = {item.seq for item in self.items}
+        return tuple(w for w in self.warnings if w.seq not in seqs)
+
+    def has_warning(self, code: str) -> bool:
+        return any(w.code == code for w in self.warnings)
+
+    def to_json(self, lang: str = "th") -> dict:
         d = self.directive
         return {
             "directive": {
@@ -73,5 +117,5 @@ class Draft:
                 }
                 for it in self.items
             ],
-            "warnings": list(self.warnings),
+            "warnings": [w.to_json(lang) for w in self.warnings],
         }

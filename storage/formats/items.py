@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 from storage.formats import genre
 from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand_short, normalize_agency, short_name
-from storage.formats.draft import DraftAgency, DraftItem
+from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
+from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, parse_due_cell
 from storage.thai.digits import to_ascii_digits
@@ -67,15 +69,17 @@ def _kind(cell: str) -> str | None:
 def classify_header(cells: list[str]) -> Columns | None:
     """The column layout when ``cells`` is a header row, else None."""
     found: dict[str, int] = {}
-    if any(parse_seq(cell) is not None for cell in cells):
-        return None  # a numbered row is data, never a header
     for i, cell in enumerate(cells):
+        if not cell or len(cell) > 80:
+            continue  # cheap rejects first: this runs on every line of a table
         kind = _kind(cell)
         if kind and kind not in found:
             found[kind] = i
     has_agencies = any(k in found for k in ("agencies", "lead", "support"))
     if "text" not in found or not (has_agencies or "seq" in found) or len(found) < 2:
         return None
+    if any(parse_seq(cell) is not None for cell in cells):
+        return None  # a numbered row is data, never a header
     return Columns(**found)
 
 
@@ -133,32 +137,34 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict
     return list(merged.values())
 
 
-def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[str],
+def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[DraftWarning],
                 spellings: dict[str, str] | None = None) -> DraftItem:
     seq = parse_seq(_cell(row, cols.seq))
     if seq is None:
         seq = fallback_seq
         if cols.seq is not None:
-            warnings.append(f"ข้อ {seq}: อ่านลำดับข้อไม่ได้ ใช้ลำดับในตาราง")
+            warnings.append(DraftWarning.of("import.bad_seq", seq))
     text = verbatim(_cell(row, cols.text))
     if not text:
-        warnings.append(f"ข้อ {seq}: ไม่มีข้อความ")
+        warnings.append(DraftWarning.of("import.no_text", seq))
     due_cell = verbatim(_cell(row, cols.due))
     due, problem = parse_due_cell(due_cell)
     if problem:
-        warnings.append(f"ข้อ {seq}: อ่านกำหนดเสร็จไม่ได้ ({due_cell[:40]})")
+        warnings.append(DraftWarning.of("import.bad_due", seq, cell=due_cell[:40]))
     due = due or find_due(text)
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
     agencies = _agencies(row, cols, index, {} if spellings is None else spellings)
     if not agencies:
-        warnings.append(f"ข้อ {seq}: ไม่พบหน่วยงานที่รับผิดชอบ")
+        warnings.append(DraftWarning.of("import.no_agency", seq))
     return DraftItem(
         seq=seq, text=text, due=due.isoformat() if due else None, recurrence=human, every=every,
         subpoints=subpoints(text), agencies=tuple(agencies),
     )
 
 
-def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warnings: list[str]) -> tuple[DraftItem, ...]:
+def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex,
+                  warnings: list[DraftWarning]) -> tuple[DraftItem, ...]:
+    count_up("import.limit.items", MAX_ITEMS, len(rows))
     items: list[DraftItem] = []
     seen: set[int] = set()
     spellings: dict[str, str] = {}
@@ -167,13 +173,13 @@ def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex, warn
         if item.seq in seen:
             # Keep the row (never drop a directive); give it the next free number.
             new_seq = max(seen) + 1
-            warnings.append(f"ข้อ {item.seq}: ลำดับซ้ำ ใช้ลำดับ {new_seq} แทน")
+            warnings.append(DraftWarning.of("import.dup_seq", item.seq, new=new_seq))
             item = replace(item, seq=new_seq)
         seen.add(item.seq)
         items.append(item)
     missing = sorted(set(range(1, max(seen, default=0) + 1)) - seen)
     if missing:
-        warnings.append("ลำดับข้อไม่ต่อเนื่อง ขาดข้อ " + ", ".join(map(str, missing[:10])))
+        warnings.append(DraftWarning.of("import.missing_seq", missing=", ".join(map(str, missing[:10]))))
     return tuple(items)
 
 
@@ -186,20 +192,23 @@ def _starts_row(cells: list[str], cols: Columns) -> bool:
 _NEW_CLAUSE_RE = re.compile(r"^\s*(?:[-–—•●▪○◦*·]|\(?[0-9๐-๙]{1,2}[.)])")
 
 
-def _join(cols: Columns, column: int, old: str, new: str) -> str:
-    """Append a continuation line to a cell: in an agencies cell a bullet, a number, a role
-    prefix or a new name starts a new clause; anything else is the same line wrapped."""
+def _join(cols: Columns, column: int, parts: list[str], new: str) -> None:
+    """Append a continuation line to a cell (its list of parts, joined at the end so that
+    a cell continued over thousands of lines costs linear time): in an agencies cell a
+    bullet, a number, a role prefix or a new name starts a new clause; anything else is
+    the same line wrapped."""
     new = new.strip()
-    if not old:
-        return new
+    if not parts:
+        parts.append(new)
+        return
     agencies = column in (cols.agencies, cols.lead, cols.support)
     starts_clause = agencies and not genre.PROVINCE_RE.match(new) and bool(
         _NEW_CLAUSE_RE.match(new) or genre.HEAD_RE.match(new)
         or genre.LEAD_PREFIX_RE.match(new) or genre.SUPPORT_PREFIX_RE.match(new))
-    return f"{old}\n{new}" if starts_clause else f"{old} {new}"
+    parts += ["\n" if starts_clause else " ", new]
 
 
-def _continue(row: list[str], cells: list[str], cols: Columns) -> None:
+def _continue(row: list[list[str]], cells: list[str], cols: Columns) -> None:
     # A line that starts no item continues the last one: cell by cell when it has cells
     # (never into the number column), else it extends the last filled cell.
     width = len(row)
@@ -208,27 +217,32 @@ def _continue(row: list[str], cells: list[str], cols: Columns) -> None:
         for i, cell in enumerate(cells):
             if cell.strip():
                 j = min(i + shift, width - 1)
-                row[j] = _join(cols, j, row[j], cell)
+                _join(cols, j, row[j], cell)
         return
-    last = max((i for i, c in enumerate(row) if c.strip()), default=width - 1)
-    row[last] = _join(cols, last, row[last], cells[0])
+    last = max((i for i, c in enumerate(row) if c), default=width - 1)
+    _join(cols, last, row[last], cells[0])
 
 
-def assemble_rows(lines: list[list[str]], cols: Columns, width: int) -> list[list[str]]:
-    """Table rows from cell lists: repeated headers skipped, continuation lines merged."""
-    rows: list[list[str]] = []
-    current: list[str] | None = None
-    for cells in lines:
+def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list[list[str]]:
+    """Table rows from cell lists: repeated headers skipped, continuation lines merged.
+
+    Linear in the input; LimitExceeded past MAX_LINES lines or MAX_ITEMS rows.
+    """
+    rows: list[list[list[str]]] = []
+    current: list[list[str]] | None = None
+    for n, cells in enumerate(lines, 1):
+        count_up("import.limit.lines", MAX_LINES, n)
         cells = [c if isinstance(c, str) else "" for c in cells]
         if not any(c.strip() for c in cells) or classify_header(cells) is not None:
             continue  # blank, or the header repeated after a page break
         if _starts_row(cells, cols):
-            current = cells[:width] + [""] * max(0, width - len(cells))
+            current = [[c] if c else [] for c in cells[:width]] + [[] for _ in range(width - len(cells))]
             if cells[width:]:
-                current[-1] = "\n".join([current[-1], *cells[width:]])
+                current[-1] = ["\n".join([*current[-1], *cells[width:]])]
             rows.append(current)
+            count_up("import.limit.items", MAX_ITEMS, len(rows))
         elif current is not None:
             if len([c for c in cells if c.strip()]) == 1 and CLOSING_RE.match(next(c for c in cells if c.strip())):
                 break
             _continue(current, cells, cols)
-    return rows
+    return [["".join(parts) for parts in row] for row in rows]

@@ -19,11 +19,12 @@ from typing import Callable, Iterable
 
 from storage.formats import genre
 from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency
-from storage.formats.draft import Draft, DraftDirective
+from storage.formats.draft import Draft, DraftDirective, DraftWarning
 from storage.formats.items import CLOSING_RE as _CLOSING_RE
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
 from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows
+from storage.formats.limits import MAX_LINES, LimitExceeded
 from storage.models import Agency
 from storage.thai.dates import DATE_RE, parse_thai_date
 from storage.thai.digits import to_ascii_digits
@@ -43,7 +44,13 @@ _ISSUER_HEAD_RE = re.compile(r"^(?:สำนักงาน|ที่ทำก�
 
 
 def prepare(text: str) -> list[str]:
-    """Lines of the letter: BOM, CR, form feeds, control characters and HTML removed; NFC."""
+    """Lines of the letter: BOM, CR, form feeds, control characters and HTML removed; NFC.
+
+    LimitExceeded past MAX_LINES lines (counted before any line is built).
+    """
+    breaks = text.count("\n") + text.count("\r") + text.count("\f")
+    if breaks > MAX_LINES:
+        raise LimitExceeded("import.limit.lines", MAX_LINES, breaks)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return [_CONTROL_RE.sub("", clean_text(line)).rstrip() for line in text.split("\n")]
 
@@ -166,7 +173,7 @@ def _subject(lines: list[str]) -> str:
     return ""
 
 
-def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source: str = "",
+def read_head(lines: list[str], known: AgencyIndex, warnings: list[DraftWarning], source: str = "",
               tail: list[str] | None = None) -> DraftDirective:
     """The directive's number, date, subject, references and issuer from the letter's head."""
     number = ""
@@ -182,13 +189,13 @@ def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source:
             if ref != number and ref not in references:
                 references.append(ref)
     if not number:
-        warnings.append("ไม่พบเลขที่หนังสือ (ที่ …)")
+        warnings.append(DraftWarning.of("import.no_number"))
     date_iso = _letter_date(lines)
     if date_iso is None:
-        warnings.append("ไม่พบวันที่ของหนังสือ")
+        warnings.append(DraftWarning.of("import.no_date"))
     subject = _subject(lines)
     if not subject:
-        warnings.append("ไม่พบเรื่อง (เรื่อง …)")
+        warnings.append(DraftWarning.of("import.no_subject"))
     return DraftDirective(
         number=number, date=date_iso, subject=subject, issuer=find_issuer(lines + list(tail or []), known),
         references=tuple(references), source=source,
@@ -196,17 +203,17 @@ def read_head(lines: list[str], known: AgencyIndex, warnings: list[str], source:
 
 
 def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, source: str = "",
-                     known: Iterable[Agency] = (), warnings: list[str] | None = None,
+                     known: Iterable[Agency] = (), warnings: list[DraftWarning] | None = None,
                      tail: list[str] | None = None) -> Draft:
     """Build a Draft from the letter's head lines and its table rows (any reader)."""
     warnings = list(warnings or [])
     index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
     directive = read_head(head, index, warnings, source, tail)
     if cols.agencies is None and cols.lead is None and cols.support is None:
-        warnings.append("ตารางไม่มีคอลัมน์หน่วยงานที่รับผิดชอบ")
+        warnings.append(DraftWarning.of("import.no_agency_column"))
     items = rows_to_items(rows, cols, index, warnings)
     if not items:
-        warnings.append("ไม่พบข้อสั่งการในตาราง")
+        warnings.append(DraftWarning.of("import.empty_table"))
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
 
 
@@ -222,7 +229,7 @@ def paragraph_draft(lines: list[str], *, source: str = "", known: Iterable[Agenc
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input; see warnings."""
     lines = prepare(text if isinstance(text, str) else "")
-    warnings: list[str] = []
+    warnings: list[DraftWarning] = []
     found = find_header(lines)
     if found is None:
         paragraphs = paragraph_draft(lines, source=source, known=known)
@@ -232,9 +239,9 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if guessed is None:
             index = AgencyIndex(known)
             directive = read_head(lines, index, warnings, source)
-            warnings.append("ไม่พบตารางข้อสั่งการ (ลำดับ / ประเด็น / หน่วยงานที่รับผิดชอบ)")
+            warnings.append(DraftWarning.of("import.no_table"))
             return Draft(directive=directive, items=(), warnings=tuple(warnings))
-        warnings.append("ไม่พบหัวตาราง: เดาคอลัมน์เป็น ลำดับ / ประเด็น / หน่วยงาน / กำหนดเสร็จ")
+        warnings.append(DraftWarning.of("import.guessed_columns"))
         at, cols = guessed
         split, width = (lambda line: line.split("\t")), (4 if cols.due is not None else 3)
     else:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from storage.formats.draft import Draft
+from storage.formats.draft import Draft, DraftWarning
 from storage.formats.items import assemble_rows, classify_header
 from storage.formats.letters import draft_from_table, prepare
+from storage.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SCAN_ROWS, count_up
 from storage.models import Agency
 
 _HEADER_SEARCH_ROWS = 40
@@ -31,6 +33,30 @@ def decode_text(raw: bytes) -> str:
         return raw.decode("cp874")  # may raise UnicodeDecodeError: the caller reports it
 
 
+def _bounded(rows: Iterable[Iterable[object]]) -> list[list[str]]:
+    """The rows that have text, as text cells at most MAX_COLUMNS wide.
+
+    Blank rows are skipped but counted against MAX_SCAN_ROWS (a stray cell at row
+    1,048,576 makes a million of them); rows with text against MAX_ROWS, cells against MAX_CELLS.
+    """
+    out: list[list[str]] = []
+    cells = 0
+    for scanned, row in enumerate(rows, 1):
+        count_up("import.limit.rows", MAX_SCAN_ROWS, scanned)
+        if isinstance(row, tuple) and row.count(None) == len(row):
+            continue  # a blank row, skipped at C speed (openpyxl pads gaps with them)
+        values = [_cell_text(v) for v in itertools.islice(row, MAX_COLUMNS)]
+        while values and not values[-1].strip():
+            values.pop()  # trailing blanks: nothing to read, and nothing to count
+        if not values:
+            continue
+        out.append(values)
+        count_up("import.limit.rows", MAX_ROWS, len(out))
+        cells += len(values)
+        count_up("import.limit.cells", MAX_CELLS, cells)
+    return out
+
+
 def csv_rows(raw: bytes) -> list[list[str]]:
     text = decode_text(raw).replace("\r\n", "\n").replace("\r", "\n")
     sample = text[:4096]
@@ -38,7 +64,7 @@ def csv_rows(raw: bytes) -> list[list[str]]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    return _bounded(csv.reader(io.StringIO(text), dialect))
 
 
 def _cell_text(value: object) -> str:
@@ -53,19 +79,34 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def xlsx_rows(path: Path) -> list[list[str]]:
-    """The first worksheet that has a directive header (else the first one), as text cells."""
+def _sheet_rows(ws) -> Iterator[tuple]:
+    # The declared dimension (A1:XFD1048576) is not trusted: rows come as the sheet XML
+    # has them, streamed, never wider than MAX_COLUMNS.
+    ws.reset_dimensions()
+    return ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+
+
+def xlsx_rows(raw: bytes | Path) -> list[list[str]]:
+    """The first worksheet with a directive header (else the first one), as text cells.
+
+    Streamed (read-only mode): only the first rows of each sheet are read to find the
+    header, and the chosen sheet is read to its end within the limits.
+    """
     import openpyxl  # imported here: only sheet imports pay for it
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    source = io.BytesIO(raw) if isinstance(raw, bytes) else raw
+    book = openpyxl.load_workbook(source, read_only=True, data_only=True)
     try:
-        sheets = [[[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)] for ws in book.worksheets]
+        chosen = None
+        for ws in book.worksheets:
+            head = _bounded(itertools.islice(_sheet_rows(ws), _HEADER_SEARCH_ROWS))
+            if any(classify_header(r) for r in head):
+                chosen = ws
+                break
+        chosen = chosen or (book.worksheets[0] if book.worksheets else None)
+        return _bounded(_sheet_rows(chosen)) if chosen is not None else []
     finally:
         book.close()
-    for rows in sheets:
-        if any(classify_header(r) for r in rows[:_HEADER_SEARCH_ROWS]):
-            return rows
-    return sheets[0] if sheets else []
 
 
 def draft_from_sheet(rows: list[list[str]], *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
@@ -80,4 +121,4 @@ def draft_from_sheet(rows: list[list[str]], *, source: str = "", known: Iterable
     from storage.formats.items import Columns
 
     return draft_from_table(head, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
-                            warnings=["ไม่พบแถวหัวตาราง (seq, text, agencies, due หรือ ลำดับ, ประเด็น, หน่วยงาน, กำหนดเสร็จ)"])
+                            warnings=[DraftWarning.of("import.no_sheet_header")])

@@ -97,7 +97,10 @@ def test_unreadable_deadline_is_a_warning_not_a_guess() -> None:
     text = "ที่ ตง 0017/ว 1\n1 มีนาคม 2567\nเรื่อง ทดสอบ\nลำดับ\tประเด็น\tหน่วยงาน\tกำหนดเสร็จ\n1\tทำงาน\tอำเภอทุกอำเภอ\tเร็วที่สุด\n"
     draft = parse_letter_text(text)
     assert draft.items[0].due is None
-    assert any("กำหนดเสร็จ" in w and "เร็วที่สุด" in w for w in draft.warnings)
+    (warning,) = draft.warnings
+    assert (warning.code, warning.seq) == ("import.bad_due", 1)
+    assert "กำหนดเสร็จ" in str(warning) and "เร็วที่สุด" in str(warning)
+    assert warning.text("en") == "item 1: unreadable deadline (เร็วที่สุด)"
 
 
 def test_space_separated_table_without_tabs() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.app import App
 
-from storage.formats.draft import Draft, DraftAgency, DraftDirective, DraftItem
+from storage.formats.draft import Draft, DraftAgency, DraftDirective, DraftItem, DraftWarning
 from storage.models import Agency
 from tests.tui.helpers import type_text
 from tui.screens.agency_name import AgencyNameScreen
@@ -29,7 +29,7 @@ DRAFT = Draft(
             DraftAgency("สำนักงานพฒนาชุมชนจังหวัดระยอง", "support"),  # typo: พฒนา
         )),
     ),
-    warnings=("ไม่พบกำหนดเสร็จของข้อ ๑",),
+    warnings=(DraftWarning.of("import.no_date"), DraftWarning.of("import.no_agency", 6)),
 )
 
 
@@ -143,10 +143,25 @@ async def test_screen_shows_letter_date_in_be_and_roles_in_words() -> None:
         assert rows[0].has_focus
         header = " ".join(line for w in screen.query("Static") for line in _lines(w))
         assert "๑๗ กรกฎาคม ๒๕๖๕" in header
-        assert "⚠ ไม่พบกำหนดเสร็จของข้อ ๑" in header
+        assert "⚠ ไม่พบวันที่ของหนังสือ" in header
         assert "๒ ข้อ · ๓ หน่วยงาน" in header
         assert "ข้อ ๖  ขับเคลื่อนศูนย์" in header
         assert "กำหนดเสร็จ ๓๐ กันยายน ๒๕๖๕" in header
+
+
+async def test_item_warnings_show_beside_their_item_and_letter_warnings_on_top() -> None:
+    app = _Harness()
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await _open(pilot)
+        shown = [" ".join(_lines(w)).strip() for w in screen.query("Static")]
+        letter = shown.index("⚠ ไม่พบวันที่ของหนังสือ")
+        item_1 = next(i for i, text in enumerate(shown) if text.startswith("ข้อ ๑"))
+        item_6 = next(i for i, text in enumerate(shown) if text.startswith("ข้อ ๖"))
+        warning = next(i for i, text in enumerate(shown) if "ไม่พบหน่วยงานที่รับผิดชอบ" in text)
+        assert letter < item_1 < item_6 < warning
+        assert shown[warning] == "⚠ ข้อ 6: ไม่พบหน่วยงานที่รับผิดชอบ"
+        # Only the letter's own warning is in the header; the item's is not repeated there.
+        assert sum("ไม่พบหน่วยงานที่รับผิดชอบ" in text for text in shown) == 1
 
 
 async def test_long_item_text_wraps_between_thai_words() -> None:

@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return _reader_went_away()
     except BoardError as error:
-        print(f"board: {error}", file=sys.stderr)
+        print(f"board: {error.text(args.lang)}", file=sys.stderr)
         return 1
     except OSError as error:
         # Permissions, a vanished folder, a full disk: the user's to fix, not a crash.

@@ -97,7 +97,7 @@ def _records(drafts: list[Draft], known: list[Agency]) -> Records:
     )
 
 
-def summary_lines(draft: Draft) -> list[str]:
+def summary_lines(draft: Draft, lang: str = "th") -> list[str]:
     """A readable Thai summary of one draft (for --dry-run)."""
     from datetime import date
 
@@ -121,12 +121,12 @@ def summary_lines(draft: Draft) -> list[str]:
         lines.append(f"  ข้อ {item.seq}. {text}" + (f"  ({'; '.join(extra)})" if extra else ""))
         for agency in item.agencies:
             lines.append(f"      - {agency.name} [{ROLE_LABELS['th'][agency.role]}]")
-    lines += [f"  ! {w}" for w in draft.warnings]
+    lines += [f"  ! {w.text(lang)}" for w in draft.warnings]
     return lines
 
 
-def _print_json(drafts: list[Draft]) -> None:
-    data = drafts[0].to_json() if len(drafts) == 1 else [d.to_json() for d in drafts]
+def _print_json(drafts: list[Draft], lang: str = "th") -> None:
+    data = drafts[0].to_json(lang) if len(drafts) == 1 else [d.to_json(lang) for d in drafts]
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
@@ -156,29 +156,31 @@ def run_import(args: argparse.Namespace) -> int:
 
     board = Path(args.board_path)
     aliases = list(getattr(args, "alias", None) or [])
+    lang = getattr(args, "lang", "th")
     known, taught = apply_aliases(known_agencies(board), aliases)
     drafts = [read_letter(Path(name), known) for name in args.files]
     if args.dry_run:
         if args.json:
-            _print_json(drafts)
+            _print_json(drafts, lang)
         else:
             for draft in drafts:
-                print("\n".join(summary_lines(draft)))
+                print("\n".join(summary_lines(draft, lang)))
             print("(ทดลองอ่านเท่านั้น ยังไม่ได้บันทึก)")
         return 0
     added, records = _save(board, drafts, aliases)
     if args.json:
-        _print_json(drafts)
+        _print_json(drafts, lang)
     else:
-        _report(board, drafts, added, records, taught)
+        _report(board, drafts, added, records, taught, lang)
     return 0
 
 
-def _report(board: Path, drafts: list[Draft], added: int, records: Records, taught: list[Agency]) -> None:
+def _report(board: Path, drafts: list[Draft], added: int, records: Records, taught: list[Agency],
+            lang: str = "th") -> None:
     for draft in drafts:
         print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ")
         for warning in draft.warnings:
-            print(f"  ! {warning}")
+            print(f"  ! {warning.text(lang)}")
     if added:
         print(f"บันทึกลง {board}: ใหม่ {added} รายการ ({len(records.cards)} การ์ด)")
     else:

@@ -192,6 +192,8 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
                 yield from self._header()
                 for k, item in enumerate(self.draft.items):
                     yield Static(ThaiText(self._item_text(item)), classes="review-item")
+                    for warning in self.draft.item_warnings(item.seq):  # beside the item it concerns
+                        yield Static(ThaiText(f"  ⚠ {warning.text(self.lang)}"), classes="review-warning")
                     rows = [AgencyRow(e, self.lang) for e in self.entries if e.item == k]
                     yield from rows or [Static(Text("  " + _TEXT[self.lang]["none"]))]
             yield Footer()
@@ -206,7 +208,8 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
                 items=self._num(len(self.draft.items)), agencies=self._num(len({e.agency.name for e in self.entries})),
                 source=" · ".join(filter(None, (d.issuer, d.source))) or "—"))),
         ]
-        out += [Static(ThaiText(f"⚠ {w}"), classes="review-warning") for w in self.draft.warnings]
+        out += [Static(ThaiText(f"⚠ {w.text(self.lang)}"), classes="review-warning")
+                for w in self.draft.letter_warnings()]
         return out
 
     def _num(self, n: int) -> str:

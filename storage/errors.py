@@ -45,7 +45,7 @@ class BadFile(BoardError):
 class ImportFailed(BoardError):
     """A letter that cannot be imported at all (binary, empty, no table, unknown type, a limit).
 
-    ``reason`` is a key of ``storage.formats.wording`` and ``params`` its values, so the
+    ``reason`` is a catalog key (storage/i18n/importer.py) and ``params`` its values, so the
     message can be said in the user's language (``text(lang)``); ``str()`` is the English
     line ``PATH: problem`` for logs and the API.
     """
@@ -60,7 +60,7 @@ class ImportFailed(BoardError):
         """``PATH: problem`` in ``lang`` (the English message when there is no reason code)."""
         if not self.reason:
             return str(self)
-        from storage.formats.wording import say
+        from storage.i18n import say
 
         values = dict(self.params)
         if "what" in values:  # a limit: what it counts is itself worded

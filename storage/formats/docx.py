@@ -57,8 +57,8 @@ def _body(document) -> Iterable[Paragraph | Table]:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_COUNTED = {f"{_W}p": ("import.limit.paragraphs", MAX_PARAGRAPHS), f"{_W}tr": ("import.limit.rows", MAX_ROWS),
-            f"{_W}tc": ("import.limit.cells", MAX_CELLS)}
+_COUNTED = {f"{_W}p": ("importer.limit.paragraphs", MAX_PARAGRAPHS), f"{_W}tr": ("importer.limit.rows", MAX_ROWS),
+            f"{_W}tc": ("importer.limit.cells", MAX_CELLS)}
 
 
 def _check_body(archive: zipfile.ZipFile) -> None:
@@ -132,6 +132,6 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
         if paragraphs is not None:
             return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
-                                warnings=[DraftWarning.of("import.no_table")])
+                                warnings=[DraftWarning.of("importer.no_table")])
     items_rows = assemble_rows(table_lines, cols, max(width, 2))
     return draft_from_table(lines, items_rows, cols, source=source, known=known)

@@ -17,11 +17,11 @@ class DraftWarning:
     """Something the importer could not read for sure: a reason code with its parameters.
 
     ``seq`` is the item it concerns (None: the letter as a whole), so the review screen can
-    show it beside that item. Worded by ``storage.formats.wording`` in the reader's language.
+    show it beside that item. Worded by the catalog (storage/i18n/importer.py) in the reader's language.
     """
 
     code: str
-    """A key of the wording table, e.g. ``import.no_agency``."""
+    """A key of the wording table, e.g. ``importer.no_agency``."""
     params: tuple[tuple[str, Any], ...] = ()
     seq: int | None = None
 
@@ -32,7 +32,7 @@ class DraftWarning:
         return cls(code=code, params=tuple(sorted(params.items())), seq=seq)
 
     def text(self, lang: str = "th") -> str:
-        from storage.formats.wording import say
+        from storage.i18n import say
 
         return say(lang, self.code, **dict(self.params))
 

@@ -143,19 +143,19 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
     if seq is None:
         seq = fallback_seq
         if cols.seq is not None:
-            warnings.append(DraftWarning.of("import.bad_seq", seq))
+            warnings.append(DraftWarning.of("importer.bad_seq", seq))
     text = verbatim(_cell(row, cols.text))
     if not text:
-        warnings.append(DraftWarning.of("import.no_text", seq))
+        warnings.append(DraftWarning.of("importer.no_text", seq))
     due_cell = verbatim(_cell(row, cols.due))
     due, problem = parse_due_cell(due_cell)
     if problem:
-        warnings.append(DraftWarning.of("import.bad_due", seq, cell=due_cell[:40]))
+        warnings.append(DraftWarning.of("importer.bad_due", seq, cell=due_cell[:40]))
     due = due or find_due(text)
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
     agencies = _agencies(row, cols, index, {} if spellings is None else spellings)
     if not agencies:
-        warnings.append(DraftWarning.of("import.no_agency", seq))
+        warnings.append(DraftWarning.of("importer.no_agency", seq))
     return DraftItem(
         seq=seq, text=text, due=due.isoformat() if due else None, recurrence=human, every=every,
         subpoints=subpoints(text), agencies=tuple(agencies),
@@ -164,7 +164,7 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
 
 def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex,
                   warnings: list[DraftWarning]) -> tuple[DraftItem, ...]:
-    count_up("import.limit.items", MAX_ITEMS, len(rows))
+    count_up("importer.limit.items", MAX_ITEMS, len(rows))
     items: list[DraftItem] = []
     seen: set[int] = set()
     spellings: dict[str, str] = {}
@@ -173,13 +173,13 @@ def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex,
         if item.seq in seen:
             # Keep the row (never drop a directive); give it the next free number.
             new_seq = max(seen) + 1
-            warnings.append(DraftWarning.of("import.dup_seq", item.seq, new=new_seq))
+            warnings.append(DraftWarning.of("importer.dup_seq", item.seq, new=new_seq))
             item = replace(item, seq=new_seq)
         seen.add(item.seq)
         items.append(item)
     missing = sorted(set(range(1, max(seen, default=0) + 1)) - seen)
     if missing:
-        warnings.append(DraftWarning.of("import.missing_seq", missing=", ".join(map(str, missing[:10]))))
+        warnings.append(DraftWarning.of("importer.missing_seq", missing=", ".join(map(str, missing[:10]))))
     return tuple(items)
 
 
@@ -231,7 +231,7 @@ def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list
     rows: list[list[list[str]]] = []
     current: list[list[str]] | None = None
     for n, cells in enumerate(lines, 1):
-        count_up("import.limit.lines", MAX_LINES, n)
+        count_up("importer.limit.lines", MAX_LINES, n)
         cells = [c if isinstance(c, str) else "" for c in cells]
         if not any(c.strip() for c in cells) or classify_header(cells) is not None:
             continue  # blank, or the header repeated after a page break
@@ -240,7 +240,7 @@ def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list
             if cells[width:]:
                 current[-1] = ["\n".join([*current[-1], *cells[width:]])]
             rows.append(current)
-            count_up("import.limit.items", MAX_ITEMS, len(rows))
+            count_up("importer.limit.items", MAX_ITEMS, len(rows))
         elif current is not None:
             if len([c for c in cells if c.strip()]) == 1 and CLOSING_RE.match(next(c for c in cells if c.strip())):
                 break

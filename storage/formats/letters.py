@@ -50,7 +50,7 @@ def prepare(text: str) -> list[str]:
     """
     breaks = text.count("\n") + text.count("\r") + text.count("\f")
     if breaks > MAX_LINES:
-        raise LimitExceeded("import.limit.lines", MAX_LINES, breaks)
+        raise LimitExceeded("importer.limit.lines", MAX_LINES, breaks)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     return [_CONTROL_RE.sub("", clean_text(line)).rstrip() for line in text.split("\n")]
 
@@ -189,13 +189,13 @@ def read_head(lines: list[str], known: AgencyIndex, warnings: list[DraftWarning]
             if ref != number and ref not in references:
                 references.append(ref)
     if not number:
-        warnings.append(DraftWarning.of("import.no_number"))
+        warnings.append(DraftWarning.of("importer.no_number"))
     date_iso = _letter_date(lines)
     if date_iso is None:
-        warnings.append(DraftWarning.of("import.no_date"))
+        warnings.append(DraftWarning.of("importer.no_date"))
     subject = _subject(lines)
     if not subject:
-        warnings.append(DraftWarning.of("import.no_subject"))
+        warnings.append(DraftWarning.of("importer.no_subject"))
     return DraftDirective(
         number=number, date=date_iso, subject=subject, issuer=find_issuer(lines + list(tail or []), known),
         references=tuple(references), source=source,
@@ -210,10 +210,10 @@ def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, s
     index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
     directive = read_head(head, index, warnings, source, tail)
     if cols.agencies is None and cols.lead is None and cols.support is None:
-        warnings.append(DraftWarning.of("import.no_agency_column"))
+        warnings.append(DraftWarning.of("importer.no_agency_column"))
     items = rows_to_items(rows, cols, index, warnings)
     if not items:
-        warnings.append(DraftWarning.of("import.empty_table"))
+        warnings.append(DraftWarning.of("importer.empty_table"))
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
 
 
@@ -239,9 +239,9 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if guessed is None:
             index = AgencyIndex(known)
             directive = read_head(lines, index, warnings, source)
-            warnings.append(DraftWarning.of("import.no_table"))
+            warnings.append(DraftWarning.of("importer.no_table"))
             return Draft(directive=directive, items=(), warnings=tuple(warnings))
-        warnings.append(DraftWarning.of("import.guessed_columns"))
+        warnings.append(DraftWarning.of("importer.guessed_columns"))
         at, cols = guessed
         split, width = (lambda line: line.split("\t")), (4 if cols.due is not None else 3)
     else:

@@ -54,14 +54,14 @@ def count_up(what: str, limit: int, count: int) -> None:
 
 
 def fail(path: Path | str, reason: str, **params) -> ImportFailed:
-    """An ImportFailed for ``path`` with a wording key (storage.formats.wording) and values."""
+    """An ImportFailed for ``path`` with a catalog key (storage/i18n/importer.py) and values."""
     return ImportFailed(path=str(path), reason=reason, params=params)
 
 
 def over(path: Path | str, what: str, limit: int, found: str | int) -> ImportFailed:
     """The refusal for a limit crossed: ``what`` is an ``import.limit.*`` key."""
     shown = f"{found:,}" if isinstance(found, int) else found
-    return fail(path, "import.fail.limit", what=what, limit=f"{limit:,}", found=shown)
+    return fail(path, "importer.fail.limit", what=what, limit=f"{limit:,}", found=shown)
 
 
 def read_regular(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -74,21 +74,21 @@ def read_regular(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise fail(path, "import.fail.missing") from None
+        raise fail(path, "importer.fail.missing") from None
     except IsADirectoryError:
-        raise fail(path, "import.fail.not_file") from None
+        raise fail(path, "importer.fail.not_file") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise fail(path, "import.fail.not_file")
+            raise fail(path, "importer.fail.not_file")
         if info.st_size > max_bytes:
-            raise over(path, "import.limit.bytes", max_bytes, _mb(info.st_size))
+            raise over(path, "importer.limit.bytes", max_bytes, _mb(info.st_size))
         chunks, total = [], 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             total += len(chunk)
             if total > max_bytes:  # grew while we read it
-                raise over(path, "import.limit.bytes", max_bytes, _mb(total))
+                raise over(path, "importer.limit.bytes", max_bytes, _mb(total))
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -125,5 +125,5 @@ def check_zip(path: Path, archive: zipfile.ZipFile) -> None:
 
 
 def _unpacked(path: Path, member: str, size: int, limit: int = MAX_UNPACKED_BYTES) -> ImportFailed:
-    return fail(path, "import.fail.limit", what="import.limit.unpacked", member=member,
+    return fail(path, "importer.fail.limit", what="importer.limit.unpacked", member=member,
                 limit=_mb(limit), found=_mb(size))

@@ -25,7 +25,7 @@ from storage.models import Agency
 TEXT_TYPES = (".txt", ".text")
 SHEET_TYPES = (".csv", ".tsv", ".xlsx", ".xlsm")
 SUPPORTED = (*TEXT_TYPES, ".docx", *SHEET_TYPES)
-_OLD_TYPES = {".doc": "import.fail.old_doc", ".xls": "import.fail.old_xls", ".pdf": "import.fail.pdf_advice"}
+_OLD_TYPES = {".doc": "importer.fail.old_doc", ".xls": "importer.fail.old_xls", ".pdf": "importer.fail.pdf_advice"}
 _BLANK = b" \t\r\n\x0c\xef\xbb\xbf"
 
 
@@ -40,17 +40,17 @@ def _looks_binary(raw: bytes) -> bool:
 def decode_letter(path: Path, raw: bytes) -> str:
     """The text of a .txt letter; ImportFailed when empty, binary or undecodable."""
     if not raw.strip(_BLANK):
-        raise fail(path, "import.fail.empty")
+        raise fail(path, "importer.fail.empty")
     if _looks_binary(raw):
-        raise fail(path, "import.fail.binary")
+        raise fail(path, "importer.fail.binary")
     from storage.formats.sheets import decode_text
 
     try:
         text = decode_text(raw)
     except UnicodeDecodeError:
-        raise fail(path, "import.fail.undecodable") from None
+        raise fail(path, "importer.fail.undecodable") from None
     if not any(ch.isalnum() for ch in text):
-        raise fail(path, "import.fail.no_text")
+        raise fail(path, "importer.fail.no_text")
     return text
 
 
@@ -64,14 +64,14 @@ def _read_sheet(path: Path, raw: bytes, known: list[Agency]) -> Draft:
     from storage.formats.sheets import csv_rows, draft_from_sheet, xlsx_rows
 
     if not raw.strip(_BLANK):
-        raise fail(path, "import.fail.empty")
+        raise fail(path, "importer.fail.empty")
     if path.suffix.lower() in (".csv", ".tsv"):
         if _looks_binary(raw):
-            raise fail(path, "import.fail.binary_csv")
+            raise fail(path, "importer.fail.binary_csv")
         try:
             rows = csv_rows(raw)
         except (UnicodeDecodeError, ValueError, csv.Error) as error:
-            raise fail(path, "import.fail.csv", error=type(error).__name__) from None
+            raise fail(path, "importer.fail.csv", error=type(error).__name__) from None
     else:
         try:
             with zipfile.ZipFile(io.BytesIO(raw)) as archive:
@@ -79,7 +79,7 @@ def _read_sheet(path: Path, raw: bytes, known: list[Agency]) -> Draft:
             rows = xlsx_rows(raw)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, ValueError, OSError, TypeError,
                 EOFError, NotImplementedError) as error:
-            raise fail(path, "import.fail.xlsx", error=type(error).__name__) from None
+            raise fail(path, "importer.fail.xlsx", error=type(error).__name__) from None
     return draft_from_sheet(rows, source=path.name, known=known)
 
 
@@ -87,13 +87,13 @@ def _read_docx(path: Path, raw: bytes, known: list[Agency]) -> Draft:
     from storage.formats.docx import draft_from_document, load_document
 
     if not raw:
-        raise fail(path, "import.fail.empty")
+        raise fail(path, "importer.fail.empty")
     try:
         document = load_document(path, raw)
     except (ImportFailed, LimitExceeded):
         raise
     except Exception as error:  # zipfile, lxml and python-docx each raise their own types
-        raise fail(path, "import.fail.docx", error=type(error).__name__) from None
+        raise fail(path, "importer.fail.docx", error=type(error).__name__) from None
     return draft_from_document(document, source=path.name, known=known)
 
 
@@ -101,7 +101,7 @@ def _read_pdf(path: Path, raw: bytes, known: list[Agency]) -> Draft:
     from storage.formats.pdf import draft_from_pdf
 
     if not raw.strip(_BLANK):
-        raise fail(path, "import.fail.empty")
+        raise fail(path, "importer.fail.empty")
     return draft_from_pdf(path, raw, known=known)
 
 
@@ -116,12 +116,12 @@ def read_letter(path: Path, known: Iterable[Agency] = ()) -> Draft:
     if suffix in _OLD_TYPES:
         raise fail(path, _OLD_TYPES[suffix])
     if suffix not in SUPPORTED:
-        raise fail(path, "import.fail.unknown_type", suffix=suffix or "(none)", supported=", ".join(SUPPORTED))
+        raise fail(path, "importer.fail.unknown_type", suffix=suffix or "(none)", supported=", ".join(SUPPORTED))
     raw = read_regular(path)
     try:
         draft = _READERS[suffix](path, raw, list(known))
     except LimitExceeded as limit:
         raise limit.for_file(path) from None
     if not draft.items:
-        raise fail(path, "import.fail.empty_table" if draft.has_warning("import.empty_table") else "import.fail.no_table")
+        raise fail(path, "importer.fail.empty_table" if draft.has_warning("importer.empty_table") else "importer.fail.no_table")
     return draft

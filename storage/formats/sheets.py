@@ -42,7 +42,7 @@ def _bounded(rows: Iterable[Iterable[object]]) -> list[list[str]]:
     out: list[list[str]] = []
     cells = 0
     for scanned, row in enumerate(rows, 1):
-        count_up("import.limit.rows", MAX_SCAN_ROWS, scanned)
+        count_up("importer.limit.rows", MAX_SCAN_ROWS, scanned)
         if isinstance(row, tuple) and row.count(None) == len(row):
             continue  # a blank row, skipped at C speed (openpyxl pads gaps with them)
         values = [_cell_text(v) for v in itertools.islice(row, MAX_COLUMNS)]
@@ -51,9 +51,9 @@ def _bounded(rows: Iterable[Iterable[object]]) -> list[list[str]]:
         if not values:
             continue
         out.append(values)
-        count_up("import.limit.rows", MAX_ROWS, len(out))
+        count_up("importer.limit.rows", MAX_ROWS, len(out))
         cells += len(values)
-        count_up("import.limit.cells", MAX_CELLS, cells)
+        count_up("importer.limit.cells", MAX_CELLS, cells)
     return out
 
 
@@ -121,4 +121,4 @@ def draft_from_sheet(rows: list[list[str]], *, source: str = "", known: Iterable
     from storage.formats.items import Columns
 
     return draft_from_table(head, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
-                            warnings=[DraftWarning.of("import.no_sheet_header")])
+                            warnings=[DraftWarning.of("importer.no_sheet_header")])

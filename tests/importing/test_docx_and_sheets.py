@@ -80,7 +80,7 @@ def test_docx_merged_cells_are_read_once(tmp_path: Path) -> None:
     assert draft.items[1].text == "ประชาสัมพันธ์ให้ประชาชนทราบ"
     assert draft.items[2].text == "ขุดลอกคูคลอง ก่อนฤดูฝน"
     assert roles(draft.items[2]) == {"อำเภอทุกอำเภอ": "lead", "เทศบาลเมืองลำพูน": "lead"}
-    assert any(w.code == "import.no_agency" and w.seq == 2 for w in draft.warnings)
+    assert any(w.code == "importer.no_agency" and w.seq == 2 for w in draft.warnings)
 
 
 def test_csv_with_english_columns(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_xlsx_with_thai_columns_and_date_cells(tmp_path: Path) -> None:
     assert second.due == "2024-02-28"
     assert second.text == "ตรวจคุณภาพน้ำทะเล (ต่อ) รายงานผลต่อจังหวัด"
     assert roles(second) == {"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดสตูล": "lead", "อำเภอทุกอำเภอ": "lead"}
-    assert {"import.no_date", "import.no_subject"} <= {w.code for w in draft.warnings}
+    assert {"importer.no_date", "importer.no_subject"} <= {w.code for w in draft.warnings}
     assert all(not DEBRIS_RE.search(a.name) for i in draft.items for a in i.agencies)
 
 

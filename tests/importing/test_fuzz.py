@@ -104,7 +104,7 @@ def test_damaged_letters_never_crash_and_lost_items_are_reported(data) -> None:
     draft = parse_letter_text("\n".join(damaged))
     _invariants(draft)
     if len(draft.items) < 7:
-        assert any(w.code in ("import.missing_seq", "import.bad_seq", "import.dup_seq") for w in draft.warnings)
+        assert any(w.code in ("importer.missing_seq", "importer.bad_seq", "importer.dup_seq") for w in draft.warnings)
 
 
 @FUZZ

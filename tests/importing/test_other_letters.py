@@ -98,7 +98,7 @@ def test_unreadable_deadline_is_a_warning_not_a_guess() -> None:
     draft = parse_letter_text(text)
     assert draft.items[0].due is None
     (warning,) = draft.warnings
-    assert (warning.code, warning.seq) == ("import.bad_due", 1)
+    assert (warning.code, warning.seq) == ("importer.bad_due", 1)
     assert "กำหนดเสร็จ" in str(warning) and "เร็วที่สุด" in str(warning)
     assert warning.text("en") == "item 1: unreadable deadline (เร็วที่สุด)"
 

@@ -29,7 +29,7 @@ DRAFT = Draft(
             DraftAgency("สำนักงานพฒนาชุมชนจังหวัดระยอง", "support"),  # typo: พฒนา
         )),
     ),
-    warnings=(DraftWarning.of("import.no_date"), DraftWarning.of("import.no_agency", 6)),
+    warnings=(DraftWarning.of("importer.no_date"), DraftWarning.of("importer.no_agency", 6)),
 )
 
 
@@ -159,7 +159,7 @@ async def test_item_warnings_show_beside_their_item_and_letter_warnings_on_top()
         item_6 = next(i for i, text in enumerate(shown) if text.startswith("ข้อ ๖"))
         warning = next(i for i, text in enumerate(shown) if "ไม่พบหน่วยงานที่รับผิดชอบ" in text)
         assert letter < item_1 < item_6 < warning
-        assert shown[warning] == "⚠ ข้อ 6: ไม่พบหน่วยงานที่รับผิดชอบ"
+        assert shown[warning] == "⚠ ข้อ ๖: ไม่พบหน่วยงานที่รับผิดชอบ"  # Thai digits, as the item number above
         # Only the letter's own warning is in the header; the item's is not repeated there.
         assert sum("ไม่พบหน่วยงานที่รับผิดชอบ" in text for text in shown) == 1
 

@@ -15,7 +15,7 @@ from datetime import date
 
 from storage.editing.errors import EditError, FormErrors
 from storage.editing.words import date_params
-from storage.models import ROLES, BoardSnapshot, Role
+from storage.models import ROLES, Agency, BoardSnapshot, Role
 from storage.thai.dates import DateInputError, parse_typed_date
 from storage.thai.digits import to_ascii_digits
 
@@ -144,3 +144,46 @@ def check_name(text: str, field: str = "name") -> str:
     if len(name) > LIMITS["name"]:
         raise EditError("edits.too_long", field, limit=LIMITS["name"])
     return name
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyEdit:
+    """What changes on an agency: ``None`` leaves a field as it is."""
+
+    agency_id: str
+    name: str | None = None
+    short: str | None = None
+    alias: str | None = None
+    """A spelling to add (used by later imports)."""
+
+
+def _taken_by(agencies: tuple[Agency, ...], agency_id: str, text: str) -> Agency | None:
+    """Another agency already known by ``text`` (any spelling the importer matches)."""
+    from storage.formats.agencies import AgencyIndex
+
+    others = [a for a in agencies if a.id != agency_id]
+    return AgencyIndex(others).match(text) if text else None
+
+
+def check_agency_edit(agency: Agency, name: str, short: str, alias: str,
+                      agencies: tuple[Agency, ...]) -> AgencyEdit:
+    """Raises FormErrors: a blank name, or a spelling that is another agency's (merge them instead)."""
+    errors: list[EditError] = []
+    values: dict[str, str | None] = {}
+    for field, text, required in (("name", name, True), ("short", short, False), ("alias", alias, False)):
+        cleaned = clean_line(text)
+        if required and not cleaned:
+            errors.append(EditError("edits.name_required", field))
+        elif len(cleaned) > LIMITS["name"]:
+            errors.append(EditError("edits.too_long", field, limit=LIMITS["name"]))
+        elif (other := _taken_by(agencies, agency.id, cleaned)) is not None:
+            errors.append(EditError("edits.name_taken", field, name=other.name))
+        values[field] = cleaned
+    if errors:
+        raise FormErrors(errors)
+    return AgencyEdit(
+        agency.id,
+        name=values["name"] if values["name"] != agency.name else None,
+        short=values["short"] if values["short"] != agency.short else None,
+        alias=values["alias"] if values["alias"] and values["alias"] not in agency.aliases else None,
+    )

@@ -134,3 +134,35 @@ async def test_palette_offers_no_writes_when_read_only(make_app) -> None:
         await pilot.pause()
         titles = [title for title, _, _ in BoardCommands(app.screen, None)._commands()]
         assert titles and not any(w in " ".join(titles) for w in ("ย้ายการ์ด", "ซิงก์", "นำเข้า"))
+
+
+async def test_an_agency_added_in_the_review_is_saved(tmp_path) -> None:
+    """The importer dropped an agency: the officer adds it in the review, it is on the board."""
+    from storage.sync.store import BoardStore
+
+    app, store, path = _empty_app(tmp_path)
+    shutil.copy(FIXTURES / "rayong-2565-directives.txt", path.parent / "rayong.txt")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await type_text(pilot, "rayong.txt")
+        await pilot.press("enter")
+        await _until(pilot, lambda: pilot.app.screen.__class__.__name__ == "ImportReviewScreen")
+        await pilot.press("a")  # on item 1's first agency
+        await _until(pilot, lambda: pilot.app.screen.__class__.__name__ == "AgencyPickerScreen")
+        await type_text(pilot, "สำนักงานเกษตรจังหวัดระยอง")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await _until(pilot, lambda: pilot.app.screen is pilot.app.screen_stack[0])
+    saved = BoardStore.open(path, user="ผู้ตรวจ")
+    try:
+        snap = saved.snapshot()
+        farm = [a for a in snap.agencies.values() if a.name == "สำนักงานเกษตรจังหวัดระยอง"]
+        assert len(farm) == 1
+        (card,) = [c for c in snap.cards.values() if c.agency_id == farm[0].id]
+        assert snap.items[card.item_id].seq == 1 and card.role == "support"
+    finally:
+        saved.close()
+        store.close()

@@ -192,3 +192,74 @@ async def test_english_screen_labels_keys_in_english_with_the_same_ids() -> None
         assert shown["review.toggle_role"] == "Lead/support"
         rows = list(screen.query(AgencyRow))
         assert " ".join(_lines(rows[0])).strip() == "★ Lead: สำนักงานจังหวัดระยอง  [on the board]"
+
+
+async def test_add_a_dropped_agency_with_the_picker() -> None:
+    app = _Harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("a")  # on item 1's first row
+        await pilot.pause()
+        await type_text(pilot, "พช")
+        await pilot.press("enter")  # the known agency, found by its short name
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (draft,) = app.results
+    added = draft.items[0].agencies[-1]
+    assert (added.name, added.role, added.agency_id) == ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", "support", "a-pch")
+    assert len(draft.items[0].agencies) == 3 and len(draft.items[1].agencies) == 1
+
+
+async def test_add_a_new_agency_by_name_in_the_thai_layout() -> None:
+    app = _Harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("่", "่")  # j j (Kedmanee): item 6's row
+        await pilot.press("ฟ")  # a (Kedmanee)
+        await pilot.pause()
+        await type_text(pilot, "สำนักงานเกษตรจังหวัดระยอง")
+        await pilot.press("enter")  # no such agency: the only choice is to add it
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (draft,) = app.results
+    assert [a.name for a in draft.items[1].agencies] == ["สำนักงานพฒนาชุมชนจังหวัดระยอง", "สำนักงานเกษตรจังหวัดระยอง"]
+    assert draft.items[1].agencies[1].agency_id is None  # new: created when the letter is saved
+
+
+async def test_an_item_without_agencies_can_get_one() -> None:
+    bare = Draft(directive=DRAFT.directive, items=(DraftItem(seq=1, text="ข้อความ"),))
+
+    class Bare(App[None]):
+        results: list = []
+
+        def on_mount(self) -> None:
+            self.push_screen(ImportReviewScreen(bare, KNOWN), self.results.append)
+
+    app = Bare()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("plus")
+        await pilot.pause()
+        await type_text(pilot, "สนจ")
+        await pilot.press("enter", "ctrl+s")
+        await pilot.pause()
+    (draft,) = app.results
+    assert [(a.agency_id, a.role) for a in draft.items[0].agencies] == [("a-snj", "lead")]
+
+
+async def test_escape_in_the_picker_adds_nothing() -> None:
+    app = _Harness()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "พช")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportReviewScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert app.results == [DRAFT]

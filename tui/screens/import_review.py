@@ -25,7 +25,9 @@ from storage.formats.draft import Draft, DraftAgency
 from storage.models import ROLE_LABELS, Agency
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
+from storage.editing.values import AgencyChoice
 from tui.screens.agency_name import AgencyNameScreen
+from tui.screens.agency_picker import AgencyPickerScreen
 from widgets.i18n import localized
 from widgets.kedmanee import thai_keys
 from widgets.thai_text import ThaiText
@@ -33,11 +35,11 @@ from widgets.thai_text import ThaiText
 _TEXT = {
     "th": {"title": "ตรวจทานก่อนนำเข้า", "letter": "หนังสือที่", "dated": "ลงวันที่", "item": "ข้อ",
            "due": "กำหนดเสร็จ", "every": "ความถี่", "known": "มีในกระดาน", "new": "ใหม่",
-           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน", "no_date": "ไม่ทราบวันที่",
+           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน — กด a เพื่อเพิ่ม", "no_date": "ไม่ทราบวันที่",
            "summary": "{items} ข้อ · {agencies} หน่วยงาน · จาก {source}"},
     "en": {"title": "Review before import", "letter": "Letter", "dated": "dated", "item": "Item",
            "due": "due", "every": "every", "known": "on the board", "new": "new",
-           "removed": "removed", "none": "no agency", "no_date": "date unknown",
+           "removed": "removed", "none": "no agency — press a to add one", "no_date": "date unknown",
            "summary": "{items} items · {agencies} agencies · from {source}"},
 }
 
@@ -68,6 +70,7 @@ _KEYS = (
     ("r,space", "toggle_role", "หลัก/สนับสนุน", "Lead/support", "review.toggle_role", True),
     ("e,f2", "edit_name", "แก้ชื่อ", "Edit name", "review.edit_name", True),
     ("d,delete", "remove_agency", "ตัดออก", "Remove", "review.remove_agency", True),
+    ("a,plus,insert", "add_agency", "เพิ่มหน่วยงาน", "Add agency", "review.add_agency", True),
     ("enter,ctrl+s", "save", "บันทึก", "Save", "review.save", True),
     ("escape", "cancel", "ยกเลิก", "Cancel", "review.cancel", True),
 )
@@ -81,6 +84,8 @@ _TIPS = {  # binding id -> (Thai tooltip, English tooltip)
                          "Correct the agency name; it is matched again against the board's agencies"),
     "review.remove_agency": ("ตัดหน่วยงานออกจากข้อนี้ (กดอีกครั้งเพื่อคงไว้)",
                              "Remove the agency from this item (press again to keep it)"),
+    "review.add_agency": ("เพิ่มหน่วยงานที่ตกหล่นให้ข้อนี้ (เลือกจากกระดานหรือพิมพ์ชื่อใหม่)",
+                          "Add an agency the letter's reading dropped (pick from the board or type a new name)"),
     "review.save": ("นำเข้าหนังสือตามที่ตรวจทานแล้ว", "Import the letter as reviewed"),
     "review.cancel": ("ปิดโดยไม่นำเข้าอะไร", "Close without importing anything"),
 }
@@ -95,6 +100,7 @@ _HELP = {
 - **r** หรือ **space**: สลับหน่วยงานระหว่างหน่วยงานหลัก (★) และหน่วยงานสนับสนุน
 - **e** หรือ **F2**: แก้ชื่อหน่วยงาน ถ้าตรงกับหน่วยงานที่กระดานรู้จักจะผูกกับหน่วยงานนั้น
 - **d** หรือ **Delete**: ตัดหน่วยงานออกจากข้อ (กดอีกครั้งเพื่อยกเลิก)
+- **a** หรือ **+**: เพิ่มหน่วยงานที่ตกหล่นให้ข้อนี้ (พิมพ์เพื่อกรองหน่วยงานของกระดาน หรือเพิ่มชื่อใหม่)
 """,
     "en": """\
 ## Review a letter before import
@@ -105,6 +111,7 @@ Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the
 - **r** or **space**: switch the agency between lead (★) and support
 - **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
 - **d** or **Delete**: remove the agency from the item (press again to undo)
+- **a** or **+**: add an agency the reading dropped (type to filter the board's agencies, or a new name)
 """,
 }
 
@@ -153,6 +160,19 @@ class AgencyRow(Static, can_focus=True):
         self.update(ThaiText(label))
 
 
+class EmptyItemRow(Static, can_focus=True):
+    """The place of an item without agencies: focusable, so one can be added there."""
+
+    DEFAULT_CSS = """
+    EmptyItemRow { height: auto; padding: 0 0 0 2; color: $text-muted; }
+    EmptyItemRow:focus { background: $accent 40%; }
+    """
+
+    def __init__(self, item: int, text: str) -> None:
+        super().__init__(Text("  " + text))
+        self.item = item
+
+
 class ImportReviewScreen(ModalScreen[Draft | None]):
     """Review a parsed letter; dismisses with the edited Draft, or None when cancelled."""
 
@@ -195,7 +215,7 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
                     for warning in self.draft.item_warnings(item.seq):  # beside the item it concerns
                         yield Static(ThaiText(f"  ⚠ {warning.text(self.lang)}"), classes="review-warning")
                     rows = [AgencyRow(e, self.lang) for e in self.entries if e.item == k]
-                    yield from rows or [Static(Text("  " + _TEXT[self.lang]["none"]))]
+                    yield from rows or [EmptyItemRow(k, _TEXT[self.lang]["none"])]
             yield Footer()
 
     def _header(self) -> list[Static]:
@@ -232,8 +252,8 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
 
     # -- rows -------------------------------------------------------------------
 
-    def _rows(self) -> list[AgencyRow]:
-        return list(self.query(AgencyRow))
+    def _rows(self) -> list[AgencyRow | EmptyItemRow]:
+        return list(self.query("AgencyRow, EmptyItemRow"))  # type: ignore[arg-type]
 
     def _current(self) -> AgencyRow | None:
         focused = self.focused
@@ -243,14 +263,16 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
         """Row actions are dimmed (not hidden) when no agency row has the focus."""
         if action in ("toggle_role", "edit_name", "remove_agency") and self._current() is None:
             return None
+        if action == "add_agency" and not isinstance(self.focused, (AgencyRow, EmptyItemRow)):
+            return None
         return True
 
     def _step(self, delta: int) -> None:
         rows = self._rows()
         if not rows:
             return
-        current = self._current()
-        at = rows.index(current) + delta if current in rows else 0
+        current = self.focused
+        at = rows.index(current) + delta if current in rows else 0  # type: ignore[arg-type]
         row = rows[max(0, min(len(rows) - 1, at))]
         row.focus()
         row.scroll_visible()
@@ -290,6 +312,30 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
             row.focus()
 
         self.app.push_screen(AgencyNameScreen.for_lang(row.entry.agency.name, lang=self.lang), renamed)
+
+    def action_add_agency(self) -> None:
+        """Add an agency to the item of the focused row, picked from the board or typed new."""
+        place = self.focused if isinstance(self.focused, (AgencyRow, EmptyItemRow)) else None
+        if place is None:
+            return
+        item = place.entry.item if isinstance(place, AgencyRow) else place.item
+        taken = frozenset(e.agency.agency_id for e in self.entries if e.item == item and e.agency.agency_id)
+
+        def picked(choice: AgencyChoice | None) -> None:
+            if choice is None:
+                place.focus()
+                return
+            role = "lead" if not any(e.item == item and not e.removed for e in self.entries) else "support"
+            entry = _Entry(item, rematch(choice.name, role, self.known))
+            self.entries.append(entry)
+            row = AgencyRow(entry, self.lang)
+            last = [r for r in self._rows() if getattr(r, "entry", None) and r.entry.item == item] or [place]
+            self.query_one("#review-body").mount(row, after=last[-1])
+            if isinstance(place, EmptyItemRow):
+                place.remove()
+            row.focus()
+
+        self.app.push_screen(AgencyPickerScreen.for_lang(self.known, self.lang, exclude=taken), picked)
 
     def edited_draft(self) -> Draft:
         """The draft with every edit applied (removed agencies left out)."""

@@ -113,3 +113,18 @@ def test_a_meeting_shows_what_and_when_a_letter_its_number() -> None:
     assert origin(meeting, "en") == "ประชุมหัวหน้าส่วนราชการ 28 ส.ค. 67"
     letter = Directive("l", LETTER, "2022-07-17", "x")
     assert origin(letter, "th") == "รย ๐๐๑๗.๒/ว ๓๓๖๒ · ๑๗ ก.ค. ๖๕"
+
+
+def test_an_agency_edit_keeps_only_changes_and_refuses_another_agencys_name() -> None:
+    from storage.editing.values import check_agency_edit
+
+    agencies = tuple(snap().agencies.values())
+    pc = next(a for a in agencies if a.short == "พช.ระยอง")
+    edit = check_agency_edit(pc, pc.name, " พช. ระยอง ", "สนง.พช.จ.ระยอง", agencies)
+    assert (edit.name, edit.short, edit.alias) == (None, "พช. ระยอง", "สนง.พช.จ.ระยอง")
+    with pytest.raises(FormErrors) as caught:
+        check_agency_edit(pc, "สำนักงานจังหวัดระยอง", "", "สนจ.ระยอง", agencies)
+    fields = caught.value.by_field("th")
+    assert set(fields) == {"name", "alias"} and "สำนักงานจังหวัดระยอง" in fields["name"]
+    with pytest.raises(FormErrors):
+        check_agency_edit(pc, "  ", "", "", agencies)

@@ -1,16 +1,13 @@
-"""Wording of the editing texts (``storage/i18n/edits.py``) in the interface language.
-
-``say`` has the catalog's contract (``lang`` is ``th``, ``th-ascii`` or ``en``; numbers
-in Thai digits for ``th``) and gives way to ``storage.i18n.say`` once the catalog lands.
-A ``MonthYear`` parameter is worded per language (B.E. in Thai, C.E. in English).
+"""Wording of the editing texts (``storage/i18n/edits.py``) in the interface language:
+the catalog's ``say``, plus a ``MonthYear`` parameter worded per language (B.E. in Thai,
+C.E. in English) for the errors of typed dates.
 """
 
 from __future__ import annotations
 
-import string
 from typing import NamedTuple
 
-from storage.i18n.edits import TEXTS
+from storage import i18n
 from storage.thai.dates import BE_OFFSET, MONTHS_EN, MONTHS_LONG, DateInputError
 from storage.thai.digits import to_thai_digits
 
@@ -21,18 +18,10 @@ class MonthYear(NamedTuple):
     """C.E."""
 
 
-class _ThaiDigits(string.Formatter):
-    def format_field(self, value: object, format_spec: str) -> str:
-        text = super().format_field(value, format_spec)
-        return to_thai_digits(text) if isinstance(value, int) and not isinstance(value, bool) else text
-
-
 def say(lang: str, key: str, **params: object) -> str:
-    thai, english = TEXTS[key]
+    """``storage.i18n.say`` with any ``MonthYear`` parameter worded first."""
     params = {k: month_year(lang, *v) if isinstance(v, MonthYear) else v for k, v in params.items()}
-    if lang.startswith("en"):
-        return english.format_map(params)
-    return _ThaiDigits().vformat(thai, (), params) if lang == "th" else thai.format_map(params)
+    return i18n.say(lang, key, **params)
 
 
 def month_year(lang: str, month: int, year: int) -> str:

@@ -35,3 +35,20 @@ def two_letters(board: Path) -> Path:  # noqa: F811 - the storage fixture, exten
     store.add_records(second_letter())
     store.close()
     return board
+
+
+@pytest.fixture
+def bangkok():
+    """Local time is Asia/Bangkok (UTC+7) for this test: reports must not show UTC."""
+    import os
+    import time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Asia/Bangkok"
+    time.tzset()
+    yield
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

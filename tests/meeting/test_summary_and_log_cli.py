@@ -94,10 +94,8 @@ def test_every_column_title_the_board_shows_is_a_status(board: Path, capsys, typ
     assert card in [c["id"] for c in json.loads(out)] and all(c["status"] == status for c in json.loads(out))
 
 
-def test_log_says_who_moved_what_in_time_order_in_local_time(two_letters: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setenv("TZ", "Asia/Bangkok")
-    import time
-    time.tzset()
+def test_log_says_who_moved_what_in_time_order_in_local_time(two_letters: Path, capsys, monkeypatch,
+                                                             bangkok) -> None:
     store = BoardStore.open(two_letters)
     ids = cards_by(store)
     pc = ids[("รย 0017.2/ว 3362", 1, "พช.ระยอง")]

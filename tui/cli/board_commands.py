@@ -1,4 +1,4 @@
-"""``board list|move|note|sync|export`` (DESIGN.md §6): the board from a shell.
+"""``board list|move|note|sync`` (DESIGN.md §6): the board from a shell.
 
 Each ``run_*`` takes the argparse Namespace (``args.board_path``) and returns the exit code.
 User errors raise ``storage.errors.BoardError`` subclasses; the dispatcher prints the
@@ -12,15 +12,12 @@ import json
 import shutil
 import sys
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 from typing import Iterator
 
-from storage.errors import BoardError
 from storage.i18n import say
 from storage.progress import is_overdue
-from storage.select import letter_tag, match_agencies, parse_status, select_cards
+from storage.select import letter_tag, parse_status, select_cards
 from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
@@ -29,7 +26,7 @@ from storage.thai.width import cell_width  # combining marks take no cell, so Th
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``board list|move|note|export|sync`` (summary and log: meeting_commands.py)."""
+    """``board list|move|note|sync`` (summary, log, export: meeting_commands.py)."""
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help)
         p.set_defaults(run=f"tui.cli.board_commands:run_{name}")
@@ -50,11 +47,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p = command("note", "add a progress note to a card")
     p.add_argument("card", metavar="CARD")
     p.add_argument("text", metavar="TEXT")
-
-    p = command("export", "export the board")
-    p.add_argument("--format", choices=("csv", "xlsx", "md", "json"), default="json",
-                   help="csv (UTF-8 with BOM, for Excel), xlsx, md (minutes, per agency) or json")
-    p.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
 
     command("sync", "fold stray copies and compact; report what was found")
 
@@ -237,46 +229,4 @@ def run_sync(args: argparse.Namespace) -> int:
         for line in store.sync().lines(_lang(args), problems=False):
             print(line)
         _warn(store, _lang(args))
-    return 0
-
-
-def export_json(store: BoardStore) -> dict:
-    snap = store.snapshot()
-    return {
-        "board": {"id": store.board_id, "name": store.name, "file": str(store.path)},
-        "directives": [asdict(d) for d in snap.directives.values()],
-        "items": [asdict(i) for i in snap.items.values()],
-        "agencies": [asdict(a) for a in snap.agencies.values()],
-        "cards": [card_json(snap, c) for c in sorted(snap.cards.values(), key=lambda c: _order(snap, c))],
-        "notes": [asdict(n) for notes in snap.notes.values() for n in notes],
-        "history": [asdict(h) for events in snap.history.values() for h in events],
-    }
-
-
-def _report(store: BoardStore, fmt: str, lang: str) -> bytes:
-    from storage.formats import export
-
-    snap, title = store.snapshot(), store.name
-    if fmt == "json":
-        return (json.dumps(export_json(store), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    if fmt == "csv":
-        return export.to_csv(snap, today(), lang)
-    if fmt == "xlsx":
-        return export.to_xlsx(snap, today(), lang, title)
-    return export.to_markdown(snap, today(), lang, title).encode("utf-8")
-
-
-def run_export(args: argparse.Namespace) -> int:
-    if args.format == "xlsx" and not args.out and sys.stdout.isatty():
-        raise BoardError("export --format xlsx writes a binary file; add --out FILE.xlsx")
-    with _opened(args) as store:
-        data = _report(store, args.format, _lang(args))
-    if args.out:
-        Path(args.out).write_bytes(data)
-    elif args.format in ("json", "md") or not hasattr(sys.stdout, "buffer"):
-        print(data.decode("utf-8", errors="replace"), end="")
-    else:  # csv keeps its BOM, xlsx its bytes, whatever the terminal's encoding
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
     return 0

@@ -1,4 +1,4 @@
-"""``board summary|log`` (DESIGN.md §6, the meeting): the chair's questions from a shell.
+"""``board summary|log|export`` (DESIGN.md §6, the meeting): the chair's questions from a shell.
 
 ``summary`` answers "how far is each agency" in 80 columns; ``log`` answers "who did what".
 Both take ``--agency``/``--letter`` and ``--json``. Plain text is aligned by terminal cells.
@@ -10,7 +10,7 @@ import argparse
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``board summary`` and ``board log``."""
+    """``board summary``, ``board log`` and ``board export``."""
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help)
         p.set_defaults(run=f"tui.cli.meeting_output:run_{name}")
@@ -25,6 +25,17 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     _scope(p)
     p.add_argument("--user", metavar="U", help="only what this user did")
     p.add_argument("--json", action="store_true", help="print JSON: one object per activity")
+
+
+    p = command("export", "export the board: csv, xlsx, md (minutes), json, docx (an agency's reply)")
+    p.set_defaults(run="tui.cli.export_output:run_export")
+    p.add_argument("--format", choices=("csv", "xlsx", "md", "json", "docx"), default="json",
+                   help="csv (UTF-8 with BOM, for Excel), xlsx (summary + a sheet per agency), "
+                        "md (minutes, per agency), json, docx (the agency's reply; needs --agency)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE ('-': standard output)")
+    _scope(p)
+    p.add_argument("--since", metavar="DATE",
+                   help="only cards changed since DATE (docx: the notes since DATE)")
 
 
 def _scope(p: argparse.ArgumentParser) -> None:

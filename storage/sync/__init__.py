@@ -2,5 +2,6 @@
 
 clock (hybrid logical stamps) · state (the pure join) · codec (state <-> TinyDB tables) ·
 view (state -> BoardSnapshot) · files (atomic writes) · folder (which file is what) ·
-replica (identity, lock, shadow) · store (BoardStore) · sync_ops (`board sync`) · watch.
+replica (identity, lock, shadow) · own (this replica's file) · scan (every other file) ·
+edits (pure changes) · store (BoardStore, the facade) · sync_ops (`board sync`) · watch.
 """

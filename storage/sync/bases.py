@@ -6,7 +6,7 @@ emptied file before the base: it would silently show fewer of that person's chan
 So the replica file names its latest base in its ``board`` document
 (``"bases": [{"name": ..., "changes": N}]``, kept on every later write), and a store that
 reads a file naming a base it does not have reports it and does not compact on top of that
-incomplete view (see ``sync_ops.compact``).
+incomplete view (see ``BoardStore.compact``).
 """
 
 from __future__ import annotations

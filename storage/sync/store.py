@@ -1,30 +1,39 @@
 """BoardStore: the one object the app and the CLI use to read and change a board.
 
-The board you see is join(base, every file in ``NAME.d/``) (DESIGN.md §3). This replica
-writes only its own file, under a local lock, after re-reading it: re-read -> apply ->
-atomic write. Its authoritative copy is the shadow in the local state dir; the synced file
-is rewritten from it whenever a sync engine deletes it or rolls it back.
+The board you see is join(base, every file in ``NAME.d/``) (DESIGN.md §3). The store is a
+facade over parts that each own their state:
+
+* ``OwnFile`` (own.py): this replica's entries, its synced file and shadow, the bases it
+  names, the lock; it loads, writes and compacts itself;
+* ``FolderScan`` (scan.py): every other file — what was read, what is bad, what is missing;
+* ``edits`` (edits.py): pure functions that build stamped operations from the board as seen;
+* ``LiveView`` (view.py): the snapshot the screens render, rebuilt only where things changed.
+
+A change is: lock -> re-read our own file -> build the operations -> atomic write -> apply
+to the live view (``_commit``).
 """
 
 from __future__ import annotations
 
-import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
-from storage.models import BoardSnapshot, Card, Change, Records
+from storage.models import Agency, BoardSnapshot, Card, Change, Note, Records
+from storage.sync import edits
 from storage.sync import folder as fs
-from storage.sync.bases import NamedBases, WaitingForBase, latest, named_bases
-from storage.sync.clock import HybridClock, Stamp, wall_ms
+from storage.sync.bases import WaitingForBase
+from storage.sync.clock import HybridClock, wall_ms
 from storage.sync.codec import make_meta, parse_file, records_state, to_tables
-from storage.sync.edits import Edits
-from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
-from storage.sync.replica import Replica, WriteLock, find_replica, replica_for, user_name
+from storage.sync.files import StatKey, dumps, stat_key, write_atomic
+from storage.sync.own import Identity, OwnFile
+from storage.sync.replica import Replica, find_replica, replica_for, user_name
 from storage.sync.report import SyncReport, changes_of, join_deltas, newest_stamp
-from storage.sync.state import Delta, State, dominates, merge_into
-from storage.sync.sync_ops import compact, run_sync
+from storage.sync.scan import FolderScan
+from storage.sync.state import Delta, State, merge_into
+from storage.sync.sync_ops import run_sync
 from storage.sync.view import LiveView
 from storage.sync.wording import restated
 
@@ -34,7 +43,7 @@ COMPACT_AT = 2000
 """Entries in our own file that trigger a compaction on write (a move then costs ~4 ms at 10k)."""
 
 
-class BoardStore(Edits):
+class BoardStore:
     """A board file, its replica folder and this replica's writes. See the team contract."""
 
     def __init__(self, path: Path, meta: dict, base: State, base_key: StatKey, user: str,
@@ -48,25 +57,13 @@ class BoardStore(Edits):
         # Read-only: no identity is made; None when this user never wrote to this board here.
         self.replica: Replica = (find_replica if read_only else replica_for)(path, self.board_id, user)  # type: ignore[assignment]
         self.replica_id = self.replica.id if self.replica else ""
-        # Read-only, our synced file is read like anybody's; the dot name is never listed.
-        self.own_path = self.folder / (f"{TEMP_PREFIX}read-only" if read_only else f"{self.replica_id}.json")
+        self.own = OwnFile(Identity(self.board_id, self.name, user), self.replica, path, read_only=read_only)
+        self.files = FolderScan(path, self.board_id, base_key)
+        self.own_path = self.own.path
         self.clock = HybridClock(self.replica_id, clock)
-        self.problems: tuple[BadFile, ...] = ()
         self._state = base.copy()
         self._base = base
-        self._own = State()
-        self._own_key: StatKey | None = None
-        self._shadow_key: StatKey | None = None
-        self._sources: dict[Path, tuple[StatKey | None, bool]] = {path: (base_key, False)}
-        self._dir_keys: dict[Path, StatKey | None] = {}
-        self._keys_lock = threading.Lock()
         self._closed = False
-        self._own_problems: tuple[BadFile, ...] = ()
-        self._bad: dict[Path, BadFile] = {}
-        self._own_bases: list[dict] = []
-        self._named = NamedBases()
-        self.waiting: tuple[WaitingForBase, ...] = ()
-        """Compacted bases that files here name but that have not arrived: the view is incomplete."""
 
     # -- opening -------------------------------------------------------------------------
 
@@ -93,12 +90,12 @@ class BoardStore(Edits):
     def _boot(self) -> None:
         # NAME.d/ is made by the first write, not here: reading a board (a meeting on a
         # read-only share, `board list` on the bundled board.json) leaves no trace.
-        self._remember_dirs()
+        self.files.remember_dirs()
         if self.read_only:
             self._read_shadow()
         else:
-            with self._locked():
-                self._sweep_temps()
+            with self.own.locked():
+                self.own.sweep_temps()
                 self._load_own()
         self._scan()
         self.clock.observe(self._state.max_stamp())
@@ -130,6 +127,22 @@ class BoardStore(Edits):
     def snapshot(self) -> BoardSnapshot:
         return self._live.snapshot
 
+    @property
+    def state(self) -> State:
+        """The joined registers behind the snapshot (deleted records too). Do not change it."""
+        return self._state
+
+    @property
+    def problems(self) -> tuple[BadFile, ...]:
+        """Files that could not be read (named, skipped, never overwritten) and bases named
+        but not here yet, as of the last look."""
+        return self.files.problems
+
+    @property
+    def waiting(self) -> tuple[WaitingForBase, ...]:
+        """Compacted bases that files here name but that have not arrived: the view is incomplete."""
+        return self.files.waiting
+
     def resolve_card(self, prefix: str) -> Card:
         """The card whose id is ``prefix`` or starts with it."""
         cards = self._live.snapshot.cards
@@ -148,100 +161,72 @@ class BoardStore(Edits):
     def watch_paths(self) -> list[Path]:
         return [self.path.parent, self.folder]
 
-    def _locked(self) -> WriteLock:
-        return self.replica.lock()
+    # -- changes made here -------------------------------------------------------------------
 
-    # -- the replica's own file ------------------------------------------------------------
+    def move(self, card_id: str, status: str, *, note: str | None = None) -> Card:
+        """Set a card's status (durable on return) and record who did it, with an optional note."""
+        self._commit(edits.move, card_id, status, note)
+        return edits.card_of(self.snapshot(), card_id)
 
-    def _sweep_temps(self) -> None:
-        """Under the lock: temp files of our own writes can only be left by a killed process."""
-        for folder, name in ((self.folder, self.own_path.name), (self.replica.home, self.replica.shadow_path.name)):
-            for temp in folder.glob(f"{TEMP_PREFIX}{name}.*.tmp"):
-                temp.unlink(missing_ok=True)
+    def set_rank(self, card_id: str, rank: float) -> Card:
+        """Reorder a card within its column (smaller rank first)."""
+        self._commit(edits.set_rank, card_id, rank)
+        return edits.card_of(self.snapshot(), card_id)
 
-    def _load_own(self, *, repair: bool = True) -> Delta:
-        """Under the lock: join the shadow and the synced own file (other processes of this
-        replica write both); rewrite either copy that lost entries. Returns the board delta."""
-        shadow_key, shadow, shadow_meta = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
-        synced_key, synced, synced_meta = self._read_own_copy(self.own_path, self._own_key, shadow=False)
-        self._own_bases = latest(self._own_bases, named_bases(shadow_meta), named_bases(synced_meta))
-        added = Delta()
-        for state in (shadow, synced):
-            if state is not None:
-                added = join_deltas(added, merge_into(self._own, state))
-        fix_synced = self._stale(synced_key, synced, bool(added))
-        fix_shadow = self._stale(shadow_key, shadow, bool(added))
-        with self._keys_lock:
-            self._own_key, self._shadow_key = synced_key, shadow_key
-        # A reader that never wrote keeps no file: no empty replica files from `board list`.
-        if repair and (fix_synced or fix_shadow) and self._own.size():
-            self._write_own(shadow_too=fix_shadow, synced_too=fix_synced)
-        return merge_into(self._state, self._own) if added else Delta()
+    def add_note(self, card_id: str, text: str) -> Note:
+        """Append a progress note to a card."""
+        ops = self._commit(edits.add_note, card_id, text)
+        note_id = next(iter(ops.events))
+        return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
 
-    def _stale(self, key: StatKey | None, state: State | None, added: bool) -> bool:
-        """Whether one copy of our file must be rewritten: missing or damaged, unchanged
-        while the other copy brought new entries, or lacking some of ours."""
-        if key is None:
-            return True
-        return added if state is None else not dominates(state, self._own)
+    def add_records(self, records: Records) -> int:
+        """Add imported records; those already on the board are left alone. Returns how many were new."""
+        new = edits.new_records(self._state, records)
+        self._commit(edits.add_records, records)
+        return new
 
-    def _read_own_copy(self, path: Path, known: StatKey | None, *,
-                       shadow: bool) -> tuple[StatKey | None, State | None, dict | None]:
-        """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
-        try:
-            parsed = parse_file(path, known)
-        except BadFile as error:
-            if not shadow:
-                # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
-                where = fs.archive(path, self.folder)
-                self._own_problems = (restated(error, "moved", where=str(where)),)
-            return None, None, None
-        if parsed is None:
-            return None, None, None
-        return parsed[0], parsed[2], parsed[1]
+    def add_alias(self, agency_id: str, alias: str) -> Agency:
+        """Teach the board another way of writing an agency's name."""
+        self._commit(edits.add_alias, agency_id, alias)
+        return self.snapshot().agencies[agency_id]
 
-    def _read_shadow(self) -> Delta:
-        """Read-only: our entries from the shadow, which may hold what the synced copy lost."""
-        if self.replica is None:
-            return Delta()
-        key, state, _ = self._read_own_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
-        self._shadow_key = key
-        return merge_into(self._state, state) if state is not None else Delta()
+    def delete_card(self, card_id: str) -> None:
+        """Remove a card from the board (a tombstone: its notes and history are kept)."""
+        self._commit(edits.delete_card, card_id)
 
-    def _write_own(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
-        meta = make_meta(self.board_id, self.name, "replica", self.replica_id, self.user, self.replica.machine,
-                         bases=self._own_bases)
-        data = dumps(to_tables(self._own, meta))
-        if shadow_too:
-            write_atomic(self.replica.shadow_path, data)
-            self._shadow_key = stat_key(self.replica.shadow_path)
-        if synced_too:
-            self.folder.mkdir(exist_ok=True)
-            before = stat_key(self.folder)
-            write_atomic(self.own_path, data)
-            with self._keys_lock:
-                self._own_key = stat_key(self.own_path)
-                # Our own rename changes the folder listing; only ignore it if nothing else did.
-                if self._dir_keys.get(self.folder) == before:
-                    self._dir_keys[self.folder] = stat_key(self.folder)
-
-    def _commit(self, build: Callable[[Stamp], State]) -> State:
-        """re-read -> apply -> atomic write, under the local lock; then update the view."""
-        self._check_open(write=True)
-        with self._locked():
-            self._live.apply(self._state, self._load_own(repair=False))
-            ops = build(self.clock.now())
-            merge_into(self._own, ops)
-            try:
-                if self._own.size() >= COMPACT_AT:  # keep every later write small and fast
-                    compact(self, SyncReport(), pending=ops)
-                self._write_own()
-            except BaseException:
-                # Not saved: forget it, and re-read our files from disk before the next write.
-                self._own, self._own_key, self._shadow_key = State(), None, None
-                raise
+    def _commit(self, edit: edits.Edit, *args: object) -> State:
+        """lock -> re-read our file -> build the operations -> atomic write -> update the view.
+        Nothing is written when the edit has nothing to say."""
+        with self.writing():
+            basis = edits.Basis(self.snapshot(), self._state, self.clock.now(), self.user)
+            ops = edit(basis, *args)
+            if not ops.size():
+                return ops
+            self.own.add(ops)
+            if self.own.entries.size() >= COMPACT_AT:  # keep every later write small and fast
+                self.compact(SyncReport(), pending=ops)
+            self.save()
         self._live.apply(self._state, merge_into(self._state, ops))
         return ops
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the write lock with our own file re-read into the view. If anything inside
+        fails, what was not saved is forgotten and re-read from disk before the next write."""
+        self._check_open(write=True)
+        with self.own.locked():
+            self._live.apply(self._state, self._load_own(repair=False))
+            try:
+                yield
+            except BaseException:
+                self.own.forget()
+                raise
+
+    def save(self) -> None:
+        """Under ``writing()``: write our own file (both copies)."""
+        before = stat_key(self.folder)
+        self.own.write()
+        self.files.own_write(before)
 
     def _check_open(self, *, write: bool = False) -> None:
         if self._closed:
@@ -249,84 +234,41 @@ class BoardStore(Edits):
         if write and self.read_only:
             raise BoardError(f"{self.path}: opened read-only; nothing was changed")
 
-    # -- changes made elsewhere ----------------------------------------------------------------
+    # -- our own file and the folder ---------------------------------------------------------
+
+    def _load_own(self, *, repair: bool = True) -> Delta:
+        """Under the lock: re-read our own file; returns what the board gained."""
+        if not self.own.load(repair=repair):
+            return Delta()
+        return merge_into(self._state, self.own.entries)
+
+    def _read_shadow(self) -> Delta:
+        state = self.own.read_shadow()
+        return Delta() if state is None else merge_into(self._state, state)
+
+    def _scan(self) -> Delta:
+        return self.files.scan(self._state, own=self.own.path, own_user=self.user,
+                               own_bases=self.own.bases, own_problems=self.own.problems)
 
     def strays(self) -> list[Path]:
         """Conflict copies and restored backups read as data on the last look (not yet folded).
 
         ``board sync`` folds them into our own file and archives them; the UI names them first."""
-        bad = {Path(p.path) for p in self.problems}
-        with self._keys_lock:
-            sources = dict(self._sources)
-        return sorted(path for path, (_, foreign) in sources.items()
-                      if not foreign and path != self.path and path not in bad
-                      and (path.parent == self.path.parent or fs.is_stray_in_folder(path)))
-
-    def _candidates(self) -> list[Path]:
-        return [self.path, *fs.folder_files(self.path), *fs.beside_files(self.path)]
-
-    def _scan(self) -> Delta:
-        """Re-read every board file whose stat key changed; join it in."""
-        delta, problems = Delta(), list(self._own_problems)
-        seen: dict[Path, tuple[StatKey | None, bool]] = {}
-        beside = self.path.parent
-        for path in self._candidates():
-            if path == self.own_path:
-                continue
-            known, foreign = self._sources.get(path, (None, False))
-            try:
-                parsed = parse_file(path, known)
-            except BadFile as error:
-                seen[path] = (stat_key(path), False)
-                if path == self.path or path.parent != beside:  # others beside may be anything
-                    problems.append(error)
-                continue
-            if parsed is None:
-                continue
-            key, meta, state = parsed
-            if meta is None:  # unchanged
-                seen[path] = (key, foreign)
-                if path in self._bad:
-                    problems.append(self._bad[path])
-                continue
-            foreign = meta.get("board_id") != self.board_id
-            seen[path] = (key, foreign)
-            if not foreign and state is not None:
-                delta = join_deltas(delta, merge_into(self._state, state))
-            self._named.remember(path, None if foreign else meta)
-        with self._keys_lock:
-            self._sources = seen
-        self._bad = {Path(p.path): p for p in problems}
-        present = {p.name for p, (_, foreign) in seen.items()
-                   if p.parent == self.folder and not foreign and p not in self._bad}
-        own = (self.own_path, self.user, self._own_bases)
-        self.waiting = tuple(self._named.missing(set(seen), present, own))
-        self.problems = (*problems, *self.waiting)
-        return delta
-
-    def _remember_dirs(self) -> None:
-        with self._keys_lock:
-            self._dir_keys = {d: stat_key(d) for d in (self.path.parent, self.folder)}
+        return self.files.strays()
 
     def changed_on_disk(self) -> bool:
         """Cheap: did any board file (or the folders' listings) change since we last looked?"""
-        with self._keys_lock:
-            dirs = dict(self._dir_keys)
-            files = dict((p, k) for p, (k, _) in self._sources.items())
-            files[self.own_path] = self._own_key
-        if any(stat_key(d) != k for d, k in dirs.items()):
-            return True
-        return any(stat_key(p) != k for p, k in files.items())
+        return self.files.changed() or stat_key(self.own.path) != self.own.synced_key
 
     def refresh(self) -> list[Change]:
         """Re-read what changed on disk; [] if nothing did. Updates ``snapshot()``."""
         self._check_open()
-        self._remember_dirs()
+        self.files.remember_dirs()
         delta = Delta()
         if self.read_only:
             delta = self._read_shadow()
-        elif stat_key(self.own_path) != self._own_key or stat_key(self.replica.shadow_path) != self._shadow_key:
-            with self._locked():
+        elif self.own.changed():
+            with self.own.locked():
                 delta = self._load_own()
         delta = join_deltas(delta, self._scan())
         if not delta:
@@ -335,13 +277,39 @@ class BoardStore(Edits):
         self._live.apply(self._state, delta)
         return changes_of(self._state, delta)
 
-    # -- sync, close -------------------------------------------------------------------------------
+    # -- sync, compaction, close ---------------------------------------------------------------
 
     def sync(self) -> SyncReport:
         """Fold stray copies into our own file, archive them, and compact. See sync_ops.py."""
         self._check_open(write=True)
         return run_sync(self)
 
+    def read_strays(self) -> tuple[list[tuple[Path, State]], list[BadFile]]:
+        """Every stray copy of this board read afresh, and the unreadable ones (``board sync``)."""
+        return self.files.read_strays()
+
+    def fold(self, state: State) -> int:
+        """Under ``writing()``: take a stray copy's entries in as ours (saved by ``save``);
+        how many were new to our file."""
+        self._live.apply(self._state, merge_into(self._state, state))
+        return self.own.fold(state)
+
+    def compact(self, report: SyncReport, pending: State | None = None) -> None:
+        """Under ``writing()``: move our entries (and ``pending`` ones about to be written)
+        into a new immutable base; ``save`` writes our emptied file afterwards."""
+        # Read every file first: another session of this replica may have compacted into a base
+        # this one never read, and that base is about to be removed as "ours and older".
+        self._live.apply(self._state, self._scan())
+        self.clock.observe(self._state.max_stamp())
+        if self.waiting:
+            # This view lacks what a missing base holds: a base written now would look complete
+            # while it is not, so keep our entries where they are until the base arrives.
+            report.waiting = [w.base for w in self.waiting]
+            return
+        done = self.own.compact(self._state, self._base, self.clock.now(), pending=pending, keep=self.files.unread())
+        if done is not None:
+            report.compacted, report.base = done.entries, done.base
+            report.removed_bases.extend(done.removed)
+
     def close(self) -> None:
         self._closed = True
-

@@ -160,3 +160,23 @@ def test_a_second_session_that_auto_compacts_keeps_what_the_first_compacted(
     snap = BoardStore.open(board, user="auditor").snapshot()
     assert [n.text for n in snap.notes_of(a)] == ["บันทึกจากหน้าต่างแรก"]
     assert [n.text for n in snap.notes_of(b)] == ["บันทึกจากหน้าต่างที่สอง"]
+
+
+def test_an_import_larger_than_the_compaction_threshold_into_a_board_without_its_folder(
+        tmp_path: Path, state_home: Path) -> None:
+    """35 letters at once into a board whose NAME.d/ does not exist yet (a board.json copied
+    on its own): the write compacts on the way, and the base must land in a folder made for it."""
+    from storage.models import Records
+    from tests.storage.conftest import sample_records
+
+    board = tmp_path / "board.json"
+    BoardStore.create(board, sample_records())
+    (tmp_path / "board.d").rmdir()
+    letters = [sample_records(items=20, letter=f"รย 0017.2/ว {n}") for n in range(35)]
+    records = Records(*(tuple(r for part in letters for r in getattr(part, kind))
+                        for kind in ("directives", "items", "agencies", "cards")))
+    store = BoardStore.open(board)
+    assert store.add_records(records) == 35 + 35 * 20 * 4 + 0  # letters, items + cards; agencies known
+    assert _bases(board), "no compaction happened: the test proves little"
+    snap = BoardStore.open(board, user="auditor").snapshot()
+    assert len(snap.directives) == 36 and len(snap.cards) == 9 + 35 * 20 * 3

@@ -64,10 +64,10 @@ def test_three_machines_converge_and_the_latest_write_wins(tmp_path: Path, monke
         card = rng.choice(cards)
         action = rng.random()
         if action < 0.5:
-            seen = store._state.records[f"card/{card}"]["status"][0]
+            seen = store.state.records[f"card/{card}"]["status"][0]
             current = store.snapshot().cards[card].status
             store.move(card, rng.choice([s for s in STATUSES if s != current]))
-            stamp = store._own.records[f"card/{card}"]["status"][0]
+            stamp = store.own.entries.records[f"card/{card}"]["status"][0]
             assert stamp > seen, "a write lost to something its machine had already seen"
             latest[card] = max(latest.get(card, stamp), stamp)
         elif action < 0.7:
@@ -90,6 +90,6 @@ def test_three_machines_converge_and_the_latest_write_wins(tmp_path: Path, monke
     snaps = [s.snapshot() for s in stores]
     assert snaps[0].cards == snaps[1].cards == snaps[2].cards
     for card, stamp in latest.items():
-        assert stores[0]._state.records[f"card/{card}"]["status"][0] == stamp
+        assert stores[0].state.records[f"card/{card}"]["status"][0] == stamp
     for snap in snaps:
         assert {n.text for c in cards for n in snap.notes_of(c)} == notes

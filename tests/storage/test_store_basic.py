@@ -130,20 +130,20 @@ def test_a_long_session_compacts_its_own_file_and_loses_nothing(board: Path, mon
 
 
 def test_a_write_that_fails_is_not_shown_and_not_saved_later(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storage.sync.store as store_module
+    import storage.sync.own as own_module
 
     store = BoardStore.open(board)
     a, b = sorted(store.snapshot().cards)[:2]
-    real = store_module.write_atomic
+    real = own_module.write_atomic
 
     def full_disk(path: Path, data: bytes, **kw: object) -> None:
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(store_module, "write_atomic", full_disk)
+    monkeypatch.setattr(own_module, "write_atomic", full_disk)
     with pytest.raises(OSError):
         store.move(a, "done")
     assert store.snapshot().cards[a].status == "todo"
-    monkeypatch.setattr(store_module, "write_atomic", real)
+    monkeypatch.setattr(own_module, "write_atomic", real)
     store.move(b, "doing")
     fresh = BoardStore.open(board, user="reader").snapshot()
     assert (fresh.cards[a].status, fresh.cards[b].status) == ("todo", "doing")

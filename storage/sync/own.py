@@ -1,0 +1,222 @@
+"""The replica's own file: the one file of the folder this replica writes.
+
+``OwnFile`` owns everything about it (DESIGN.md §3): its entries (a ``State``), the two
+copies it lives in (the synced ``NAME.d/<replica>.json`` and the shadow in the local state
+dir, which restores the synced copy when a sync engine deletes it or rolls it back), their
+stat keys, the compacted bases it names, and the lock held around re-read -> apply -> write.
+It loads, writes and compacts itself; what the rest of the board looks like is passed in
+(the joined registers a compaction writes out), never reached for.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from storage.errors import BadFile
+from storage.sync import folder as fs
+from storage.sync.bases import latest, named_bases, own_changes
+from storage.sync.clock import Stamp
+from storage.sync.codec import make_meta, parse_file, to_tables
+from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
+from storage.sync.replica import Replica, WriteLock
+from storage.sync.state import State, dominates, merge_into, prune
+from storage.sync.wording import restated
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What the board document of every file this replica writes says about it."""
+
+    board_id: str
+    name: str
+    user: str
+
+
+@dataclass
+class Compacted:
+    """What one compaction did."""
+
+    entries: int
+    """How many entries of this replica moved into the new base."""
+    base: str
+    """The new base's file name."""
+    removed: list[str] = field(default_factory=list)
+    """Our older bases removed (the new one holds all of their entries)."""
+
+
+class OwnFile:
+    """This replica's entries and the two copies of its file.
+
+    ``replica`` is None only for a read-only store of a user who never wrote here: then
+    there is no shadow, no lock, and nothing is ever written.
+    """
+
+    def __init__(self, identity: Identity, replica: Replica | None, board: Path, *, read_only: bool = False) -> None:
+        self.identity = identity
+        self.replica = replica
+        self.board = board
+        self.folder = fs.board_folder(board)
+        # Read-only, our synced file is read like anybody's; the dot name is never listed.
+        name = f"{TEMP_PREFIX}read-only" if read_only or replica is None else f"{replica.id}.json"
+        self.path = self.folder / name
+        """The synced copy, ``NAME.d/<replica>.json``."""
+        self.entries = State()
+        """Everything this replica wrote that no base holds yet (what its file holds)."""
+        self.bases: list[dict] = []
+        """The newest compacted base our file names (``bases.py``), as a list of at most one."""
+        self.problems: tuple[BadFile, ...] = ()
+        """Our synced copy, found damaged and moved aside (the shadow still had our entries)."""
+        self._synced_key: StatKey | None = None
+        self._shadow_key: StatKey | None = None
+        self._keys = threading.Lock()  # the watcher thread compares these keys
+
+    # -- the lock and the keys ----------------------------------------------------------------
+
+    def locked(self) -> WriteLock:
+        """The local lock around re-read -> apply -> write (two sessions of one replica)."""
+        assert self.replica is not None, "a read-only store without an identity takes no lock"
+        return self.replica.lock()
+
+    @property
+    def synced_key(self) -> StatKey | None:
+        """The stat key of the synced copy as last read or written (None: missing or damaged)."""
+        with self._keys:
+            return self._synced_key
+
+    def changed(self) -> bool:
+        """Cheap: did either copy change on disk since we last read or wrote it?"""
+        with self._keys:
+            synced, shadow = self._synced_key, self._shadow_key
+        if stat_key(self.path) != synced:
+            return True
+        return self.replica is not None and stat_key(self.replica.shadow_path) != shadow
+
+    def forget(self) -> None:
+        """A write failed: drop what is in memory; the next write re-reads both copies."""
+        self.entries = State()
+        with self._keys:
+            self._synced_key = self._shadow_key = None
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def sweep_temps(self) -> None:
+        """Under the lock: temp files of our own writes can only be left by a killed process."""
+        assert self.replica is not None
+        for folder, name in ((self.folder, self.path.name), (self.replica.home, self.replica.shadow_path.name)):
+            for temp in folder.glob(f"{TEMP_PREFIX}{name}.*.tmp"):
+                temp.unlink(missing_ok=True)
+
+    def load(self, *, repair: bool = True) -> bool:
+        """Under the lock: join the shadow and the synced copy into ``entries`` (other
+        processes of this replica write both); with ``repair``, rewrite either copy that lost
+        entries. True when ``entries`` gained something."""
+        assert self.replica is not None
+        shadow_key, shadow, shadow_meta = self._read_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        synced_key, synced, synced_meta = self._read_copy(self.path, self._synced_key, shadow=False)
+        self.bases = latest(self.bases, named_bases(shadow_meta), named_bases(synced_meta))
+        added = False
+        for state in (shadow, synced):
+            if state is not None:
+                added = bool(merge_into(self.entries, state)) or added
+        fix_synced = self._stale(synced_key, synced, added)
+        fix_shadow = self._stale(shadow_key, shadow, added)
+        with self._keys:
+            self._synced_key, self._shadow_key = synced_key, shadow_key
+        # A reader that never wrote keeps no file: no empty replica files from `board list`.
+        if repair and (fix_synced or fix_shadow) and self.entries.size():
+            self.write(shadow_too=fix_shadow, synced_too=fix_synced)
+        return added
+
+    def read_shadow(self) -> State | None:
+        """Read-only: our entries from the shadow, which may hold what the synced copy lost;
+        None when it did not change (or there is none)."""
+        if self.replica is None:
+            return None
+        key, state, _ = self._read_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        with self._keys:
+            self._shadow_key = key
+        if state is not None:
+            merge_into(self.entries, state)
+        return state
+
+    def _stale(self, key: StatKey | None, state: State | None, added: bool) -> bool:
+        """Whether one copy must be rewritten: missing or damaged, unchanged while the other
+        copy brought new entries, or lacking some of ours."""
+        if key is None:
+            return True
+        return added if state is None else not dominates(state, self.entries)
+
+    def _read_copy(self, path: Path, known: StatKey | None, *,
+                   shadow: bool) -> tuple[StatKey | None, State | None, dict | None]:
+        """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
+        try:
+            parsed = parse_file(path, known)
+        except BadFile as error:
+            if not shadow:
+                # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
+                where = fs.archive(path, self.folder)
+                self.problems = (restated(error, "moved", where=str(where)),)
+            return None, None, None
+        if parsed is None:
+            return None, None, None
+        return parsed[0], parsed[2], parsed[1]
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(self, ops: State) -> None:
+        """Take a change made here into ``entries`` (written by the next ``write``)."""
+        merge_into(self.entries, ops)
+
+    def write(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
+        """Under the lock: both copies := ``entries`` (atomic, durable)."""
+        assert self.replica is not None
+        ident = self.identity
+        meta = make_meta(ident.board_id, ident.name, "replica", self.replica.id, ident.user, self.replica.machine,
+                         bases=self.bases)
+        data = dumps(to_tables(self.entries, meta))
+        if shadow_too:
+            write_atomic(self.replica.shadow_path, data)
+            with self._keys:
+                self._shadow_key = stat_key(self.replica.shadow_path)
+        if synced_too:
+            self.folder.mkdir(exist_ok=True)
+            write_atomic(self.path, data)
+            with self._keys:
+                self._synced_key = stat_key(self.path)
+
+    def fold(self, state: State) -> int:
+        """Take a stray copy's entries in as ours; how many were new to this file."""
+        kept = merge_into(self.entries, state)
+        return sum(len(names) for names in kept.records.values()) + len(kept.events)
+
+    def compact(self, joined: State, base: State, stamp: Stamp, *,
+                pending: State | None = None, keep: frozenset[Path] = frozenset()) -> Compacted | None:
+        """Under the lock: write everything ``joined`` holds that the board's ``base`` lacks
+        (with ``pending`` entries about to be written) into a new immutable
+        ``base-<stamp>-<replica>.json``, remove our older bases and drop from ``entries``
+        what the new base holds. The caller has read every file first (``joined`` must be
+        the whole board) and writes ``entries`` afterwards. ``keep``: files not read."""
+        assert self.replica is not None
+        entries = self.entries.size()
+        if not entries:
+            return None
+        out = prune(joined, base)
+        if pending is not None:
+            merge_into(out, prune(pending, base))
+        name = f"base-{stamp[0]}{stamp[1]:04d}-{self.replica.id}.json"  # unique even within one ms
+        ident = self.identity
+        meta = make_meta(ident.board_id, ident.name, "base", self.replica.id, ident.user, self.replica.machine)
+        self.folder.mkdir(exist_ok=True)  # a board whose NAME.d/ does not exist yet
+        write_atomic(self.folder / name, dumps(to_tables(out, meta)), exclusive=True)
+        done = Compacted(entries, name)
+        for old in fs.folder_files(self.board):
+            if old in keep:
+                continue  # not read, so not in the new base: leave it for people
+            if fs.BASE_NAME.match(old.name) and old.name.endswith(f"-{self.replica.id}.json") and old.name != name:
+                old.unlink(missing_ok=True)  # ours, and every entry of it is in the new base
+                done.removed.append(old.name)
+        self.entries = prune(prune(self.entries, out), base)
+        self.bases = [{"name": name, "changes": own_changes(out, self.replica.id)}]
+        return done

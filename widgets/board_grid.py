@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -26,6 +27,10 @@ from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
 from widgets.i18n import digits, help_text, localized, short_status_label, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import truncate
+
+LINE_CACHE_SIZE = 4096
+"""Rendered cards kept: a 120×40 screen shows ≤ ~160 card cells, so this holds many screens'
+worth (scrolling back, a resize and back, two looks) while bounding memory at 10,000 cards."""
 
 SEPARATOR = Segment("│", Style(dim=True))
 CURSOR = Style(reverse=True)
@@ -93,7 +98,8 @@ class BoardGrid(ScrollView, can_focus=True):
         self.column = 0
         self.row = 0
         self._offsets: list[int] = [0]
-        self._cache: dict[str, tuple[int, list[list[Segment]]]] = {}
+        self._lines: LRUCache[tuple, list[list[Segment]]] = LRUCache(LINE_CACHE_SIZE)
+        """A card's rendered lines keyed by everything they show (see ``card_lines_of``)."""
         self._counts: list[int] = [0, 0, 0, 0]
         self._placed = False
         """False until the first show() has put the cursor somewhere (on the first card)."""
@@ -102,8 +108,6 @@ class BoardGrid(ScrollView, can_focus=True):
     def show(self, lanes: list[Lane], snapshot: BoardSnapshot, look: CardLook,
              keep: str | None = None, counts: list[int] | None = None) -> None:
         """Display ``lanes``; keep the cursor on card ``keep`` if it is still shown."""
-        if look != self.look:
-            self._cache.clear()
         self.lanes, self.snapshot, self.look = lanes, snapshot, look
         self._counts = counts if counts is not None else [
             sum(len(lane.columns[i]) for lane in lanes) for i in range(4)]
@@ -117,10 +121,25 @@ class BoardGrid(ScrollView, can_focus=True):
         self._placed = self._placed or bool(lanes)
         self.refresh()
 
-    def forget(self, *card_ids: str) -> None:
-        """Drop cached lines of changed cards."""
-        for card_id in card_ids:
-            self._cache.pop(card_id, None)
+    def card_lines_of(self, card_id: str, width: int) -> list[list[Segment]]:
+        """The lines of card ``card_id`` in a cell ``width`` cells wide, cached by value.
+
+        The key is (card, item, agency, look, width) — the frozen values the lines are drawn
+        from, as Textual's Log and toolong's LogLines key their line caches by content and
+        state — so a change from anywhere (another replica renaming an agency, editing an
+        item's text; a new day turning a card overdue) can never show stale lines, and
+        nothing ever has to be forgotten. Old entries simply age out of the LRU.
+        """
+        card = self.snapshot.cards[card_id]
+        item = self.snapshot.items.get(card.item_id)
+        look = self.look
+        # The agency's name is drawn only in the all-agencies view: only then is it part of the key.
+        agency = self.snapshot.agencies.get(card.agency_id) if look is not None and look.show_agency else None
+        key = (card, item, agency, look, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            lines = self._lines[key] = card_lines(card, item, agency, look, width)
+        return lines
 
     @property
     def card_height(self) -> int:
@@ -241,7 +260,6 @@ class BoardGrid(ScrollView, can_focus=True):
         return [base] * (len(STATUSES) - 1) + [max(1, width - base * (len(STATUSES) - 1))]
 
     def on_resize(self) -> None:
-        self._cache.clear()
         self._relayout()
         self._scroll_to_cursor()
 
@@ -275,14 +293,7 @@ class BoardGrid(ScrollView, can_focus=True):
                 style = CURSOR if self.has_focus else UNFOCUSED
                 return [Segment(mark, style), Segment(" " * (width - cell_len(mark)), PLAIN)]
             return [Segment(" " * width, PLAIN)]
-        card_id = ids[index]
-        cached = self._cache.get(card_id)
-        if cached is None or cached[0] != width:
-            card = self.snapshot.cards[card_id]
-            lines = card_lines(card, self.snapshot.items.get(card.item_id),
-                               self.snapshot.agencies.get(card.agency_id), self.look, width)
-            cached = self._cache[card_id] = (width, lines)
-        line = cached[1][sub]
+        line = self.card_lines_of(ids[index], width)[sub]
         if cursor_column and index == self.row and (self.card_height == 1 or sub < 3):
             # Reverse when focused; underline keeps the place visible when the focus is elsewhere.
             return list(Segment.apply_style(line, post_style=CURSOR if self.has_focus else UNFOCUSED))

@@ -16,6 +16,10 @@ from storage.progress import DUE_SOON_DAYS, due_state  # noqa: F401 - the one ru
 
 from widgets.textfit import normalize
 
+SEARCH_KEYS_MAX = 1 << 16
+"""Normalised texts kept; a board's items and agencies are far fewer than this."""
+
+
 @dataclass(frozen=True, slots=True)
 class Lane:
     """One swimlane: an agency and its four status columns of card ids."""
@@ -46,6 +50,8 @@ class BoardIndex:
         self._keys: dict[str, tuple] = {}
         self._cols: dict[str, dict[str, list[str]]] = {}
         self._search_keys: dict[str, str] = {}
+        """Normalised text keyed by the text itself: an item edited or an agency renamed
+        by another replica gets a fresh key, never the old text's."""
         for agency_id in snapshot.agencies:
             self._cols[agency_id] = {s: [] for s in STATUSES}
         for card in snapshot.cards.values():
@@ -97,24 +103,26 @@ class BoardIndex:
     def status_counts(self, lanes: list[Lane]) -> list[int]:
         return [sum(len(lane.columns[i]) for lane in lanes) for i in range(len(STATUSES))]
 
-    def _normalized(self, key: str, text: str) -> str:
-        value = self._search_keys.get(key)
+    def _normalized(self, text: str) -> str:
+        value = self._search_keys.get(text)
         if value is None:
-            value = self._search_keys[key] = normalize(text)
+            if len(self._search_keys) >= SEARCH_KEYS_MAX:  # only edits add texts: rarely reached
+                self._search_keys.clear()
+            value = self._search_keys[text] = normalize(text)
         return value
 
     def matches(self, card_id: str, query: str) -> bool:
         """Whether the normalised ``query`` is in the card's item text or agency names.
 
-        Normalised text is cached per item and per agency (cards share both), so the
+        Normalised text is cached per text (cards of one item or agency share it), so the
         first search over 10,000 cards normalises ~3,000 texts, not 10,000.
         """
         card = self.snapshot.cards[card_id]
         item = self.snapshot.items.get(card.item_id)
-        if item is not None and query in self._normalized("i:" + item.id, item.text):
+        if item is not None and query in self._normalized(item.text):
             return True
         agency = self.snapshot.agencies.get(card.agency_id)
-        return agency is not None and query in self._normalized("a:" + agency.id, f"{agency.name} {agency.short}")
+        return agency is not None and query in self._normalized(f"{agency.name} {agency.short}")
 
     def _keep(self, card_id: str, flt: BoardFilter, today: date, query: str) -> bool:
         card = self.snapshot.cards[card_id]

@@ -38,3 +38,16 @@ def board_text(app) -> str:
 def screen_lines(app) -> list[str]:
     """Every row of the terminal as the user sees it (the active screen, composited)."""
     return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def another_replica_edits(board_path, key: str, field: str, value, user: str = "สมชาย") -> None:
+    """Another officer's replica sets one field of one record (``item/<id>`` text,
+    ``agency/<id>`` name…), as an edit made on their machine and synced here would."""
+    from storage.sync.state import State
+    from storage.sync.store import BoardStore
+
+    store = BoardStore.open(board_path, user=user)
+    try:
+        store._commit(lambda stamp: State({key: {field: (stamp, value, user)}}))
+    finally:
+        store.close()

@@ -140,9 +140,7 @@ class BoardScreen(Screen[None]):
     # ---- data down ------------------------------------------------------------------------
     def show_board(self, lanes, snapshot, look: CardLook, counts, keep: str | None,
                    changed: tuple[str, ...] = ()) -> None:
-        grid = self.query_one(BoardGrid)
-        grid.forget(*changed)
-        grid.show(lanes, snapshot, look, keep=keep, counts=counts)
+        self.query_one(BoardGrid).show(lanes, snapshot, look, keep=keep, counts=counts)
 
     def choose_agency(self, agency_id: str | None) -> None:
         self.query_one(AgencyPane).choose(agency_id)

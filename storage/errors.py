@@ -6,9 +6,18 @@ Nothing that is the user's doing (a bad file, an unknown card) may surface as a 
 
 from __future__ import annotations
 
+from storage.controls import visible
+
 
 class BoardError(Exception):
-    """Base class: a problem the user can act on, with a one-line message."""
+    """Base class: a problem the user can act on, with a one-line message.
+
+    Messages name files and quote what was typed or read (a file name in a shared folder
+    may hold ESC sequences), so the text is made visible here, once, for every printer.
+    """
+
+    def __str__(self) -> str:
+        return visible(super().__str__())
 
     def text(self, lang: str = "th") -> str:
         """The message in ``lang`` where the error carries a reason code; else ``str()``."""

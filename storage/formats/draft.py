@@ -6,9 +6,10 @@ Frozen values; the review screen edits a draft with ``dataclasses.replace``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from storage.controls import visible, visible_lines
 from storage.models import Role
 
 
@@ -119,3 +120,19 @@ class Draft:
             ],
             "warnings": [w.to_json(lang) for w in self.warnings],
         }
+
+
+def visible_draft(draft: Draft) -> Draft:
+    """``draft`` with every text made visible (storage.controls): what a letter says is shown
+    on the review screen and printed by ``--dry-run``, and saved into the board as it is here.
+    Item texts and sub-points keep their lines; names and numbers are one line. (Warnings
+    quote the letter through their parameters, which the catalog's ``say`` makes visible.)"""
+    d = draft.directive
+    directive = replace(d, number=visible(d.number), subject=visible(d.subject), issuer=visible(d.issuer),
+                        references=tuple(map(visible, d.references)), source=visible(d.source))
+    items = tuple(
+        replace(it, text=visible_lines(it.text), recurrence=None if it.recurrence is None else visible(it.recurrence),
+                subpoints=tuple(map(visible_lines, it.subpoints)),
+                agencies=tuple(replace(a, name=visible(a.name), short=visible(a.short)) for a in it.agencies))
+        for it in draft.items)
+    return replace(draft, directive=directive, items=items)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from storage.errors import ImportFailed
-from storage.formats.draft import Draft
+from storage.formats.draft import Draft, visible_draft
 from storage.formats.limits import LimitExceeded, check_zip, fail, read_regular
 from storage.models import Agency
 
@@ -124,4 +124,4 @@ def read_letter(path: Path, known: Iterable[Agency] = ()) -> Draft:
         raise limit.for_file(path) from None
     if not draft.items:
         raise fail(path, "importer.fail.empty_table" if draft.has_warning("importer.empty_table") else "importer.fail.no_table")
-    return draft
+    return visible_draft(draft)  # a letter's text is shown and saved: never a raw ESC

@@ -22,6 +22,7 @@ import string
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 
+from storage.controls import visible_lines
 from storage.thai.digits import to_thai_digits
 
 LANGS = ("th", "th-ascii", "en")
@@ -91,10 +92,13 @@ _THAI_FORMAT = _Formatter()
 def say(lang: str, key: str, **params: object) -> str:
     """The text ``key`` in ``lang`` with ``params`` filled in.
 
-    An unknown key is a programming error (KeyError), never a blank on screen.
+    An unknown key is a programming error (KeyError), never a blank on screen. Text
+    parameters name files and quote what others wrote, so their control characters are
+    made visible here (storage.controls), once for every message.
     """
     thai, english = TEXTS[key]
     text = thai if is_thai(lang) else english
+    params = {k: visible_lines(v) if isinstance(v, str) else v for k, v in params.items()}
     if thai_digits(lang):
         return _THAI_FORMAT.vformat(text, (), params)
     return text.format_map(params)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from storage.controls import visible
 from storage.errors import BadFile
 from storage.models import Change
 from storage.sync.clock import Stamp, iso
@@ -26,25 +27,28 @@ def join_deltas(a: Delta, b: Delta) -> Delta:
 
 
 def changes_of(state: State, delta: Delta) -> list[Change]:
-    """One Change per changed card field or record, and one per new note."""
+    """One Change per changed card field or record, and one per new note.
+
+    Its author and detail are shown as they are ("สมชาย: ส่งรายงานแล้ว"), so their text is
+    made visible here, like the snapshot's (storage.sync.view)."""
     changes: list[Change] = []
     for key, names in delta.records.items():
         kind, rid = key.split("/", 1)
         fields = state.records[key]
         for name in sorted(names):
-            stamp, value, by = fields[name]
-            at = iso(stamp) or ""
+            stamp, value, raw_by = fields[name]
+            at, by = iso(stamp) or "", visible(str(raw_by))
             if kind == "card" and name in ("status", "rank"):
-                changes.append(Change(name, rid, by, at, str(value)))  # type: ignore[arg-type]
+                changes.append(Change(name, rid, by, at, visible(str(value))))  # type: ignore[arg-type]
             elif kind == "card" and name == "item_id":
                 changes.append(Change("record", rid, by, at, "new card"))
             elif name not in ("status", "rank") and len(names) == 1:
-                changes.append(Change("other", rid if kind == "card" else None, by, at, f"{kind} {name}"))
+                changes.append(Change("other", rid if kind == "card" else None, by, at, visible(f"{kind} {name}")))
     for event_id in delta.events:
         event = state.events[event_id]
         if event["kind"] == "note":
-            text = str(event.get("text", ""))
-            changes.append(Change("note", event["card"], event.get("by", ""), iso(tuple(event["s"])) or "", text[:60]))
+            text, by = visible(str(event.get("text", ""))), visible(str(event.get("by", "")))
+            changes.append(Change("note", event["card"], by, iso(tuple(event["s"])) or "", text[:60]))
     return changes
 
 
@@ -96,4 +100,4 @@ class SyncReport:
         out.extend(say["waiting"].format(base=base) for base in self.waiting)
         if not self.changed and not self.waiting:
             out.insert(0, say["in_sync"])
-        return out
+        return [visible(line) for line in out]  # file names found in a shared folder

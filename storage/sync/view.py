@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import Any, Callable
 
+from storage.controls import visible, visible_lines, visible_value
 from storage.models import (
     STATUSES, Agency, BoardSnapshot, Card, Directive, HistoryEvent, Item, Note,
 )
@@ -24,25 +25,47 @@ def _v(fields: Fields, name: str, default: Any = None) -> Any:
     return default if reg is None else reg[1]
 
 
+# Every text a screen, the CLI or a report shows comes from these builders, so this is where
+# control characters from other machines' files are made visible (storage.controls).
+
+def _s(fields: Fields, name: str) -> str:
+    """A one-line text field (a name, a number)."""
+    return visible(str(_v(fields, name, "")))
+
+
+def _lines(fields: Fields, name: str) -> str:
+    """A text field that may have lines (an item's text)."""
+    return visible_lines(str(_v(fields, name, "")))
+
+
+def _texts(fields: Fields, name: str) -> tuple[str, ...]:
+    return tuple(visible_lines(str(t)) for t in _v(fields, name) or ())
+
+
+def _opt(fields: Fields, name: str) -> str | None:
+    value = _v(fields, name)
+    return None if value is None else visible(str(value))
+
+
 def _directive(rid: str, f: Fields) -> Directive | None:
     if "number" not in f:
         return None
-    return Directive(rid, str(_v(f, "number")), _v(f, "date"), str(_v(f, "subject", "")),
-                     str(_v(f, "issuer", "")), tuple(_v(f, "references") or ()), str(_v(f, "source", "")))
+    return Directive(rid, _s(f, "number"), _opt(f, "date"), _s(f, "subject"),
+                     _s(f, "issuer"), tuple(visible(str(r)) for r in _v(f, "references") or ()), _s(f, "source"))
 
 
 def _item(rid: str, f: Fields) -> Item | None:
     if "directive_id" not in f or "seq" not in f:
         return None
-    return Item(rid, _v(f, "directive_id"), int(_v(f, "seq")), str(_v(f, "text", "")), _v(f, "due"),
-                _v(f, "recurrence"), tuple(_v(f, "subpoints") or ()))
+    return Item(rid, _v(f, "directive_id"), int(_v(f, "seq")), _lines(f, "text"), _opt(f, "due"),
+                _opt(f, "recurrence"), _texts(f, "subpoints"))
 
 
 def _agency(rid: str, f: Fields) -> Agency | None:
     if "name" not in f:
         return None
-    aliases = tuple(sorted(n[6:] for n, reg in f.items() if n.startswith("alias:") and reg[1]))
-    return Agency(rid, str(_v(f, "name")), str(_v(f, "short", "")), aliases)
+    aliases = tuple(sorted(visible(n[6:]) for n, reg in f.items() if n.startswith("alias:") and reg[1]))
+    return Agency(rid, _s(f, "name"), _s(f, "short"), aliases)
 
 
 def _card(rid: str, f: Fields) -> Card | None:
@@ -52,7 +75,7 @@ def _card(rid: str, f: Fields) -> Card | None:
     newest = max(f.values(), key=lambda reg: reg[0])
     return Card(rid, _v(f, "item_id"), _v(f, "agency_id"), _v(f, "role", "support"),
                 status if status in STATUSES else "todo", float(_v(f, "rank", 0.0) or 0.0),
-                iso(newest[0]), newest[2] or None if newest[0][0] else None)
+                iso(newest[0]), visible(newest[2]) or None if newest[0][0] else None)
 
 
 BUILDERS: dict[str, Callable[[str, Fields], Any]] = {
@@ -70,10 +93,11 @@ def build(key: str, fields: Fields) -> Any:
 
 def event_model(event: dict) -> Note | HistoryEvent:
     at = iso(tuple(event["s"])) or ""
+    by = visible(str(event.get("by", "")))
     if event["kind"] == "note":
-        return Note(event["id"], event["card"], str(event.get("text", "")), event.get("by", ""), at)
-    return HistoryEvent(event["id"], event["card"], str(event.get("field", "")), event.get("old"),
-                        event.get("new"), event.get("by", ""), at)
+        return Note(event["id"], event["card"], visible_lines(str(event.get("text", ""))), by, at)
+    return HistoryEvent(event["id"], event["card"], visible(str(event.get("field", ""))),
+                        visible_value(event.get("old")), visible_value(event.get("new")), by, at)
 
 
 def _order(event: dict) -> tuple:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storage.controls import visible
 from storage.errors import BadFile
 
 _REASONS: dict[str, tuple[str, str]] = {
@@ -70,7 +71,7 @@ def file_problem(error: BadFile, lang: str = "th") -> str:
     """``path: problem`` in ``lang``; errors made without a reason keep their English."""
     if not error.reason or lang != "th":
         return str(error)
-    return f"{error.path}: {problem_text(error.reason, error.details, lang)}"
+    return visible(f"{error.path}: {problem_text(error.reason, error.details, lang)}")
 
 
 REPORT: dict[str, dict[str, str]] = {

@@ -88,8 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:
         # Permissions, a vanished folder, a full disk: the user's to fix, not a crash.
-        name = f"{error.filename}: " if error.filename else ""
-        print(f"board: {name}{error.strerror or error}", file=sys.stderr)
+        from storage.controls import visible
+
+        name = f"{error.filename}: " if error.filename else ""  # a file name from a shared folder
+        print(visible(f"board: {name}{error.strerror or error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

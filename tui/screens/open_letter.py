@@ -16,6 +16,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, Input, Label
 
+from storage.controls import visible
 from widgets.i18n import help_text, localized, t
 from widgets.thai_input import ThaiInput
 
@@ -32,6 +33,13 @@ _TEXT = {
 
 class LetterTree(DirectoryTree):
     """A directory tree showing only folders and letter files (no hidden entries)."""
+
+    def render_label(self, node, base_style, style):  # noqa: ANN001 - Textual's signature
+        # File names in a shared folder are anybody's: never a raw control character
+        # (made visible one for one, so the label's styles stay where they were).
+        label = super().render_label(node, base_style, style)
+        label.plain = visible(label.plain)
+        return label
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [

@@ -75,4 +75,4 @@ class ImportFailed(BoardError):
         if "what" in values:  # a limit: what it counts is itself worded
             values["what"] = say(lang, values["what"], **values)
         problem = say(lang, self.reason, **values)
-        return f"{self.path}: {problem}" if self.path else problem
+        return visible(f"{self.path}: {problem}") if self.path else problem  # a letter's name: anybody's

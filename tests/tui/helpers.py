@@ -43,11 +43,12 @@ def screen_lines(app) -> list[str]:
 def another_replica_edits(board_path, key: str, field: str, value, user: str = "สมชาย") -> None:
     """Another officer's replica sets one field of one record (``item/<id>`` text,
     ``agency/<id>`` name…), as an edit made on their machine and synced here would."""
+    from storage.sync.edits import set_field
     from storage.sync.state import State
     from storage.sync.store import BoardStore
 
     store = BoardStore.open(board_path, user=user)
     try:
-        store._commit(lambda stamp: State({key: {field: (stamp, value, user)}}))
+        store._commit(lambda basis: set_field(State(), basis, key, field, value))
     finally:
         store.close()

@@ -17,7 +17,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import help_text, is_thai, localized, status_label, t
+from widgets.i18n import say, help_text, is_thai, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
@@ -67,6 +67,10 @@ def board_bindings(lang: str) -> list[Binding]:
                 tooltip=d("ย้อนการเปลี่ยนแปลงล่าสุด", "Undo the last change")),
         Binding(thai_keys("a"), "agencies", d("หน่วยงาน", "Agencies"), show=False, id="board.agencies",
                 tooltip=d("ไปที่รายชื่อหน่วยงาน (พิมพ์เพื่อกรอง)", "Go to the agency list (type to filter)")),
+        Binding(thai_keys("r"), "review", say(lang, "meeting.key.review"), show=False, id="board.review",
+                tooltip=say(lang, "meeting.key.review_tip")),
+        Binding(thai_keys("L"), "log", say(lang, "meeting.key.log"), show=False, id="board.log",
+                tooltip=say(lang, "meeting.key.log_tip")),
         Binding(thai_keys("i"), "import_letter", d("นำเข้า", "Import"), show=False, id="board.import",
                 tooltip=d("นำเข้าหนังสือสั่งการ", "Import a letter")),
         Binding("escape", "clear", d("ล้างตัวกรอง", "Clear filters"), show=False, id="board.clear",
@@ -199,6 +203,13 @@ class BoardScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.app.undo()
+
+    def action_review(self) -> None:
+        self.app.open_review(agency_id=self.app.agency)
+
+    def action_log(self) -> None:
+        """The activity log of the agency shown (all agencies: the whole board)."""
+        self.app.open_log(agency_id=self.app.agency)
 
     def action_import_letter(self) -> None:
         self.app.import_letter()

@@ -124,6 +124,11 @@ class AgencyPane(Vertical):
             box.value = ""
         self._rebuild()
 
+    def chosen_label(self) -> str:
+        """The agency shown, as the title line names it (short name first)."""
+        row = next((r for r in self.rows if r.agency_id == self.selected), None)
+        return (row.short or row.name) if row else t(self.lang, "all")
+
     def on_resize(self) -> None:
         # Labels are padded to the pane's width, unknown before the first layout: redo them,
         # or the first refresh afterwards shifts every bar by a cell.

@@ -3,6 +3,9 @@
 A single ScrollView using the Line API: only the rows on screen are rendered, so a
 10,000-card board costs the same per frame as a 10-card one. Row 0 is a sticky
 column header; lane headers separate agencies in the all-agencies view.
+
+In one-column mode (narrow terminals) only the cursor's status is drawn, full width, and
+the header names all four with their counts: ←/→ switch the status shown.
 """
 
 from __future__ import annotations
@@ -103,6 +106,10 @@ class BoardGrid(ScrollView, can_focus=True):
         self._counts: list[int] = [0, 0, 0, 0]
         self._placed = False
         """False until the first show() has put the cursor somewhere (on the first card)."""
+        self.one_column = False
+        """Draw only the cursor's status column, full width (see :meth:`set_one_column`)."""
+        self._layout_column = 0
+        """The column the lane heights were computed for (one-column mode)."""
 
     # ---- data in -------------------------------------------------------------------------
     def show(self, lanes: list[Lane], snapshot: BoardSnapshot, look: CardLook,
@@ -145,7 +152,21 @@ class BoardGrid(ScrollView, can_focus=True):
     def card_height(self) -> int:
         return 1 if self.look is None or self.look.compact else NORMAL_HEIGHT
 
+    def set_one_column(self, on: bool) -> None:
+        """Show one status at a time (True) or all four side by side."""
+        if on == self.one_column:
+            return
+        self.one_column = on
+        if on and not self.column_ids():
+            self._lane_with_cards()
+        self._relayout()
+        self._cursor_moved()
+
     def _lane_rows(self, lane: Lane) -> int:
+        if self.one_column and len(self.lanes) > 1:
+            # All agencies, one status: a lane without a card in that status takes no room.
+            cards = len(lane.columns[self.column])
+            return cards * self.card_height + (1 if self._lane_headers else 0) if cards else 0
         cards = max((len(col) for col in lane.columns), default=0)
         return max(1, cards) * self.card_height + (1 if self._lane_headers else 0)
 
@@ -159,6 +180,7 @@ class BoardGrid(ScrollView, can_focus=True):
         return self.look is not None
 
     def _relayout(self) -> None:
+        self._layout_column = self.column
         offsets = [0]
         for lane in self.lanes:
             offsets.append(offsets[-1] + self._lane_rows(lane))
@@ -205,6 +227,8 @@ class BoardGrid(ScrollView, can_focus=True):
         self._cursor_moved()
 
     def _cursor_moved(self) -> None:
+        if self.one_column and self.column != self._layout_column:
+            self._relayout()  # another status is shown: its lanes have other heights
         self.refresh()
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self, self.card_id))
@@ -228,6 +252,8 @@ class BoardGrid(ScrollView, can_focus=True):
             # Stop at the edges: wrapping from the first column to the last lost officers.
             self.column = max(0, min(len(STATUSES) - 1, self.column + columns))
             self.row = min(self.row, max(0, len(self.column_ids()) - 1))
+            if self.one_column and not self.column_ids():
+                self._lane_with_cards()  # the cursor's lane is hidden in this status
         elif 0 <= self.row + rows < len(self.column_ids()):
             self.row += rows
         else:
@@ -243,6 +269,14 @@ class BoardGrid(ScrollView, can_focus=True):
                 return
             li += step
 
+    def _lane_with_cards(self) -> None:
+        """One-column mode hides lanes without cards in the status shown: go to the nearest one."""
+        order = sorted(range(len(self.lanes)), key=lambda li: abs(li - self.lane_index))
+        for li in order:
+            if self.lanes[li].columns[self.column]:
+                self.lane_index, self.row = li, 0
+                return
+
     def action_page(self, step: int) -> None:
         rows = max(1, (self.size.height - 1) // self.card_height)
         ids = self.column_ids()
@@ -254,7 +288,13 @@ class BoardGrid(ScrollView, can_focus=True):
         self._cursor_moved()
 
     # ---- drawing -------------------------------------------------------------------------
+    def _shown(self) -> list[int]:
+        """Indexes of the status columns drawn."""
+        return [self.column] if self.one_column else list(range(len(STATUSES)))
+
     def _widths(self) -> list[int]:
+        if self.one_column:
+            return [self.scrollable_content_region.width if ci == self.column else 0 for ci in range(len(STATUSES))]
         width = self.scrollable_content_region.width - (len(STATUSES) - 1)
         base = max(1, width // len(STATUSES))
         return [base] * (len(STATUSES) - 1) + [max(1, width - base * (len(STATUSES) - 1))]
@@ -270,20 +310,27 @@ class BoardGrid(ScrollView, can_focus=True):
         row, li = self._row_at(y)
         if row == (1 if self.lanes else 0) and self._no_cards():  # say so rather than show a blank board
             return Strip([Segment(" " + self.empty_text(), Style(dim=True))]).adjust_cell_length(self.size.width, PLAIN)
+        if self.one_column and len(self.lanes) > 1 and not any(lane.columns[self.column] for lane in self.lanes):
+            return self._empty_status(row, widths[self.column])
         if not (0 <= li < len(self.lanes)):
             return Strip.blank(self.size.width, PLAIN)
         lane, local = self.lanes[li], row - self._offsets[li]
         if self._lane_headers:
             if local == 0:
-                return self._lane_header(lane, sum(widths) + len(widths) - 1)
+                return self._lane_header(lane, sum(widths) + len(self._shown()) - 1)
             local -= 1
         index, sub = divmod(local, self.card_height)
         segments: list[Segment] = []
-        for ci, ids in enumerate(lane.columns):
-            if ci:
+        for n, ci in enumerate(self._shown()):
+            if n:
                 segments.append(SEPARATOR)
-            segments.extend(self._cell(ids, index, sub, widths[ci], li == self.lane_index and ci == self.column))
+            segments.extend(self._cell(lane.columns[ci], index, sub, widths[ci], li == self.lane_index and ci == self.column))
         return Strip(segments)
+
+    def _empty_status(self, row: int, width: int) -> Strip:
+        """All agencies, one status no card has: the cursor's '— ว่าง —' on the first row."""
+        cell = self._cell([], 0, 0, width, True) if row == 0 else [Segment(" " * width, PLAIN)]
+        return Strip(cell).adjust_cell_length(self.size.width, PLAIN)
 
     def _cell(self, ids: list[str], index: int, sub: int, width: int, cursor_column: bool) -> list[Segment]:
         if index >= len(ids):
@@ -300,6 +347,8 @@ class BoardGrid(ScrollView, can_focus=True):
         return line
 
     def _header(self, widths: list[int]) -> Strip:
+        if self.one_column:
+            return self._tabs()
         lang = self._lang
         segments: list[Segment] = []
         for ci, status in enumerate(STATUSES):
@@ -314,12 +363,32 @@ class BoardGrid(ScrollView, can_focus=True):
             segments.append(Segment(" " * max(0, widths[ci] - cell_len(label)), HEADER))
         return Strip(segments).adjust_cell_length(self.size.width, PLAIN)
 
+    def _tabs(self) -> Strip:
+        """One-column header: every status with its count, the one shown in reverse video.
+
+        The ▸ repeats the reverse video for terminals without it (and NO_COLOR eyes).
+        """
+        lang, width = self._lang, self.size.width
+        def labels(label) -> list[str]:
+            return [f"{'▸' if ci == self.column else ' '}{label(lang, status)} {digits(lang, self._counts[ci])} "
+                    for ci, status in enumerate(STATUSES)]
+        tabs = labels(status_label)
+        if sum(cell_len(tab) for tab in tabs) + len(tabs) - 1 > width:
+            tabs = labels(short_status_label)
+        segments: list[Segment] = []
+        for ci, tab in enumerate(tabs):
+            if ci:
+                segments.append(SEPARATOR)
+            segments.append(Segment(tab, HEADER + CURSOR if ci == self.column else Style(dim=True)))
+        return Strip(segments).crop(0, width).adjust_cell_length(width, PLAIN)
+
     def _no_cards(self) -> bool:
         return not any(ids for lane in self.lanes for ids in lane.columns)
 
     def _lane_header(self, lane: Lane, width: int) -> Strip:
         lang = self._lang
-        total = digits(lang, sum(len(c) for c in lane.columns))
+        shown = lane.columns[self.column:self.column + 1] if self.one_column else lane.columns
+        total = digits(lang, sum(len(c) for c in shown))
         agency = self.snapshot.agencies.get(lane.agency_id)
         if self.look and not self.look.show_agency and agency is not None:
             # The single-agency view: which agency this is, in full and short.
@@ -346,8 +415,9 @@ class BoardGrid(ScrollView, can_focus=True):
         if y < 1 or not 0 <= li < len(self.lanes):
             return None
         local = row - self._offsets[li] - (1 if self._lane_headers else 0)
-        left = 0
-        for column, width in enumerate(self._widths()):
+        left, widths = 0, self._widths()
+        for column in self._shown():
+            width = widths[column]
             if left <= x < left + width:
                 index = local // self.card_height
                 ids = self.lanes[li].columns[column]

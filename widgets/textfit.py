@@ -11,6 +11,8 @@ from datetime import date
 from storage.thai.dates import format_thai_date
 from storage.thai.normalize import find_matches as _find_matches
 from storage.thai.normalize import normalize_for_search
+from storage.thai.width import cell_width
+from storage.thai.wrap import break_points as _break_points
 from storage.thai.wrap import truncate as _truncate
 from storage.thai.wrap import wrap_spans as _wrap_spans
 
@@ -44,6 +46,21 @@ def clip_spans(text: str, width: int, max_lines: int) -> list[tuple[int, int, bo
     first = wrap_spans(text[start:], max(1, width - 1))[0]
     kept = [(s, e, False) for s, e in spans[: max_lines - 1]]
     return kept + [(start + first[0], start + first[1], True)]
+
+
+def window_start(text: str, start: int, context: int) -> int:
+    """Where to begin showing ``text`` so that offset ``start`` is in view.
+
+    The earliest place a line may begin (a line-break opportunity: never mid-word, never
+    at a closing bracket or a dot) at most ``context`` cells before ``start``, so a hit deep
+    in a long item shows with a little of what precedes it; ``start`` itself when none is.
+    """
+    for pos in _break_points(text):
+        if pos > start:
+            break
+        if cell_width(text[pos:start]) <= context:
+            return pos
+    return start
 
 
 def normalize(text: str) -> str:

@@ -123,8 +123,21 @@ async def test_undo_writes_the_inverse(make_app, reopen) -> None:
         saved = reopen()
         assert saved.cards[card_of(1)].status == "todo"
         assert [e.new for e in saved.history_of(card_of(1))] == ["blocked", "todo"]  # append-only
-        await pilot.press("2", "ctrl+z")
+        await pilot.press("2", "u")
         assert reopen().cards[card_of(1)].status == "todo"
+
+
+async def test_ctrl_z_suspends_and_never_undoes(make_app, reopen) -> None:
+    """ctrl+z is the shell's suspend, as in every terminal program (the headless test driver
+    cannot suspend, so here it must simply do nothing to the board; tmux shows fg resuming)."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(1))
+        await pilot.press("3", "ctrl+z")
+        await pilot.pause()
+        assert reopen().cards[card_of(1)].status == "blocked"
+        binding = app.screen.active_bindings["ctrl+z"].binding
+        assert (binding.action, binding.id) == ("suspend", "app.suspend")
 
 
 async def test_quit_key_exits(make_app) -> None:
@@ -160,6 +173,7 @@ async def test_click_selects_the_card_under_the_mouse(make_app) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         g = await start(pilot)
+        await pilot.press("v")  # all four statuses side by side (80 columns start with one)
         await pilot.click(BoardGrid, offset=(3, 3))  # row 3: second card of the first lane, todo column
         await pilot.pause()
         assert (g.lane_index, g.column, g.row) == (0, 0, 1) and g.card_id == g.lanes[0].columns[0][1]

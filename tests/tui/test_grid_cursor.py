@@ -33,7 +33,8 @@ async def test_an_empty_focused_column_shows_the_cursor(make_app) -> None:
     app = make_app(watch_files=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert "ว่าง" not in board_text(app)
+        await pilot.press("v")  # all four statuses side by side (80 columns start with one)
+        assert "— ว่าง —" not in board_text(app)
         await pilot.press("l", "l")  # ติดปัญหา: one blocked card in lane 2 only, none in the first lane
         g = grid(app)
         assert g.card_id is None
@@ -41,7 +42,7 @@ async def test_an_empty_focused_column_shows_the_cursor(make_app) -> None:
         column = line.split("│")[2]
         assert "— ว่าง —" in column  # drawn in the cursor's column, not elsewhere
         await pilot.press("l")  # done: the first agency's item 3 is there
-        assert g.card_id == card_of(3) and "ว่าง" not in board_text(app)
+        assert g.card_id == card_of(3) and "— ว่าง —" not in board_text(app)
 
 
 async def test_start_puts_the_cursor_on_the_first_card(make_app, board_path) -> None:
@@ -56,4 +57,4 @@ async def test_start_puts_the_cursor_on_the_first_card(make_app, board_path) -> 
         await pilot.pause()
         g = grid(app)
         assert g.card_id is not None and g.lane_index == 0 and g.column == 1
-        assert "ว่าง" not in board_text(app)
+        assert "— ว่าง —" not in board_text(app)

@@ -41,7 +41,7 @@ async def test_empty_board_opens_and_keys_do_no_harm(tmp_path) -> None:
         await pilot.press("j", "l", ">", "1", "enter", "n", "u", "K")
         await pilot.pause()
         assert app.screen.query_one(BoardGrid).card_id is None
-        assert "ยังไม่ทำ ๐" in board_text(app) and "ไม่มีการ์ด" in board_text(app)
+        assert "ยังไม่ดำเนินการ ๐" in board_text(app) and "ไม่มีการ์ด" in board_text(app)
     store.close()
 
 

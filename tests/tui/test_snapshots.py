@@ -1,5 +1,6 @@
-"""Snapshot tests (sync, per STYLE.md D): the board in Thai at 80×24 and 120×40,
-the card detail, the key panel, and the English board."""
+"""Snapshot tests (sync, per STYLE.md D): the board in Thai at 80×24 (agency list folded and
+open, help open, a search hit deep in a card) and 120×40, the card detail, the key panel, and
+the English board."""
 
 from __future__ import annotations
 
@@ -16,7 +17,35 @@ def _select(card_id: str):
 
 
 def test_board_80x24_compact(snap_compare, make_app) -> None:
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_select(card_of(6, 1)))
+    # 80 columns: the agency list folded into the title, one status (the cursor's) full width.
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_select(card_of(6)))
+
+
+def test_board_80x24_agency_list_open(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:
+        await _select(card_of(6))(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help_80x24(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_search_long_hit_80x24(snap_compare, make_app) -> None:
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.search("ศจพ")  # the last word of item 6's ~170 characters
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
 
 
 def test_board_120x40_normal(snap_compare, make_app) -> None:

@@ -17,7 +17,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import say, help_text, is_thai, localized, status_label, t
+from widgets.i18n import help_text, is_thai, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
@@ -26,6 +26,15 @@ EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_
 """Actions refused (and shown dimmed) on a --read-only board."""
 
 MIN_SIZE = (80, 24)
+
+AGENCY_LIST_FROM = 120
+"""Narrower terminals fold the agency list into the title line (``▾ ทั้งหมด``; ``a`` picks):
+at 100 columns the list's 24 cells would leave each of four columns 17 cells."""
+
+ALL_COLUMNS_FROM = 100
+"""Narrower terminals show one status at a time, full width, the others as counts in the
+header: at 80 columns four columns leave a card ~11 cells of text and no room for its date;
+one column leaves it 60 and the date (tried both at 80×24 in tmux)."""
 
 SMALL_ACTIONS = frozenset({"quit", "help"})
 """All a too-small terminal allows: the board is hidden, so nothing may act on it unseen."""
@@ -63,14 +72,14 @@ def board_bindings(lang: str) -> list[Binding]:
                 tooltip=d("แสดงเฉพาะที่เลยกำหนด", "Show only overdue cards")),
         Binding(thai_keys("c"), "compact", d("กระชับ", "Compact"), show=False, id="board.compact",
                 tooltip=d("สลับโหมดบรรทัดเดียว", "Toggle one line per card")),
-        Binding(thai_keys("u,ctrl+z"), "undo", d("ย้อน", "Undo"), id="board.undo",
+        Binding(thai_keys("u"), "undo", d("ย้อน", "Undo"), id="board.undo",
                 tooltip=d("ย้อนการเปลี่ยนแปลงล่าสุด", "Undo the last change")),
         Binding(thai_keys("a"), "agencies", d("หน่วยงาน", "Agencies"), show=False, id="board.agencies",
                 tooltip=d("ไปที่รายชื่อหน่วยงาน (พิมพ์เพื่อกรอง)", "Go to the agency list (type to filter)")),
-        Binding(thai_keys("r"), "review", say(lang, "meeting.key.review"), show=False, id="board.review",
-                tooltip=say(lang, "meeting.key.review_tip")),
-        Binding(thai_keys("L"), "log", say(lang, "meeting.key.log"), show=False, id="board.log",
-                tooltip=say(lang, "meeting.key.log_tip")),
+        Binding(thai_keys("A"), "toggle_agency_list", t(lang, "layout.key.agency_list"), show=False,
+                id="board.agency_list", tooltip=t(lang, "layout.tip.agency_list")),
+        Binding(thai_keys("v"), "toggle_columns", t(lang, "layout.key.columns"), show=False,
+                id="board.one_column", tooltip=t(lang, "layout.tip.columns")),
         Binding(thai_keys("i"), "import_letter", d("นำเข้า", "Import"), show=False, id="board.import",
                 tooltip=d("นำเข้าหนังสือสั่งการ", "Import a letter")),
         Binding("escape", "clear", d("ล้างตัวกรอง", "Clear filters"), show=False, id="board.clear",
@@ -78,6 +87,9 @@ def board_bindings(lang: str) -> list[Binding]:
         Binding(thai_keys("question_mark,f1"), "help", d("ช่วยเหลือ", "Help"), id="app.help",
                 tooltip=d("แสดง/ซ่อนแผงปุ่มลัด", "Show or hide the key panel")),
         Binding(thai_keys("q"), "quit", d("ออก", "Quit"), id="app.quit", tooltip=d("ออกจากโปรแกรม", "Quit")),
+        # ctrl+z is the shell's suspend (fg resumes), as in every terminal program: not undo.
+        Binding("ctrl+z", "suspend", t(lang, "layout.key.suspend"), show=False, id="app.suspend",
+                tooltip=t(lang, "layout.tip.suspend")),
     ]
 
 
@@ -103,6 +115,10 @@ class BoardScreen(Screen[None]):
         self.too_small = False
         """The terminal is under MIN_SIZE: the board is hidden and its keys are off."""
         self._focus_before = None
+        self.agency_list_choice: bool | None = None
+        """The officer's A: show (True) or fold (False) the agency list; None follows the width."""
+        self.one_column_choice: bool | None = None
+        """The officer's v: one status (True) or all four (False); None follows the width."""
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
@@ -122,6 +138,7 @@ class BoardScreen(Screen[None]):
         self.query_one("#search", Input).cursor_blink = False
         self.query_one("#search").display = False
         self.app.redraw_board(full=True)
+        self.fit_layout()
         self.query_one(BoardGrid).focus()
 
     def on_resize(self) -> None:
@@ -130,6 +147,7 @@ class BoardScreen(Screen[None]):
         # str: ASCII digits like the "80×24" written in the same sentence.
         self.query_one("#too-small", Static).update(t(self.app.lang, "too_small", w=str(w), h=str(h)))
         self.app.fit_mode()
+        self.fit_layout()
         if small == self.too_small:
             return
         if small:  # hiding blurs the focused widget: give the focus back when the board returns
@@ -141,6 +159,49 @@ class BoardScreen(Screen[None]):
             before, self._focus_before = self._focus_before, None
             (before if before is not None and before.is_attached else self.query_one(BoardGrid)).focus()
 
+    # ---- layout ---------------------------------------------------------------------------
+    @property
+    def agency_list_shown(self) -> bool:
+        if self.agency_list_choice is not None:
+            return self.agency_list_choice
+        return self.app.size.width >= AGENCY_LIST_FROM
+
+    def fit_layout(self) -> None:
+        """Fold or show the agency list and pick one or four columns for this width."""
+        width = self.app.size.width
+        folded = not self.agency_list_shown
+        if folded and self.query_one(AgencyPane).has_focus_within and not self.has_class("-picking"):
+            self.query_one(BoardGrid).focus()  # the list is going away under the cursor
+        self.set_class(folded, "-agencies-folded")
+        one = self.one_column_choice if self.one_column_choice is not None else width < ALL_COLUMNS_FROM
+        self.query_one(BoardGrid).set_one_column(one)
+        self._show_picker()
+
+    def _show_picker(self) -> None:
+        """The title line names the agency shown while the list is folded."""
+        if self.has_class("-agencies-folded"):
+            label = self.query_one(AgencyPane).chosen_label()
+            self.sub_title = f"{t(self.app.lang, 'layout.picker', agency=label)} · {self.app.sub_title}"
+        else:
+            self.sub_title = None
+
+    def action_toggle_agency_list(self) -> None:
+        self.agency_list_choice = not self.agency_list_shown
+        self._close_picker()
+        self.fit_layout()
+
+    def action_toggle_columns(self) -> None:
+        self.one_column_choice = not self.query_one(BoardGrid).one_column
+        self.fit_layout()
+
+    def _close_picker(self) -> bool:
+        """Put the dropped-down agency list away; False if it was not open."""
+        if not self.has_class("-picking"):
+            return False
+        self.remove_class("-picking")
+        self.query_one(BoardGrid).focus()
+        return True
+
     # ---- data down ------------------------------------------------------------------------
     def show_board(self, lanes, snapshot, look: CardLook, counts, keep: str | None,
                    changed: tuple[str, ...] = ()) -> None:
@@ -148,9 +209,11 @@ class BoardScreen(Screen[None]):
 
     def choose_agency(self, agency_id: str | None) -> None:
         self.query_one(AgencyPane).choose(agency_id)
+        self._show_picker()
 
     def show_agencies(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
         self.query_one(AgencyPane).set_rows(rows, all_progress)
+        self._show_picker()
 
     def show_status(self, message: str | None = None, badges: list[str] | None = None) -> None:
         line = self.query_one(StatusLine)
@@ -204,13 +267,6 @@ class BoardScreen(Screen[None]):
     def action_undo(self) -> None:
         self.app.undo()
 
-    def action_review(self) -> None:
-        self.app.open_review(agency_id=self.app.agency)
-
-    def action_log(self) -> None:
-        """The activity log of the agency shown (all agencies: the whole board)."""
-        self.app.open_log(agency_id=self.app.agency)
-
     def action_import_letter(self) -> None:
         self.app.import_letter()
 
@@ -238,9 +294,13 @@ class BoardScreen(Screen[None]):
         self.app.toggle_compact()
 
     def action_agencies(self) -> None:
+        if self.has_class("-agencies-folded"):
+            self.add_class("-picking")  # the list drops down over the board, which keeps its width
         self.query_one("#agency-filter").focus()
 
     def action_clear(self) -> None:
+        if self._close_picker():
+            return  # Esc in the dropped-down list only puts it away
         box = self.query_one("#search", Input)
         box.value = ""
         box.display = False
@@ -256,16 +316,22 @@ class BoardScreen(Screen[None]):
     def action_quit(self) -> None:
         self.app.exit()
 
+    def action_suspend(self) -> None:
+        """Back to the shell until ``fg``; Textual restores the screen on SIGCONT."""
+        self.app.action_suspend_process()
+
     # ---- widget intents -------------------------------------------------------------------
     @on(AgencyPane.Selected)
     def _agency(self, event: AgencyPane.Selected) -> None:
         event.stop()
         self.app.select_agency(event.agency_id)
+        self._show_picker()
 
     @on(AgencyPane.Done)
     def _agency_done(self, event: AgencyPane.Done) -> None:
         event.stop()
-        self.query_one(BoardGrid).focus()
+        if not self._close_picker():
+            self.query_one(BoardGrid).focus()
 
     @on(Input.Changed, "#search")
     def _search(self, event: Input.Changed) -> None:

@@ -7,8 +7,8 @@ the officer's local time, dates Buddhist Era (``25 พ.ย. 69 14:05``).
 from __future__ import annotations
 
 from storage.activity import Activity, local_time
-from storage.i18n import is_thai, say
-from storage.models import STATUS_LABELS, BoardSnapshot
+from storage.i18n import code_word, is_thai, say
+from storage.models import BoardSnapshot
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
 
@@ -29,8 +29,7 @@ def when(iso: str, lang: str) -> str:
 
 
 def status_word(lang: str, status: object) -> str:
-    labels = STATUS_LABELS["th" if is_thai(lang) else "en"]
-    return labels.get(str(status), str(status) if status else "—")  # type: ignore[call-overload]
+    return code_word(lang, "status", status) if status else "—"
 
 
 def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:

@@ -15,33 +15,10 @@ Status = Literal["todo", "doing", "blocked", "done"]
 Role = Literal["lead", "support"]
 
 STATUSES: tuple[Status, ...] = ("todo", "doing", "blocked", "done")
-"""Kanban columns, left to right."""
+"""Kanban columns, left to right (words: ``status.<code>`` in storage/i18n/statuses.py)."""
 
 ROLES: tuple[Role, ...] = ("lead", "support")
-
-STATUS_LABELS: Mapping[str, Mapping[Status, str]] = MappingProxyType(
-    {
-        "th": MappingProxyType(
-            {
-                "todo": "ยังไม่ดำเนินการ",
-                "doing": "กำลังดำเนินการ",
-                "blocked": "ติดปัญหา",
-                "done": "ดำเนินการแล้ว",
-            }
-        ),
-        "en": MappingProxyType(
-            {"todo": "To do", "doing": "In progress", "blocked": "Blocked", "done": "Done"}
-        ),
-    }
-)
-"""Column titles by language; Thai is the default."""
-
-ROLE_LABELS: Mapping[str, Mapping[Role, str]] = MappingProxyType(
-    {
-        "th": MappingProxyType({"lead": "หน่วยงานหลัก", "support": "หน่วยงานสนับสนุน"}),
-        "en": MappingProxyType({"lead": "Lead", "support": "Support"}),
-    }
-)
+"""Words: ``role.<code>``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ classes (``localized``) and short names for the labels every screen shows.
 
 from __future__ import annotations
 
-from storage.i18n import THAI_ASCII_DIGITS, digits, is_thai, say
+from storage.i18n import THAI_ASCII_DIGITS, code_word, digits, is_thai, say
 
 __all__ = ["THAI_ASCII_DIGITS", "digits", "help_text", "is_thai", "localized", "role_label",
            "say", "short_status_label", "status_label", "t"]
@@ -21,16 +21,16 @@ def help_text(lang: str, key: str) -> str:
 
 
 def status_label(lang: str, status: str) -> str:
-    return say(lang, f"status.{status}")
+    return code_word(lang, "status", status)
 
 
 def short_status_label(lang: str, status: str) -> str:
     """Column titles for narrow columns (80×24)."""
-    return say(lang, f"status_short.{status}")
+    return code_word(lang, "status_short", status)
 
 
 def role_label(lang: str, role: str) -> str:
-    return say(lang, f"role.{role}")
+    return code_word(lang, "role", role)
 
 
 _LOCALIZED: dict[tuple[type, str], type] = {}

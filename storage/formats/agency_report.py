@@ -18,8 +18,8 @@ from datetime import date
 from typing import Iterable
 
 from storage.activity import local_time
-from storage.i18n import digits, is_thai, say
-from storage.models import STATUS_LABELS, BoardSnapshot, Card, Directive, Note
+from storage.i18n import code_word, digits, is_thai, say
+from storage.models import BoardSnapshot, Card, Directive, Note
 from storage.progress import days_late, is_overdue
 from storage.thai.dates import format_thai_date
 
@@ -84,7 +84,6 @@ def report_lines(snap: BoardSnapshot, cards: Iterable[Card], today: date, lang: 
 
     chosen = sorted(cards, key=order)
     several = len({snap.items[c.item_id].directive_id for c in chosen if c.item_id in snap.items}) > 1
-    words = STATUS_LABELS["th" if is_thai(lang) else "en"]
     out = []
     for seq, card in enumerate(chosen, 1):
         item = snap.items.get(card.item_id)
@@ -93,7 +92,7 @@ def report_lines(snap: BoardSnapshot, cards: Iterable[Card], today: date, lang: 
         if several and letter is not None:
             topic += " " + say(lang, "report.docx.topic_letter", number=digits(lang, letter.number))
         progress, problems = split_notes(snap, card, since)
-        result = [say(lang, "report.docx.status", status=words[card.status])]
+        result = [say(lang, "report.docx.status", status=code_word(lang, "status", card.status))]
         if item and item.due:
             result.append(say(lang, "report.docx.due", day=_day(item.due, lang, "short")))
         if is_overdue(snap, card, today) and item:

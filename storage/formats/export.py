@@ -20,8 +20,8 @@ from datetime import date, datetime
 from typing import Iterable
 
 from storage.activity import latest_change, local_time
-from storage.i18n import is_thai, say
-from storage.models import ROLE_LABELS, STATUS_LABELS, BoardSnapshot, Card, Note
+from storage.i18n import code_word, say
+from storage.models import BoardSnapshot, Card, Note
 from storage.progress import Progress, agency_progress, days_late, is_overdue
 from storage.thai.dates import format_thai_date
 
@@ -117,13 +117,12 @@ def local_stamp(iso: str | None) -> datetime | None:
 def fields(row: Row, lang: str) -> dict[str, object]:
     """Every column of ``COLUMNS`` for one row: dates as ISO text, times as local datetimes."""
     note = row.latest_note
-    words = "th" if is_thai(lang) else "en"
     return {
         "card": row.card.id[:8], "letter": row.letter, "letter_date": row.letter_date or "",
         "letter_date_be": be_date(row.letter_date), "item": row.seq if row.seq is not None else "",
         "text": row.text, "agency": row.agency, "short": row.short,
-        "role": ROLE_LABELS[words].get(row.card.role, row.card.role),
-        "status": STATUS_LABELS[words][row.card.status], "due": row.due or "", "due_be": be_date(row.due),
+        "role": code_word(lang, "role", row.card.role),
+        "status": code_word(lang, "status", row.card.status), "due": row.due or "", "due_be": be_date(row.due),
         "overdue": say(lang, "report.overdue_mark") if row.overdue else "",
         "days_late": row.days_late if row.overdue else "",
         "updated_at": local_stamp(row.changed_at), "updated_by": row.changed_by,

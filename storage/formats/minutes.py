@@ -12,8 +12,8 @@ from typing import Iterable
 
 from storage.activity_words import when
 from storage.formats.export import Row, rows
-from storage.i18n import digits, is_thai, say
-from storage.models import ROLE_LABELS, STATUS_LABELS, STATUSES, BoardSnapshot, Card
+from storage.i18n import code_word, digits, is_thai, say
+from storage.models import STATUSES, BoardSnapshot, Card
 from storage.progress import tally
 from storage.thai.dates import format_thai_date
 
@@ -26,11 +26,10 @@ def cell(text: object) -> str:
 def progress_line(snap: BoardSnapshot, group: list[Row], today: date, lang: str) -> str:
     """``███░░░░░░░ ดำเนินการแล้ว 1/3 (33%) · ติดปัญหา 1 · เลยกำหนด 1`` (storage.progress counts)."""
     p = tally("", (r.card for r in group), snap, today)
-    labels = STATUS_LABELS["th" if is_thai(lang) else "en"]
     filled = round(10 * p.done / p.total) if p.total else 0
     head = "█" * filled + "░" * (10 - filled) + " " + say(
-        lang, "report.md.progress", done_word=labels["done"], done=p.done, total=p.total, pct=p.percent)
-    parts = [f"{labels[s]} {digits(lang, p.count(s))}" for s in STATUSES if s != "done" and p.count(s)]
+        lang, "report.md.progress", done_word=say(lang, "status.done"), done=p.done, total=p.total, pct=p.percent)
+    parts = [f"{say(lang, f'status.{s}')} {digits(lang, p.count(s))}" for s in STATUSES if s != "done" and p.count(s)]
     if p.overdue:
         parts.append(f"{say(lang, 'report.overdue_mark')} {digits(lang, p.overdue)}")
     return " · ".join([head, *parts])
@@ -46,7 +45,6 @@ def _day(iso: str | None, lang: str) -> str:
 
 
 def _cells(r: Row, lang: str) -> list[str]:
-    words = "th" if is_thai(lang) else "en"
     due = _day(r.due, lang)
     if r.overdue:
         due = f"⚠ {due} ({say(lang, 'report.md.days_late', days=r.days_late)})"
@@ -54,7 +52,7 @@ def _cells(r: Row, lang: str) -> list[str]:
     changed = say(lang, "report.md.by_when", who=r.changed_by, when=when(r.changed_at, lang)) if r.changed_at else ""
     note = r.latest_note
     latest = say(lang, "report.md.note_by", text=note.text, who=note.author, when=when(note.at, lang)) if note else ""
-    return [item, r.text, ROLE_LABELS[words].get(r.card.role, r.card.role), STATUS_LABELS[words][r.card.status],
+    return [item, r.text, code_word(lang, "role", r.card.role), code_word(lang, "status", r.card.status),
             due, changed, latest]
 
 

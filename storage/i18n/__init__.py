@@ -104,6 +104,13 @@ def say(lang: str, key: str, **params: object) -> str:
     return text.format_map(params)
 
 
+def code_word(lang: str, kind: str, code: object) -> str:
+    """The word for a stored code (``kind`` ``status``/``status_short``/``role``): the code
+    itself when the catalog has none, as for a value a newer version wrote."""
+    key = f"{kind}.{code}"
+    return say(lang, key) if key in TEXTS else str(code)
+
+
 def placeholders(text: str) -> frozenset[str]:
     """The parameter names a template uses (``{n}``, ``{pct:.0f}`` → ``n``, ``pct``)."""
     return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)

@@ -13,7 +13,7 @@ import docx
 import openpyxl
 import pytest
 
-from storage.models import STATUS_LABELS
+from storage.i18n import say
 from storage.progress import agency_progress
 from storage.sync.store import BoardStore
 from tests.meeting.conftest import LONG_NAME, SECOND
@@ -62,7 +62,7 @@ def expected(snap, card) -> dict[str, object]:
     events = [*snap.history_of(card.id), *notes]
     last = max(events, key=lambda e: e.at) if events else None
     return {"letter": letter.number, "letter_date": letter.date, "seq": item.seq, "text": item.text,
-            "agency": agency.name, "short": agency.short, "status": STATUS_LABELS["th"][card.status],
+            "agency": agency.name, "short": agency.short, "status": say("th", f"status.{card.status}"),
             "due": item.due, "notes": len(notes), "note": notes[-1].text if notes else "",
             "note_by": notes[-1].author if notes else "", "note_at": local(notes[-1].at) if notes else None,
             "changed_at": local(last.at) if last else None, "changed_by": last.author if last else ""}
@@ -188,7 +188,7 @@ def test_the_agency_reply_docx(two_letters: Path, tmp_path: Path, worked: dict[s
     for row, card in zip(rows, cards):
         item = snap.items[card.item_id]
         assert row[1].startswith(f"ข้อ {'๐๑๒๓๔๕๖๗๘๙'[item.seq]} {item.text}")
-        assert row[2].splitlines()[0] == "สถานะ: " + STATUS_LABELS["th"][card.status]
+        assert row[2].splitlines()[0] == "สถานะ: " + say("th", f"status.{card.status}")
     blocked = rows[0]
     assert "ประชุมคณะทำงานแล้ว ๒ ครั้ง" in blocked[2] and "เลยกำหนด ๑ วัน" in blocked[2]
     assert NOTE.replace("\n", " ") not in blocked[2] and "บรรทัดที่สอง" in blocked[3]  # the blocker is the problem

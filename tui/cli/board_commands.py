@@ -18,7 +18,7 @@ from typing import Iterator
 from storage.i18n import say
 from storage.progress import is_overdue
 from storage.select import letter_tag, parse_status, select_cards
-from storage.models import STATUS_LABELS, STATUSES, Agency, BoardSnapshot, Card, Directive, Item
+from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.sync.wording import file_problem
 from storage.thai.dates import format_thai_date
@@ -168,7 +168,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     so the item's text keeps room; the letter column is the tail of the letter's number."""
     item, agency, directive = _parts(snap, card)
     wide = width >= 100
-    status = STATUS_LABELS[lang][card.status] if wide else say(lang, f"status_short.{card.status}")
+    status = say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
     mark = "⚠" if _is_overdue(snap, card) else " "
     seq = ("ข้อ " if lang == "th" else "#") + str(item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
@@ -203,12 +203,13 @@ def run_move(args: argparse.Namespace) -> int:
     with _opened(args) as store:
         card = store.resolve_card(args.card)
         moved = store.move(card.id, status, note=args.note)
-        labels = STATUS_LABELS[_lang(args)]
+        lang = _lang(args)
+        old, new = say(lang, f"status.{card.status}"), say(lang, f"status.{moved.status}")
         what = _describe(store.snapshot(), moved)
         if card.status == moved.status:
-            print(f"{what}: {labels[moved.status]} ({_said(args, 'unchanged')})")
+            print(f"{what}: {new} ({_said(args, 'unchanged')})")
         else:
-            print(f"{what}: {labels[card.status]} → {labels[moved.status]}")
+            print(f"{what}: {old} → {new}")
         if args.note is not None:
             print(f"{what}: {_said(args, 'note added')}")
     return 0

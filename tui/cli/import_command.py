@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.errors import BoardError
-from storage.models import ROLE_LABELS, Agency, Records
+from storage.i18n import say
+from storage.models import Agency, Records
 
 if TYPE_CHECKING:
     from storage.formats.draft import Draft
@@ -120,7 +121,7 @@ def summary_lines(draft: Draft, lang: str = "th") -> list[str]:
         text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
         lines.append(f"  ข้อ {item.seq}. {text}" + (f"  ({'; '.join(extra)})" if extra else ""))
         for agency in item.agencies:
-            lines.append(f"      - {agency.name} [{ROLE_LABELS['th'][agency.role]}]")
+            lines.append(f"      - {agency.name} [{say('th', f'role.{agency.role}')}]")
     lines += [f"  ! {w.text(lang)}" for w in draft.warnings]
     return lines
 

@@ -22,13 +22,13 @@ from textual.widgets import Footer, Static
 
 from storage.formats.agencies import match_agency, normalize_agency
 from storage.formats.draft import Draft, DraftAgency
-from storage.models import ROLE_LABELS, Agency
+from storage.models import Agency
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
 from storage.editing.values import AgencyChoice
 from tui.screens.agency_name import AgencyNameScreen
 from tui.screens.agency_picker import AgencyPickerScreen
-from widgets.i18n import localized
+from widgets.i18n import localized, role_label
 from widgets.kedmanee import thai_keys
 from widgets.thai_text import ThaiText
 
@@ -155,7 +155,7 @@ class AgencyRow(Static, can_focus=True):
         words, agency = _TEXT[self.lang], self.entry.agency
         star = "★" if agency.role == "lead" else "·"
         state = words["removed"] if self.entry.removed else words["known"] if agency.agency_id else words["new"]
-        label = f"{star} {ROLE_LABELS[self.lang][agency.role]}: {agency.name}  [{state}]"
+        label = f"{star} {role_label(self.lang, agency.role)}: {agency.name}  [{state}]"
         self.set_class(self.entry.removed, "-removed")
         self.update(ThaiText(label))
 

@@ -81,6 +81,7 @@ def test_four_processes_times_a_hundred_commands_lose_nothing(board: Path, tmp_p
 
 def _writer_loop(board: Path, tag: str, note_card: str, move_card: str, ack: int) -> None:
     store = BoardStore.open(board)
+    os.write(ack, b"open\n")  # the kill timer starts now: a slow open on a busy machine is not the test
     i = 0
     while True:
         store.add_note(note_card, f"{tag}n{i}")
@@ -101,10 +102,13 @@ def _kill_during_writes(board: Path, tag: str, cards: tuple[str, str], rng: rand
         finally:
             os._exit(1)
     os.close(write)
-    time.sleep(rng.uniform(0.02, 0.12))
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    with os.fdopen(read, "rb") as pipe:
+    pipe = os.fdopen(read, "rb")
+    with pipe:
+        opened = pipe.readline()  # the child has opened the board (or died: b"")
+        time.sleep(rng.uniform(0.02, 0.12))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        assert opened == b"open\n", "the writer died before it opened the board"
         return pipe.read().decode().split()
 
 

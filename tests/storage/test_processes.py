@@ -105,11 +105,14 @@ def _kill_during_writes(board: Path, tag: str, cards: tuple[str, str], rng: rand
     pipe = os.fdopen(read, "rb")
     with pipe:
         opened = pipe.readline()  # the child has opened the board (or died: b"")
-        time.sleep(rng.uniform(0.02, 0.12))
+        # Let a few changes through, then kill at a random moment of the next ones: how much
+        # gets done is counted in changes, not in milliseconds a busy machine may not give.
+        acks = [pipe.readline() for _ in range(rng.randint(2, 6))]
+        time.sleep(rng.uniform(0, 0.012))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         assert opened == b"open\n", "the writer died before it opened the board"
-        return pipe.read().decode().split()
+        return b"".join(acks).decode().split() + pipe.read().decode().split()
 
 
 def _transitions(before: str, moves: list[str]) -> int:

@@ -88,17 +88,19 @@ def _activity(snap: BoardSnapshot, owner: str, event: HistoryEvent | Note) -> Ac
                     new=event.new, **common)
 
 
+def _merged(snap: BoardSnapshot, owner: str, events, notes) -> list[Activity]:
+    """One owner's history and notes in the store's order (each is stamp-ordered), the two
+    interleaved by time; at the same moment a move comes before its note."""
+    out = [_activity(snap, owner, e) for e in events] + [_activity(snap, owner, n) for n in notes]
+    return sorted(out, key=lambda a: (a.at, a.kind == "note"))  # stable: keeps the stamp order
+
+
 def activities(snap: BoardSnapshot) -> list[Activity]:
     """Every note and history event on the board, oldest first."""
-    out = [_activity(snap, owner, e) for owner, events in snap.history.items() for e in events]
-    out += [_activity(snap, owner, n) for owner, notes in snap.notes.items() for n in notes]
-    out.sort(key=_order)
+    owners = sorted(set(snap.history) | set(snap.notes))
+    out = [a for owner in owners for a in _merged(snap, owner, snap.history.get(owner, ()), snap.notes.get(owner, ()))]
+    out.sort(key=lambda a: a.at)  # stable: one owner's events at one moment keep their order
     return out
-
-
-def _order(a: Activity) -> tuple:
-    # A move with a note is one change (one stamp): the move is told first, then its note.
-    return (a.at, a.kind == "note", a.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,5 @@ def log(snap: BoardSnapshot, flt: LogFilter = LogFilter(), entries: Iterable[Act
 
 def latest_change(snap: BoardSnapshot, card: Card) -> Activity | None:
     """The newest activity on a card (a move, a note or an edit), or None."""
-    mine = [_activity(snap, card.id, e) for e in snap.history_of(card.id)]
-    mine += [_activity(snap, card.id, n) for n in snap.notes_of(card.id)]
-    return max(mine, key=_order, default=None)
+    mine = _merged(snap, card.id, snap.history_of(card.id), snap.notes_of(card.id))
+    return mine[-1] if mine else None

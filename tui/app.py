@@ -14,15 +14,15 @@ from textual.app import App, SystemCommand
 
 from storage.errors import BoardError
 from storage.models import STATUSES, BoardSnapshot, Card, Change
-from tui import actions
+from tui import actions, meeting
 from tui.commands import BoardCommands, thai_system_commands
-from tui.keymap import load_digits, load_keymap, thai_key_display
+from tui.keymap import thai_key_display
 from tui.live import DiskFollower
 from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import THAI_ASCII_DIGITS, digits, is_thai, t
+from widgets.i18n import digits, is_thai, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -51,8 +51,11 @@ class BoardApp(App[None]):
 
     def __init__(self, store, *, lang: str = "th", read_only: bool = False,
                  today: date | None = None, keymap: dict[str, str] | None = None,
-                 poll_seconds: float = POLL_SECONDS, watch_files: bool = True) -> None:
+                 poll_seconds: float = POLL_SECONDS, watch_files: bool = True, start: str | None = None,
+                 start_agency: str | None = None, since: date | None = None) -> None:
         super().__init__()
+        self.start = (start, start_agency, since)
+        """``("review", agency, since)``: open on the review screen (``board review``)."""
         self.store = store
         self.lang = lang
         self.read_only = read_only
@@ -106,6 +109,8 @@ class BoardApp(App[None]):
         return self.screen_stack[0]  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        if self.start[0] == "review":
+            self.open_review(agency_id=self.start[1], since=self.start[2], quit_on_close=True)
         self.check_files()
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
         if self.watch_files:
@@ -134,6 +139,7 @@ class BoardApp(App[None]):
             self.redraw_agencies()
         screen.show_status(badges=self._badges())
         self._follow_detail()
+        meeting.follow(self)
 
     def _follow_detail(self, changes: Sequence[Change] = ()) -> None:
         """An open card detail shows the current board too (it never reads the store),
@@ -294,6 +300,12 @@ class BoardApp(App[None]):
 
             self.push_screen(CardDetailScreen.for_lang(self.snapshot, card_id, lang=self.lang, today=self.today))
 
+    def open_review(self, **kwargs) -> None:
+        meeting.open_review(self, **kwargs)
+
+    def open_log(self, **kwargs) -> None:
+        meeting.open_log(self, **kwargs)
+
     def ask_note(self, card_id: str | None) -> None:
         if self._refused(card_id):
             return
@@ -363,20 +375,7 @@ class BoardApp(App[None]):
 
 
 def run_tui(args: argparse.Namespace) -> int:
-    """``board``: open the board file in the terminal UI."""
-    from storage.sync.store import BoardStore
+    """``board``: open the board file in the terminal UI (built by tui.factory)."""
+    from tui.factory import run_app
 
-    keymap = load_keymap()
-    lang = getattr(args, "lang", "th")
-    if lang == "th" and load_digits() == "ascii":
-        lang = THAI_ASCII_DIGITS
-    read_only = getattr(args, "read_only", False)
-    # A meeting may open a board on a share it cannot write: a read-only store writes
-    # nothing anywhere (no replica file, no state dir) and still follows others' changes.
-    store = BoardStore.open(args.board_path, read_only=read_only)
-    try:
-        BoardApp(store, lang=lang, read_only=read_only,
-                 today=getattr(args, "today", None), keymap=keymap).run()
-    finally:
-        store.close()
-    return 0
+    return run_app(args)

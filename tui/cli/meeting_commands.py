@@ -10,7 +10,7 @@ import argparse
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``board summary``, ``board log`` and ``board export``."""
+    """``board summary``, ``board log``, ``board export`` and ``board review``."""
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help)
         p.set_defaults(run=f"tui.cli.meeting_output:run_{name}")
@@ -36,6 +36,12 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     _scope(p)
     p.add_argument("--since", metavar="DATE",
                    help="only cards changed since DATE (docx: the notes since DATE)")
+
+
+    p = command("review", "the meeting's review screen: a summary, then one agency per page (read-only)")
+    p.set_defaults(run="tui.cli.meeting_output:run_review")
+    p.add_argument("--agency", metavar="A", help="start on this agency's page")
+    p.add_argument("--since", metavar="DATE", help="count changes from this day (default: 30 days ago)")
 
 
 def _scope(p: argparse.ArgumentParser) -> None:

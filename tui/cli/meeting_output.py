@@ -100,3 +100,11 @@ def run_log(args: argparse.Namespace) -> int:
         if not entries:
             print(say(lang, "meeting.log.empty"))
     return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """``board review``: the TUI on its review screen, the store opened read-only."""
+    from tui.factory import run_app
+
+    since = parse_day(args.since, base.today()) if args.since else None
+    return run_app(args, read_only=True, start="review", start_agency=args.agency, since=since)

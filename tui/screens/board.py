@@ -80,6 +80,10 @@ def board_bindings(lang: str) -> list[Binding]:
                 id="board.agency_list", tooltip=t(lang, "layout.tip.agency_list")),
         Binding(thai_keys("v"), "toggle_columns", t(lang, "layout.key.columns"), show=False,
                 id="board.one_column", tooltip=t(lang, "layout.tip.columns")),
+        Binding(thai_keys("r"), "review", t(lang, "meeting.key.review"), show=False, id="board.review",
+                tooltip=t(lang, "meeting.key.review_tip")),
+        Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), show=False, id="board.log",
+                tooltip=t(lang, "meeting.key.log_tip")),
         Binding(thai_keys("i"), "import_letter", d("นำเข้า", "Import"), show=False, id="board.import",
                 tooltip=d("นำเข้าหนังสือสั่งการ", "Import a letter")),
         Binding("escape", "clear", d("ล้างตัวกรอง", "Clear filters"), show=False, id="board.clear",
@@ -266,6 +270,13 @@ class BoardScreen(Screen[None]):
 
     def action_undo(self) -> None:
         self.app.undo()
+
+    def action_review(self) -> None:
+        self.app.open_review(agency_id=self.app.agency)
+
+    def action_log(self) -> None:
+        """The activity log of the agency shown (all agencies: the whole board)."""
+        self.app.open_log(agency_id=self.app.agency)
 
     def action_import_letter(self) -> None:
         self.app.import_letter()

@@ -38,7 +38,9 @@ def _when(iso: str | None, lang: str) -> str:
 def detail_bindings(lang: str) -> list[Binding]:
     """Escape, Enter or q closes the card; key-panel words in ``lang``."""
     return [Binding(thai_keys("escape,enter,q"), "dismiss", t(lang, "close"), id="detail.close",
-                    tooltip=t(lang, "close_tip"))]
+                    tooltip=t(lang, "close_tip")),
+            Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), id="detail.log",
+                    tooltip=t(lang, "meeting.key.log_tip"))]
 
 
 class CardDetailScreen(ModalScreen[None]):
@@ -74,6 +76,10 @@ class CardDetailScreen(ModalScreen[None]):
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
+
+    def action_log(self) -> None:
+        """This card's activity log (who moved it, notes, edits), over the detail."""
+        self.app.open_log(card_id=self.card_id)
 
     def show(self, snapshot: BoardSnapshot, message: str = "") -> None:
         """Data down: the app hands over a newer board (another user's move or note)."""

@@ -1,0 +1,32 @@
+"""The meeting screens as the app opens and feeds them (review, activity log).
+
+Kept out of app.py: the app only asks to open them and, on every redraw, hands each open
+one the current board (``board_changed``), so another officer's move shows while the page
+being discussed is open.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def open_review(app, *, agency_id: str | None = None, since: date | None = None,
+                quit_on_close: bool = False) -> None:
+    from tui.screens.review import ReviewScreen
+
+    app.push_screen(ReviewScreen.for_lang(app.lang, app.today, agency=agency_id, since=since,
+                                          quit_on_close=quit_on_close))
+
+
+def open_log(app, *, agency_id: str | None = None, card_id: str | None = None) -> None:
+    from tui.screens.activity_log import ActivityLogScreen
+
+    app.push_screen(ActivityLogScreen.for_lang(app.lang, agency_id=agency_id, card_id=card_id))
+
+
+def follow(app) -> None:
+    """Hand the current board to every open screen that shows it (review, log)."""
+    for screen in app.screen_stack[1:]:
+        changed = getattr(screen, "board_changed", None)
+        if changed is not None and screen.is_mounted:
+            changed(app.snapshot)

@@ -80,7 +80,11 @@ def card_name(snapshot: BoardSnapshot, card_id: str, lang: str) -> str:
     agency = snapshot.agencies.get(card.agency_id) if card else None
     if item is None or agency is None:
         return ""
-    return t(lang, "note_for", item=digits(lang, item.seq), agency=agency.short or agency.name)
+    name = t(lang, "note_for", item=digits(lang, item.seq), agency=agency.short or agency.name)
+    letter = snapshot.directives.get(item.directive_id)
+    if letter is not None and len(snapshot.directives) > 1:  # several letters: say which one
+        name += " · " + t(lang, "meeting.letter_tag", tag=digits(lang, letter.number))
+    return name
 
 
 def describe(snapshot: BoardSnapshot, change: Change, lang: str) -> str:

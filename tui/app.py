@@ -127,7 +127,8 @@ class BoardApp(App[None]):
     def look(self) -> CardLook:
         if self.compact is None:
             self.compact = compact_for(*self.size)
-        return CardLook(self.lang, self.today, self.compact, self.agency is None, self.filter.query)
+        return CardLook(self.lang, self.today, self.compact, self.agency is None, self.filter.query,
+                        len(self.snapshot.directives) > 1)
 
     def redraw_board(self, *, keep: str | None = None, changed: tuple[str, ...] = (), full: bool = False) -> None:
         """Push the current view down to the board screen."""

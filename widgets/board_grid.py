@@ -26,6 +26,7 @@ from textual.strip import Strip
 from storage.models import STATUSES, BoardSnapshot
 
 from widgets.board_index import Lane
+from storage.select import letter_tag
 from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
 from widgets.i18n import digits, help_text, localized, short_status_label, status_label, t
 from widgets.kedmanee import thai_keys
@@ -142,10 +143,14 @@ class BoardGrid(ScrollView, can_focus=True):
         look = self.look
         # The agency's name is drawn only in the all-agencies view: only then is it part of the key.
         agency = self.snapshot.agencies.get(card.agency_id) if look is not None and look.show_agency else None
-        key = (card, item, agency, look, width)
+        tag = ""
+        if look is not None and look.letter_tags and item is not None:
+            letter = self.snapshot.directives.get(item.directive_id)
+            tag = letter_tag(letter.number) if letter else ""
+        key = (card, item, agency, look, width, tag)
         lines = self._lines.get(key)
         if lines is None:
-            lines = self._lines[key] = card_lines(card, item, agency, look, width)
+            lines = self._lines[key] = card_lines(card, item, agency, look, width, tag)
         return lines
 
     @property

@@ -47,6 +47,8 @@ class CardLook:
     compact: bool
     show_agency: bool
     query: str = ""
+    letter_tags: bool = False
+    """The board has more than one letter: each card says which one it comes from (``#3362``)."""
 
 
 def _segments(text: str, style: Style, spans: list[tuple[int, int]], width: int) -> list[Segment]:
@@ -78,13 +80,16 @@ def _label(item: Item | None, lang: str, width: int) -> str:
     return f"{t(lang, 'item')} {seq}" if width >= 18 else f"{seq}."
 
 
-def _meta(card: Card, item: Item | None, agency: Agency | None, look: CardLook) -> tuple[str, str]:
+def _meta(card: Card, item: Item | None, agency: Agency | None, look: CardLook,
+          tag: str = "") -> tuple[str, str]:
     """The due/agency line and its style name."""
     due = item.due if item else None
     state = due_state(due, card.status, look.today)
     parts = []
     if state:
         parts.append(DUE_MARKS[state])
+    if tag:
+        parts.append(f"#{digits(look.lang, tag)}")
     if due:
         parts.append(format_date(due, look.lang))
     if look.show_agency and agency is not None:
@@ -93,10 +98,11 @@ def _meta(card: Card, item: Item | None, agency: Agency | None, look: CardLook) 
 
 
 def card_lines(card: Card, item: Item | None, agency: Agency | None, look: CardLook,
-               width: int) -> list[list[Segment]]:
-    """The lines of one card in a cell ``width`` cells wide."""
+               width: int, tag: str = "") -> list[list[Segment]]:
+    """The lines of one card in a cell ``width`` cells wide; ``tag`` names its letter
+    (compact: ``๖#๓๓๖๒`` for item 6 of letter …3362; normal: on the due line)."""
     if look.compact:
-        return [_compact_line(card, item, look, width)]
+        return [_compact_line(card, item, look, width, tag)]
     text = item.text if item else ""
     mark = LEAD_MARK if card.role == "lead" else " "
     full = f"{_label(item, look.lang, width)} {text}"
@@ -109,7 +115,7 @@ def card_lines(card: Card, item: Item | None, agency: Agency | None, look: CardL
         out.append([lead] + _segments(line, STYLES["text"], shown, width - 1))
     while len(out) < 2:
         out.append([Segment(" " * width, STYLES["text"])])
-    meta, meta_style = _meta(card, item, agency, look)
+    meta, meta_style = _meta(card, item, agency, look, tag)
     out.append([Segment(" ", STYLES["text"])] + _segments(truncate(meta, width - 1), STYLES[meta_style], [], width - 1))
     out.append([Segment(" " * width, STYLES["text"])])
     return out
@@ -129,7 +135,7 @@ def _two_lines(full: str, width: int, spans: list[tuple[int, int]]) -> list[tupl
     return [lines[0], (hit + rest[0], hit + rest[1], rest[2], ELLIPSIS)]
 
 
-def _compact_line(card: Card, item: Item | None, look: CardLook, width: int) -> list[Segment]:
+def _compact_line(card: Card, item: Item | None, look: CardLook, width: int, tag: str = "") -> list[Segment]:
     """One line: lead mark, due mark, item number, text, and the due date when it fits.
 
     ``★⚠ข้อ ๖ ดำเนินการตามนโยบายสำคัญของรัฐบาล ขจัดความยากจน…  ๓๑ ส.ค. ๖๕``
@@ -138,7 +144,10 @@ def _compact_line(card: Card, item: Item | None, look: CardLook, width: int) -> 
     state = due_state(due, card.status, look.today)
     symbol = DUE_MARKS.get(state or "", "")
     mark = LEAD_MARK if card.role == "lead" else " "
-    head = f"{mark}{symbol}{_label(item, look.lang, width)} "
+    label = _label(item, look.lang, width)
+    if tag:  # several letters on the board: item 6 of letter …3362 is ๖#๓๓๖๒
+        label = f"{digits(look.lang, item.seq if item else '?')}#{digits(look.lang, tag)}"
+    head = f"{mark}{symbol}{label} "
     date_text = format_date(due, look.lang) if due else ""
     tail = f" {date_text}" if date_text and width - cell_len(head) - cell_len(date_text) - 1 >= MIN_TEXT_CELLS else ""
     budget = width - cell_len(head) - cell_len(tail)

@@ -189,3 +189,37 @@ async def test_board_review_opens_read_only_on_the_review_and_q_quits(board_path
         assert app.return_code == 0 and not app.is_running
     finally:
         app.store.close()
+
+
+async def test_cards_name_their_letter_when_the_board_has_several(make_app, board_path) -> None:
+    from storage.ids import agency_id, card_id, directive_id, item_id
+    from storage.models import Card, Directive, Item, Records
+    from tests.tui.helpers import board_text
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:  # one letter: no tags anywhere
+        await pilot.pause()
+        assert "#" not in board_text(app)
+    letter = "รย 0023.4/ว 1234"
+    pc = agency_id("สำนักงานพัฒนาชุมชนจังหวัดระยอง")
+    item = Item(item_id(letter, 1), directive_id(letter), 1, "เร่งรัดการเบิกจ่ายงบประมาณ", due="2022-10-15")
+    store = BoardStore.open(board_path)
+    store.add_records(Records((Directive(directive_id(letter), letter, "2022-08-01", "เบิกจ่าย", "จังหวัดระยอง"),),
+                              (item,), (), (Card(card_id(letter, 1, "พช"), item.id, pc, "lead"),)))
+    store.close()
+    for size in ((120, 40), (80, 24)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            app.select_agency(pc)
+            await pilot.pause()
+            shown = board_text(app)
+            assert ("#๑๒๓๔" in shown) and ("#๓๓๖๒" in shown), shown
+            assert all(cell_width(line) <= size[0] for line in screen_lines(app))
+            app.board.query_one("BoardGrid").select(card_id(letter, 1, "พช"))
+            await pilot.press("enter")
+            await pilot.pause()
+            assert "ข้อ ๑ · สำนักงานพัฒนาชุมชนจังหวัดระยอง · หนังสือ รย ๐๐๒๓.๔/ว ๑๒๓๔" in text(app)
+            await pilot.press("escape", "n")
+            await pilot.pause()
+            assert "ข้อ ๑ · พช.ระยอง · หนังสือ รย ๐๐๒๓.๔/ว ๑๒๓๔" in text(app)

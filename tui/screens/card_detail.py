@@ -106,6 +106,8 @@ class CardDetailScreen(ModalScreen[None]):
         agency = snap.agencies.get(card.agency_id)
         title = Text(f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · ", style="bold")
         title.append(agency.name if agency else card.agency_id, style="bold")
+        if directive is not None and len(snap.directives) > 1:  # several letters: say which one first
+            title.append(" · " + t(lang, "meeting.letter_tag", tag=digits(lang, directive.number)), style="bold")
         parts: list = [title, self._facts(card, item, directive), Text()]
         parts.append(thai_block(item.text if item else ""))
         for point in item.subpoints if item else ():

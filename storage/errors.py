@@ -1,27 +1,39 @@
-"""User-facing errors: each carries a one-line message fit to print as is.
+"""User-facing errors: a catalog key and its parameters, never a sentence.
 
-The CLI prints ``str(error)`` and exits 1; the TUI shows it in a notification.
-Nothing that is the user's doing (a bad file, an unknown card) may surface as a traceback.
+Storage raises ``BoardError(key, **params)``; the CLI and the TUI say it in the user's
+language with ``error.text(lang)`` (storage/i18n), and ``str(error)`` is the English line for
+logs and the API. Nothing that is the user's doing (a bad file, an unknown card) may surface
+as a traceback.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from storage.controls import visible
+from storage.i18n import TEXTS, say
 
 
 class BoardError(Exception):
-    """Base class: a problem the user can act on, with a one-line message.
+    """A problem the user can act on: ``key`` (storage/i18n) and ``params``, one line.
 
     Messages name files and quote what was typed or read (a file name in a shared folder
     may hold ESC sequences), so the text is made visible here, once, for every printer.
+    A ``key`` that is not in the catalog is taken as the message itself: code written before
+    the catalog, to be moved into it.
     """
 
-    def __str__(self) -> str:
-        return visible(super().__str__())
+    def __init__(self, key: str = "", /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
 
     def text(self, lang: str = "th") -> str:
-        """The message in ``lang`` where the error carries a reason code; else ``str()``."""
-        return str(self)
+        """The message in ``lang`` (``th``, ``th-ascii`` or ``en``)."""
+        return visible(say(lang, self.key, **self.params) if self.key in TEXTS else self.key)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class UnknownCard(BoardError):
@@ -39,16 +51,37 @@ class BadStatus(BoardError):
 class BadFile(BoardError):
     """A board or replica file that cannot be read. Never overwritten.
 
-    ``problem`` is English; ``reason`` and ``details`` let storage.sync.wording say it in
-    Thai (see ``file_problem``).
+    ``reason`` names the problem (``sync.file.<reason>``), ``then`` what was done about it
+    (``sync.then.<then>``: skipped, moved aside, left); ``details`` fill both.
     """
 
-    def __init__(self, path: str, problem: str, *, reason: str = "", details: dict | None = None) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
+    def __init__(self, path: str, reason: str, /, then: str = "", **details: Any) -> None:
+        super().__init__(f"sync.file.{reason}", **details)
+        self.path = str(path)
         self.reason = reason
-        self.details = dict(details or {})
+        self.then = then
+        self.details = details
+
+    def problem_text(self, lang: str = "en") -> str:
+        """The problem without the path, in ``lang``."""
+        values = dict(self.details)
+        if self.reason == "waiting" and not values.get("who"):
+            values["who"] = say(lang, "sync.nobody")
+        then = say(lang, f"sync.then.{self.then}", **values) if self.then else ""
+        return say(lang, self.key, **values) + then
+
+    @property
+    def problem(self) -> str:
+        """The problem in English (logs, the API)."""
+        return self.problem_text("en")
+
+    def text(self, lang: str = "th") -> str:
+        """``path: problem`` in ``lang``."""
+        return visible(f"{self.path}: {self.problem_text(lang)}")
+
+    def restated(self, then: str, **details: Any) -> BadFile:
+        """The same problem with a different ending (skipped at open, moved aside, ...)."""
+        return BadFile(self.path, self.reason, then, **{**self.details, **details})
 
 
 class ImportFailed(BoardError):
@@ -60,17 +93,14 @@ class ImportFailed(BoardError):
     """
 
     def __init__(self, message: str = "", *, path: str = "", reason: str = "", params: dict | None = None) -> None:
+        super().__init__(reason or message, **dict(params or {}))
         self.path = path
         self.reason = reason
-        self.params = dict(params or {})
-        super().__init__(message or self.text("en"))
 
     def text(self, lang: str = "th") -> str:
-        """``PATH: problem`` in ``lang`` (the English message when there is no reason code)."""
+        """``PATH: problem`` in ``lang`` (the message itself when there is no reason code)."""
         if not self.reason:
-            return str(self)
-        from storage.i18n import say
-
+            return super().text(lang)
         values = dict(self.params)
         if "what" in values:  # a limit: what it counts is itself worded
             values["what"] = say(lang, values["what"], **values)

@@ -10,7 +10,7 @@ from storage.errors import BoardError
 from storage.models import BoardSnapshot, Change
 
 from widgets.board_index import BoardFilter, BoardIndex
-from widgets.i18n import digits, status_label, t
+from widgets.i18n import digits, is_thai, status_label, t
 
 
 def view_badges(view: BoardFilter, read_only: bool, lang: str) -> list[str]:
@@ -167,8 +167,8 @@ def start_import(app) -> None:
 
 
 def report_lang(lang: str) -> str:
-    """storage's wording knows "th" and "en"; the Thai UI with ASCII digits is still Thai."""
-    return "th" if lang.startswith("th") else "en"
+    """File notices keep ASCII digits (line and column numbers, as editors show them)."""
+    return "th-ascii" if is_thai(lang) else "en"
 
 
 def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]]:
@@ -176,7 +176,6 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
 
     ``told`` remembers what was already said, so each problem is notified once."""
     from storage.sync import folder as fs
-    from storage.sync.wording import copy_label, file_problem
 
     say = report_lang(lang)
     fresh, badges = [], []
@@ -188,7 +187,7 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
         if key not in told:
             told.add(key)
             # Waiting for a base is not damage: say what is awaited, without "cannot read".
-            text = file_problem(problem, say)
+            text = problem.text(say)
             fresh.append(text if problem in waiting else t(lang, "bad_file", text=text))
     strays = store.strays()
     stems = {store.path.stem}
@@ -196,7 +195,7 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
         key = f"stray\0{path}"
         if key not in told:
             told.add(key)
-            fresh.append(t(lang, "stray_found", name=path.name, what=copy_label(fs.label(path, stems), say)))
+            fresh.append(t(lang, "stray_found", name=path.name, what=t(say, f"sync.copy.{fs.label(path, stems)}")))
     if bad:
         badges.append(t(lang, "bad_files", n=digits(lang, len(bad))))
     if waiting:

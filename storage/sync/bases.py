@@ -16,15 +16,13 @@ from pathlib import Path
 from storage.errors import BadFile
 from storage.sync.folder import BASE_NAME as _BASE
 from storage.sync.state import State
-from storage.sync.wording import problem_text
 
 
 class WaitingForBase(BadFile):
     """A replica file names a compacted base that has not arrived (or cannot be read) yet."""
 
     def __init__(self, path: str, base: str, user: str, changes: int) -> None:
-        details = {"base": base, "who": user, "changes": changes}
-        super().__init__(path, problem_text("waiting", details), reason="waiting", details=details)
+        super().__init__(path, "waiting", base=base, who=user, changes=changes)
         self.base = base
 
 

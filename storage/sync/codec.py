@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from storage.sync.wording import bad_file
+from storage.errors import BadFile
 from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
 from storage.sync.files import StatKey, load_keyed
@@ -50,13 +50,17 @@ def _table(data: dict, name: str) -> dict:
     return table
 
 
+class NotABoard(ValueError):
+    """Well-formed JSON that is not a board file at all (as opposed to damaged board data)."""
+
+
 def read_meta(data: Any) -> dict:
-    """The board document of a parsed file; ValueError when this is not a board file."""
+    """The board document of a parsed file; NotABoard when this is not a board file."""
     if not isinstance(data, dict):
-        raise ValueError("not a board file (top level is not an object)")
+        raise NotABoard("top level is not an object")
     docs = list(_table(data, "board").values())
     if not docs or not isinstance(docs[0], dict) or not isinstance(docs[0].get("board_id"), str):
-        raise ValueError("not a board file (no board identity)")
+        raise NotABoard("no board identity")
     return docs[0]
 
 
@@ -138,6 +142,6 @@ def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict 
     try:
         meta, state = from_tables(data)
     except (ValueError, TypeError, AttributeError) as error:
-        reason = "not_board" if str(error).startswith("not a board file") else "damaged"
-        raise bad_file(path, reason, "skipped", detail=str(error)) from None
+        reason = "not_board" if isinstance(error, NotABoard) else "damaged"
+        raise BadFile(str(path), reason, "skipped", detail=str(error)) from None
     return key, meta, state

@@ -19,7 +19,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from storage.sync.wording import bad_file
+from storage.errors import BadFile
 
 StatKey = tuple[int, int, int]
 
@@ -96,7 +96,7 @@ def dumps(data: Any) -> bytes:
 
 
 def describe(raw: bytes, error: Exception) -> tuple[str, dict[str, Any]]:
-    """A short reason (a storage.sync.wording key, details) why ``raw`` is not a board file."""
+    """A short reason (``sync.file.<reason>`` in the catalog, details) why ``raw`` is not a board file."""
     if not raw.strip():
         return "empty", {}
     if b"\x00" in raw[:4096]:
@@ -117,7 +117,7 @@ def _parse(path: Path, raw: bytes) -> Any:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         reason, details = describe(raw, error)
-        raise bad_file(path, reason, "skipped", **details) from None
+        raise BadFile(str(path), reason, "skipped", **details) from None
 
 
 def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] | None:
@@ -135,9 +135,9 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
     except FileNotFoundError:
         return None
     except IsADirectoryError:
-        raise bad_file(path, "folder") from None
+        raise BadFile(str(path), "folder") from None
     except PermissionError:
-        raise bad_file(path, "permission") from None
+        raise BadFile(str(path), "permission") from None
     return key, _parse(path, raw)
 
 
@@ -145,7 +145,7 @@ def load(path: Path) -> Any:
     """Parse a board file; BadFile naming the file and the problem when it cannot be read."""
     loaded = load_keyed(path)
     if loaded is None:
-        raise bad_file(path, "missing")
+        raise BadFile(str(path), "missing")
     return loaded[1]
 
 

@@ -23,10 +23,10 @@ BASE_NAME = re.compile(r"^base-([0-9]+)-([0-9a-f]{16})\.json$")
 ARCHIVE = ".archive"
 
 _ENGINES = (
-    (re.compile(r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]+"), "a Syncthing conflict copy"),
-    (re.compile(r"'s conflicted copy \d{4}-\d{2}-\d{2}"), "a Dropbox conflicted copy"),
-    (re.compile(r"\(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)"), "a Nextcloud conflicted copy"),
-    (re.compile(r"\(\d+\)\.json$|copy", re.IGNORECASE), "a copy or restored backup"),
+    (re.compile(r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]+"), "syncthing"),
+    (re.compile(r"'s conflicted copy \d{4}-\d{2}-\d{2}"), "dropbox"),
+    (re.compile(r"\(conflicted copy \d{4}-\d{2}-\d{2} \d{6}\)"), "nextcloud"),
+    (re.compile(r"\(\d+\)\.json$|copy", re.IGNORECASE), "backup"),
 )
 
 
@@ -66,14 +66,14 @@ def is_stray_in_folder(path: Path) -> bool:
 
 
 def label(path: Path, known_stems: set[str]) -> str:
-    """What a stray looks like, for the report only."""
-    for pattern, text in _ENGINES:
+    """What a stray looks like, for the report only: ``sync.copy.<label>`` in the catalog."""
+    for pattern, engine in _ENGINES:
         if pattern.search(path.name):
-            return text
+            return engine
     stem = path.stem
     if "-" in stem and stem.rsplit("-", 1)[0] in known_stems:
-        return "a OneDrive conflict copy"
-    return "a stray copy"
+        return "onedrive"
+    return "stray"
 
 
 def archive(path: Path, folder: Path) -> Path:

@@ -22,7 +22,6 @@ from storage.sync.codec import make_meta, parse_file, to_tables
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
 from storage.sync.replica import Replica, WriteLock
 from storage.sync.state import State, dominates, merge_into, prune
-from storage.sync.wording import restated
 
 
 @dataclass(frozen=True)
@@ -157,7 +156,7 @@ class OwnFile:
             if not shadow:
                 # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
                 where = fs.archive(path, self.folder)
-                self.problems = (restated(error, "moved", where=str(where)),)
+                self.problems = (error.restated("moved", where=str(where)),)
             return None, None, None
         if parsed is None:
             return None, None, None

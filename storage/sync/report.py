@@ -6,11 +6,10 @@ from dataclasses import dataclass, field
 
 from storage.controls import visible
 from storage.errors import BadFile
+from storage.i18n import say
 from storage.models import Change
 from storage.sync.clock import Stamp, iso
 from storage.sync.state import Delta, State
-from storage.sync.wording import REPORT as _SAY
-from storage.sync.wording import copy_label, file_problem
 
 
 def join_deltas(a: Delta, b: Delta) -> Delta:
@@ -83,21 +82,20 @@ class SyncReport:
         return bool(self.folded or self.compacted)
 
     def lines(self, lang: str = "th", *, problems: bool = True) -> list[str]:
-        """One line per thing done, Thai unless ``lang`` is "en". ``problems=False`` leaves out
-        the unreadable strays for a caller that already warned about every bad file."""
-        say = _SAY["th" if lang == "th" else "en"]
+        """One line per thing done, in ``lang`` (th, th-ascii or en). ``problems=False`` leaves
+        out the unreadable strays for a caller that already warned about every bad file."""
         out = []
         for name, what, new in self.folded:
-            gain = say["gain"].format(new=new) if new else say["no_gain"]
-            out.append(say["folded"].format(name=name, what=copy_label(what, lang), gain=gain))
+            gain = say(lang, "sync.report.gain", new=new) if new else say(lang, "sync.report.no_gain")
+            out.append(say(lang, "sync.report.folded", name=name, what=say(lang, f"sync.copy.{what}"), gain=gain))
         if self.folded:
-            out.append(say["archived"].format(count=len(self.folded), where=self.archived_to))
+            out.append(say(lang, "sync.report.archived", count=len(self.folded), where=self.archived_to))
         if self.compacted:
-            out.append(say["compacted"].format(count=self.compacted, base=self.base))
-        out.extend(say["removed"].format(name=name) for name in self.removed_bases)
+            out.append(say(lang, "sync.report.compacted", count=self.compacted, base=self.base))
+        out.extend(say(lang, "sync.report.removed", name=name) for name in self.removed_bases)
         if problems:
-            out.extend(say["problem"].format(text=file_problem(p, lang)) for p in self.problems)
-        out.extend(say["waiting"].format(base=base) for base in self.waiting)
+            out.extend(say(lang, "sync.report.problem", text=p.text(lang)) for p in self.problems)
+        out.extend(say(lang, "sync.report.waiting", base=base) for base in self.waiting)
         if not self.changed and not self.waiting:
-            out.insert(0, say["in_sync"])
+            out.insert(0, say(lang, "sync.report.in_sync"))
         return [visible(line) for line in out]  # file names found in a shared folder

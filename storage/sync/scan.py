@@ -19,7 +19,6 @@ from storage.sync.codec import parse_file
 from storage.sync.files import StatKey, stat_key
 from storage.sync.report import join_deltas
 from storage.sync.state import Delta, State, merge_into
-from storage.sync.wording import restated
 
 Source = tuple[StatKey | None, bool]
 """(stat key when last read, whether the file belongs to another board)."""
@@ -138,7 +137,7 @@ class FolderScan:
                 parsed = parse_file(path)
             except BadFile as error:
                 if path.parent == self.folder:
-                    problems.append(restated(error, "left"))
+                    problems.append(error.restated("left"))
                 continue
             if parsed is None or parsed[1] is None or parsed[2] is None:
                 continue

@@ -35,7 +35,6 @@ from storage.sync.scan import FolderScan
 from storage.sync.state import Delta, State, merge_into
 from storage.sync.sync_ops import run_sync
 from storage.sync.view import LiveView
-from storage.sync.wording import restated
 
 __all__ = ["BoardStore", "SyncReport", "parse_file"]
 
@@ -76,13 +75,13 @@ class BoardStore:
         try:
             parsed = parse_file(path)
         except BadFile as error:
-            raise restated(error, "") from None
+            raise error.restated("") from None
         if parsed is None:
             raise BoardError(f"{path}: no board file here (start one with `board import LETTER`)")
         key, meta, base = parsed
         assert meta is not None and base is not None
         if meta.get("role") != "base":
-            raise BadFile(str(path), "this is a replica file, not a board; open the NAME.json beside NAME.d/")
+            raise BadFile(str(path), "replica")
         store = cls(path, meta, base, key, user_name(user), clock, read_only)
         store._boot()
         return store

@@ -98,10 +98,11 @@ def test_user_errors_exit_1_with_one_line(board: Path, capsys: pytest.CaptureFix
 def test_unreadable_board_exits_1_without_traceback(tmp_path: Path, state_home: Path) -> None:
     bad = tmp_path / "board.json"
     bad.write_bytes(b'{"board": {"1": {"board_id": "x", "role": "ba')
-    result = subprocess.run([sys.executable, "-m", "tui", "--board", str(bad), "list"], cwd=ROOT,
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1 and result.stdout == ""
-    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr and "truncated" in result.stderr
+    for lang, words in (("th", "ไฟล์จบไม่ครบ"), ("en", "truncated")):  # Thai unless --lang en
+        result = subprocess.run([sys.executable, "-m", "tui", "--board", str(bad), "list", "--lang", lang],
+                                cwd=ROOT, capture_output=True, text=True, timeout=60)
+        assert result.returncode == 1 and result.stdout == ""
+        assert result.stderr.count("\n") == 1 and str(bad) in result.stderr and words in result.stderr
     missing = subprocess.run([sys.executable, "-m", "tui", "--board", str(tmp_path / "none.json"), "summary"],
                              cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr

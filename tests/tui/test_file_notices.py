@@ -85,7 +85,7 @@ def test_waiting_for_a_base_is_not_called_unreadable(tmp_path) -> None:
     board = tmp_path / "board.json"
     store = SimpleNamespace(path=board, strays=lambda: [], problems=(
         WaitingForBase(str(board.parent / "board.d" / "ab.json"), "base-1-ab.json", "มาลี", 3),
-        BadFile(str(board.parent / "board.d" / "zz.json"), "not valid JSON"),
+        BadFile(str(board.parent / "board.d" / "zz.json"), "bad_json", line=1, column=2),
     ))
     told: set[str] = set()
     fresh, badges = disk_notices(store, "th", told)

@@ -15,12 +15,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterator
 
-from storage.i18n import say
+from storage.i18n import is_thai, say
 from storage.progress import is_overdue
 from storage.select import letter_tag, parse_status, select_cards
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
-from storage.sync.wording import file_problem
 from storage.thai.dates import format_thai_date
 from storage.thai.width import cell_width  # combining marks take no cell, so Thai lines up
 
@@ -59,7 +58,7 @@ def today() -> date:
 def _opened(args: argparse.Namespace, *, warn: bool = True) -> Iterator[BoardStore]:
     store = BoardStore.open(args.board_path)
     if warn:
-        _warn(store, _lang(args))
+        _warn(store, out_lang(args))
     try:
         yield store
     finally:
@@ -68,13 +67,17 @@ def _opened(args: argparse.Namespace, *, warn: bool = True) -> Iterator[BoardSto
 
 def _warn(store: BoardStore, lang: str) -> None:
     """One stderr line per file the board could not read (stdout stays the command's output)."""
-    head = "board: คำเตือน: " if lang == "th" else "board: warning: "
     for problem in store.problems:
-        print(head + file_problem(problem, lang), file=sys.stderr)
+        print("board: " + say(lang, "cli.warning", text=problem.text(lang)), file=sys.stderr)
 
 
 def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "th") or "th"
+
+
+def out_lang(args: argparse.Namespace) -> str:
+    """The language of terminal output: --lang, with ASCII digits in Thai (``th-ascii``)."""
+    return "th-ascii" if is_thai(_lang(args)) else "en"
 
 
 _THAI_WORDS = {"unchanged": "ไม่เปลี่ยน", "note added": "เพิ่มบันทึกความคืบหน้าแล้ว"}
@@ -227,7 +230,7 @@ def run_sync(args: argparse.Namespace) -> int:
     # Each bad file is said once: as a warning on stderr, from what the board reads after the
     # sync, like every other command; stdout is what sync did.
     with _opened(args, warn=False) as store:
-        for line in store.sync().lines(_lang(args), problems=False):
+        for line in store.sync().lines(out_lang(args), problems=False):
             print(line)
-        _warn(store, _lang(args))
+        _warn(store, out_lang(args))
     return 0

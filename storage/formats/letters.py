@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from storage.formats import genre
+from storage.formats import genre, layout
 from storage.formats.agencies import AgencyIndex, clean_text, normalize_agency
 from storage.formats.draft import Draft, DraftDirective, DraftWarning
 from storage.formats.items import CLOSING_RE as _CLOSING_RE
@@ -28,6 +28,7 @@ from storage.formats.limits import MAX_LINES, LimitExceeded
 from storage.models import Agency
 from storage.thai.dates import DATE_RE, parse_thai_date
 from storage.thai.digits import to_ascii_digits
+from storage.thai.repair import repair
 
 _NUMBER = r"[ก-ฮ]{1,4}\.?\s?[0-9๐-๙]{2,}(?:\.[0-9๐-๙]+)*\s?/\s?(?:ว\.?\s?)?[0-9๐-๙]+"
 NUMBER_RE = re.compile(rf"(?<![ก-ฮ]){_NUMBER}")
@@ -226,11 +227,43 @@ def paragraph_draft(lines: list[str], *, source: str = "", known: Iterable[Agenc
     return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known, tail=lines[at:])
 
 
+def _measure(lines: list[str]) -> list[layout.Line]:
+    """Layout lines in the measure the columns line up in: code points (pdftotext) or
+    terminal cells (tools that count Thai marks as zero width) — whichever gives the table
+    body the fewest distinct chunk starts."""
+    by_chars = layout.layout_lines(lines, "chars")
+    if not any("\u0e31" <= ch <= "\u0e4e" for line in lines for ch in line):
+        return by_chars
+    by_cells = layout.layout_lines(lines, "cells")
+
+    def starts(measured: list[layout.Line]) -> int:
+        found = layout.find_table(measured)
+        body = measured[found[0]:] if found else measured
+        return len({round(c.x0) for line in body for c in line.chunks})
+
+    return min((by_chars, by_cells), key=starts)
+
+
+def layout_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """The Draft of layout text (columns by position: pdftotext -layout, OCR), else None."""
+    found = layout.read_table(_measure(lines))
+    if found is None:
+        return None
+    head, rows, cols, tail = found
+    return draft_from_table([repair(line) for line in head], rows, cols, source=source, known=known,
+                            tail=[repair(line) for line in tail])
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
-    """Parse a letter's text into a Draft. Never raises for bad input; see warnings."""
+    """Parse a letter's text into a Draft. Never raises for bad input (LimitExceeded past
+    the limits); what could not be read is a warning."""
     lines = prepare(text if isinstance(text, str) else "")
     warnings: list[DraftWarning] = []
     found = find_header(lines)
+    if found is not None and "\t" not in lines[found[0]] and lines[found[0]].count("|") < 2:
+        positional = layout_draft(lines, source=source, known=known)  # columns by position
+        if positional is not None:
+            return positional
     if found is None:
         paragraphs = paragraph_draft(lines, source=source, known=known)
         if paragraphs is not None:  # numbered paragraphs with หน่วยงานที่รับผิดชอบ lines

@@ -24,8 +24,8 @@ from storage.models import Agency
 
 TEXT_TYPES = (".txt", ".text")
 SHEET_TYPES = (".csv", ".tsv", ".xlsx", ".xlsm")
-SUPPORTED = (*TEXT_TYPES, ".docx", *SHEET_TYPES)
-_OLD_TYPES = {".doc": "importer.fail.old_doc", ".xls": "importer.fail.old_xls", ".pdf": "importer.fail.pdf_advice"}
+SUPPORTED = (*TEXT_TYPES, ".pdf", ".docx", *SHEET_TYPES)
+_OLD_TYPES = {".doc": "importer.fail.old_doc", ".xls": "importer.fail.old_xls"}
 _BLANK = b" \t\r\n\x0c\xef\xbb\xbf"
 
 
@@ -105,7 +105,7 @@ def _read_pdf(path: Path, raw: bytes, known: list[Agency]) -> Draft:
     return draft_from_pdf(path, raw, known=known)
 
 
-_READERS = {".docx": _read_docx, **{s: _read_sheet for s in SHEET_TYPES},
+_READERS = {".docx": _read_docx, ".pdf": _read_pdf, **{s: _read_sheet for s in SHEET_TYPES},
             **{s: _read_text for s in TEXT_TYPES}}
 
 

@@ -57,8 +57,6 @@ TEXTS: dict[str, tuple[str, str]] = {
                                  "unknown file type {suffix}; expected one of {supported}"),
     "importer.fail.old_doc": ("ไม่รองรับไฟล์ Word แบบเก่า .doc ให้บันทึกเป็น .docx", "old Word .doc is not supported; save it as .docx"),
     "importer.fail.old_xls": ("ไม่รองรับไฟล์ Excel แบบเก่า .xls ให้บันทึกเป็น .xlsx", "old Excel .xls is not supported; save it as .xlsx"),
-    "importer.fail.pdf_advice": ("ยังอ่าน PDF โดยตรงไม่ได้ ให้แปลงเป็นข้อความก่อน (pdftotext -layout) หรือบันทึกเป็น .docx",
-                               "PDF is not read directly; extract the text first (pdftotext -layout) or save as .docx"),
     "importer.fail.missing": ("ไม่พบไฟล์", "no such file"),
     "importer.fail.not_file": ("ไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ไปป์ หรืออุปกรณ์)", "not a regular file (a folder, pipe or device)"),
     "importer.fail.limit": ("{what} เกินขีดจำกัด {limit} ({found}) ไม่นำเข้าไฟล์นี้",

@@ -1,0 +1,165 @@
+"""PDF letters: the text layer read character by character with its position (pypdfium2).
+
+pypdfium2 (PDFium's own text extraction, BSD-3/Apache-2.0, binary wheels for Linux, macOS
+and Windows) gives every character with its box. Many PDFs have no space characters at
+all; PDFium adds the spaces it guesses from gaps, which are kept — they are right between
+words, and the ones it puts after a tone mark (``หน่ วยงาน``) are what the Thai repair
+undoes. A combining mark stays with the letter before it in
+the content stream, so marks drawn left of their base (ป้, SarabunPSK's shifted glyphs) are
+not pulled in front of it. Clusters are grouped into lines by baseline and into chunks by
+wide gaps, and the table is read by position (storage.formats.layout); text outside a table
+(numbered paragraphs, minutes in prose) goes through the text reader. All text is repaired
+(storage.thai.repair) — PUA glyphs, reordered marks.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+from typing import Iterable
+
+from storage.formats.draft import Draft
+from storage.formats.layout import Chunk, Line, read_table
+from storage.formats.limits import MAX_CHARS, MAX_PAGES, fail, over
+from storage.models import Agency
+from storage.thai.chars import is_mark
+from storage.thai.repair import repair
+
+_CHUNK_GAP = 0.6
+"""A gap wider than this many em between two characters separates two chunks (table cells,
+a date beside the number). Narrower gaps are not spaces: glyph boxes are tight, and letters
+inside a word stand up to ~0.45 em apart; spaces come from the space characters themselves."""
+
+
+class _Cluster:
+    __slots__ = ("text", "x0", "x1", "y", "size")
+
+    def __init__(self, text: str, x0: float, x1: float, y: float, size: float) -> None:
+        self.text, self.x0, self.x1, self.y, self.size = text, x0, x1, y, size
+
+
+def _page_clusters(textpage, raw) -> list[_Cluster]:
+    """The page's characters as clusters (a letter and its marks) with their boxes."""
+    count = raw.FPDFText_CountChars(textpage)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    clusters: list[_Cluster] = []
+    for i in range(count):
+        ch = chr(raw.FPDFText_GetUnicode(textpage, i) or 32)
+        if ch in "\r\n\x00\ufffe\uffff":
+            continue
+        raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
+        if clusters and is_mark(_mapped(ch)) and ch != " ":
+            clusters[-1].text += ch
+            clusters[-1].x1 = max(clusters[-1].x1, right.value)
+            continue
+        raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
+        size = raw.FPDFText_GetFontSize(textpage, i) or 12.0
+        y = clusters[-1].y if ch == " " and clusters else oy.value  # a space's own origin may lie anywhere
+        clusters.append(_Cluster(ch, left.value, right.value, y, size))
+    return clusters
+
+
+def _mapped(ch: str) -> str:
+    # A Private Use Area mark (TH SarabunPSK) is a mark too: keep it with its letter.
+    return repair(ch) if "\uf700" <= ch <= "\uf71a" else ch
+
+
+def _lines(clusters: list[_Cluster], page: int, rules: list[float] | None) -> list[Line]:
+    """Clusters grouped by baseline (top to bottom), each line cut into chunks at wide gaps,
+    each marked with whether a horizontal rule lies between it and the line above."""
+    rows: list[list[_Cluster]] = []
+    for cluster in sorted(clusters, key=lambda c: -c.y):
+        if rows and abs(rows[-1][0].y - cluster.y) <= 0.35 * cluster.size:
+            rows[-1].append(cluster)
+        else:
+            rows.append([cluster])
+    lines, above = [], None
+    for row in rows:
+        y = row[0].y
+        rule = None if rules is None else any(y < r < (above if above is not None else 1e9) for r in rules)
+        lines.append(Line(_chunks(sorted(row, key=lambda c: c.x0 + c.x1)), page, y, rule))
+        above = y
+    return lines
+
+
+def _rules(page, raw) -> list[float] | None:
+    """Heights of the page's horizontal rules (path objects a hairline high and at least
+    30 pt wide: table borders), or None when it draws none."""
+    found = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        if top - bottom < 2.5 and right - left > 30:
+            found.append((top + bottom) / 2)
+    return found or None
+
+
+def _chunks(row: list[_Cluster]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    text: list[str] = []
+    start = end = 0.0
+    size = 12.0
+    for cluster in row:
+        if cluster.text == " ":
+            if text and text[-1] != " ":
+                text.append(" ")
+                end = max(end, cluster.x1)
+            continue
+        if text and cluster.x0 - end > _CHUNK_GAP * cluster.size:
+            chunks.append(Chunk(start, end, "".join(text).strip(), size))
+            text = []
+        if not text:
+            start, end, size = cluster.x0, cluster.x1, cluster.size
+        text.append(cluster.text)
+        end = max(end, cluster.x1)
+    if text and "".join(text).strip():
+        chunks.append(Chunk(start, end, "".join(text).strip(), size))
+    return [c for c in chunks if c.text]
+
+
+def pdf_lines(path: Path, data: bytes) -> list[Line]:
+    """Every page's lines, in reading order; ImportFailed for a PDF that cannot be read."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        reason = "importer.fail.pdf_encrypted" if "password" in str(error).lower() else "importer.fail.pdf"
+        raise fail(path, reason, error=type(error).__name__) from None
+    try:
+        pages = len(document)
+        if pages > MAX_PAGES:
+            raise over(path, "importer.limit.pages", MAX_PAGES, pages)
+        lines: list[Line] = []
+        chars = 0
+        for number in range(pages):
+            page = document[number]
+            textpage = page.get_textpage()
+            try:
+                chars += raw.FPDFText_CountChars(textpage)
+                if chars > MAX_CHARS:
+                    raise over(path, "importer.limit.chars", MAX_CHARS, f"{chars:,}+")
+                lines += _lines(_page_clusters(textpage, raw), number, _rules(page, raw))
+            finally:
+                textpage.close()
+                page.close()
+        return lines
+    finally:
+        document.close()
+
+
+def draft_from_pdf(path: Path, data: bytes, *, known: Iterable[Agency] = ()) -> Draft:
+    """The Draft of a PDF letter: its table read by position, else its text as a letter."""
+    from storage.formats.letters import draft_from_table, parse_letter_text
+
+    lines = pdf_lines(path, data)
+    if not any(chunk.text.strip() for line in lines for chunk in line.chunks):
+        raise fail(path, "importer.fail.pdf_no_text")
+    table = read_table(lines)
+    if table is not None:
+        head, rows, cols, tail = table
+        return draft_from_table([repair(line) for line in head], rows, cols, source=path.name, known=known,
+                                tail=[repair(line) for line in tail])
+    text = "\n".join(repair(line.text) for line in lines)
+    return parse_letter_text(text, source=path.name, known=known)

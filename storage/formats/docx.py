@@ -24,20 +24,57 @@ from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zi
 from storage.models import Agency
 
 
-def _row_cells(row, table: Table) -> list[str]:
-    """The row's text by grid column: a merged cell's text sits in its first column only
-    (so a cell spanning two columns never lands in both), and the lower parts of a
-    vertically merged cell read as empty (so the row continues the one above)."""
-    cells: list[str] = []
-    for tc in row._tr.tc_lst:
-        text = "" if tc.vMerge == "continue" else _Cell(tc, table).text
-        cells.append(text)
-        cells.extend([""] * (max(tc.grid_span, 1) - 1))
-    return cells
+class _Merged(str):
+    """The lower part of a vertically merged cell: reads as empty (the row continues the one
+    above), but remembers the merged cell's text for a row that starts an item of its own."""
+
+    above: str = ""
+    since: str = ""
+    """The number cell of the row the merge started in."""
+
+
+def _merged(text: str, since: str) -> _Merged:
+    cell = _Merged("")
+    cell.above, cell.since = text, since
+    return cell
 
 
 def _table_rows(table: Table) -> list[list[str]]:
-    return [_row_cells(row, table) for row in table.rows]
+    """The rows' text by grid column: a merged cell's text sits in its first column only
+    (so a cell spanning two columns never lands in both); the lower parts of a vertically
+    merged cell are _Merged."""
+    rows: list[list[str]] = []
+    started: dict[int, tuple[str, str]] = {}  # grid column -> (text, number cell of its row)
+    for row in table.rows:
+        cells: list[str] = []
+        for tc in row._tr.tc_lst:
+            column = len(cells)
+            if tc.vMerge == "continue":
+                text, since = started.get(column, ("", ""))
+                cells.append(_merged(text, since))
+            else:
+                text = _Cell(tc, table).text
+                cells.append(text)
+                started[column] = (text, cells[0] if column else text)
+            cells.extend([""] * (max(tc.grid_span, 1) - 1))
+        rows.append(cells)
+    return rows
+
+
+def _share_merged(rows: list[list[str]], cols: Columns, warnings: list[DraftWarning]) -> list[list[str]]:
+    """A merged cell shared by two numbered rows (one agency cell for items 3 and 4) gives
+    its text to each of them; in a row that only continues an item it stays empty."""
+    out = []
+    for row in rows:
+        seq = parse_seq(row[cols.seq]) if cols.seq is not None and cols.seq < len(row) else None
+        if seq is not None:
+            for cell in row:
+                if isinstance(cell, _Merged) and cell.above.strip():
+                    other = parse_seq(cell.since)
+                    warnings.append(DraftWarning.of("importer.shared_cell", seq, other=other if other else "?"))
+            row = [cell.above if isinstance(cell, _Merged) else cell for cell in row]
+        out.append(row)
+    return out
 
 
 def _header(rows: list[list[str]]) -> tuple[int, Columns] | None:
@@ -133,5 +170,6 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
             return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,
                                 warnings=[DraftWarning.of("importer.no_table")])
-    items_rows = assemble_rows(table_lines, cols, max(width, 2))
-    return draft_from_table(lines, items_rows, cols, source=source, known=known)
+    warnings: list[DraftWarning] = []
+    items_rows = assemble_rows(_share_merged(table_lines, cols, warnings), cols, max(width, 2))
+    return draft_from_table(lines, items_rows, cols, source=source, known=known, warnings=warnings)

@@ -67,8 +67,10 @@ LEAD_VERBAL_RE = re.compile(rf"เป็น\s?(?:{_LEAD_CORE}|เจ้าภา
 """A lead predicate after the names it covers: ``… เป็นหน่วยงานหลักในการประสาน…``."""
 SUPPORT_VERBAL_RE = re.compile(r"(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
 """A support predicate: ``… สนับสนุนการปฏิบัติ``, ``เป็นหน่วยงานสนับสนุน``."""
-LEAD_PAREN_RE = re.compile(r"[(\[]\s*(?:หน่วยงาน|ผู้รับผิดชอบ|เจ้าภาพ)?\s?หลัก\s*[)\]]|[(\[]\s*เจ้าภาพ\s*[)\]]|\(\s*lead\s*\)", re.I)
-SUPPORT_PAREN_RE = re.compile(r"[(\[]\s*(?:หน่วยงาน)?\s?(?:สนับสนุน|ร่วม)\s*[)\]]|\(\s*support\s*\)", re.I)
+LEAD_PAREN_RE = re.compile(
+    r"[(\[]\s*(?:เป็น\s?)?(?:หน่วยงาน|ผู้รับผิดชอบ|เจ้าภาพ)?\s?หลัก\s*[)\]]|[(\[]\s*(?:เป็น\s?)?เจ้าภาพ\s*[)\]]"
+    r"|\(\s*lead\s*\)", re.I)
+SUPPORT_PAREN_RE = re.compile(r"[(\[]\s*(?:เป็น\s?)?(?:หน่วยงาน)?\s?(?:สนับสนุน|ร่วม)\s*[)\]]|\(\s*support\s*\)", re.I)
 _INTRO = r"(?:\s*[:：]|\s*(?:ได้แก่|คือ)\s*[:：]?)"
 LEAD_PREFIX_RE = re.compile(rf"^\s*(?:{_LEAD_CORE}|หลัก|เจ้าภาพ(?:หลัก)?|lead){_INTRO}\s*", re.I)
 """``หน่วยงานหลัก: …`` / ``หน่วยงานหลัก ได้แก่ …``: the names after it lead."""

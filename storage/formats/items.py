@@ -111,11 +111,12 @@ def subpoints(text: str) -> tuple[str, ...]:
     return tuple(text[m.end(): end].strip() for m, end in zip(marks, ends) if text[m.end(): end].strip())
 
 
-def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict[str, str]) -> list[DraftAgency]:
+def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict[str, str],
+              leftovers: list[str]) -> list[DraftAgency]:
     named: list[tuple[str, str | None]] = []
-    named += read_agencies(_cell(row, cols.agencies), index)
-    named += [(n, r or "lead") for n, r in read_agencies(_cell(row, cols.lead), index)]
-    named += [(n, r or "support") for n, r in read_agencies(_cell(row, cols.support), index)]
+    named += read_agencies(_cell(row, cols.agencies), index, leftovers)
+    named += [(n, r or "lead") for n, r in read_agencies(_cell(row, cols.lead), index, leftovers)]
+    named += [(n, r or "support") for n, r in read_agencies(_cell(row, cols.support), index, leftovers)]
     default = "support" if any(r == "lead" for _, r in named) else "lead"
     merged: dict[str, DraftAgency] = {}
     for raw, role in named:
@@ -153,9 +154,11 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
         warnings.append(DraftWarning.of("importer.bad_due", seq, cell=due_cell[:40]))
     due = due or find_due(text)
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
-    agencies = _agencies(row, cols, index, {} if spellings is None else spellings)
+    leftovers: list[str] = []
+    agencies = _agencies(row, cols, index, {} if spellings is None else spellings, leftovers)
     if not agencies:
         warnings.append(DraftWarning.of("importer.no_agency", seq))
+    warnings += [DraftWarning.of("importer.unread_agency", seq, text=text) for text in dict.fromkeys(leftovers)]
     return DraftItem(
         seq=seq, text=text, due=due.isoformat() if due else None, recurrence=human, every=every,
         subpoints=subpoints(text), agencies=tuple(agencies),

@@ -148,11 +148,33 @@ def _as_issuer(office: str, province: str | None, known: AgencyIndex) -> str:
     return match.name if match else name
 
 
+_STAMP_RE = re.compile(r"เลขรับ|เลขที่รับ|รับที่|ลงรับ|ทะเบียนรับ")
+_STAMP_PART_RE = re.compile(r"^\s*(?:วันที่|เวลา|รับที่|เลขรับ|ลงชื่อ|ผู้รับ)")
+
+
+def _stamp_lines(lines: list[str]) -> set[int]:
+    """Lines of a receipt stamp (เลขรับ … / วันที่ … / เวลา …): its date is not the letter's."""
+    stamp: set[int] = set()
+    for i, line in enumerate(lines):
+        if _STAMP_RE.search(line):
+            stamp.add(i)
+            for j in range(max(0, i - 2), min(len(lines), i + 4)):
+                if _STAMP_PART_RE.match(lines[j]) or _STAMP_RE.search(lines[j]):
+                    stamp.add(j)
+    return stamp
+
+
 def _letter_date(lines: list[str]) -> str | None:
-    for line in lines:
-        if line.strip() and (found := parse_thai_date(line)):
-            return found.isoformat()
-    for line in lines:  # a date inside a line, not the date of a referenced letter
+    """The letter's own date: the line under the address block that is only a date, else a
+    ``วันที่ …`` line, else a date inside a line (a memo's ``ที่ … วันที่ …``) — never a
+    receipt stamp's, nor the date of a letter referred to (``ลงวันที่ …``)."""
+    stamp = _stamp_lines(lines)
+    own = [line for i, line in enumerate(lines) if i not in stamp and line.strip()]
+    for bare in (True, False):
+        for line in own:
+            if bare == (not line.strip().startswith("วันที่")) and (found := parse_thai_date(line)):
+                return found.isoformat()
+    for line in own:  # a date inside a line, not the date of a referenced letter
         for m in DATE_RE.finditer(line):
             if not re.search(r"(?:ลง|เมื่อ)\s*วันที่\s*$", line[: m.start()]):
                 found = parse_thai_date(m.group(0))

@@ -23,10 +23,15 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"\n|;|(?:^|(?<=\s))[-–—•●▪○◦*·](?=\s|[ก-๛])|(?:^|(?<=\s))\(?[0-9๐-๙]{1,2}[.)](?=\s|[ก-๛])"
 )
 _SEPARATORS = ",，、/"
+_DUTY_RE = re.compile(r"(?:การ|ใน|ของ|ตาม|เพื่อ|ทั้ง|แต่|หาก|กรณี|ทุก(?!อำเภอ|แห่ง|ส่วน)|อย่าง|จน|ถึง|แล้ว|และ(?:ให้|จัด|ราย)|"
+                      r"ภายใน|ก่อน|ไม่|ได้|ซึ่ง|โดย|พร้อม|จำนวน|ตั้งแต่|สำหรับ)")
+"""Words a duty or a condition begins with (never an agency)."""
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 _PROVINCE_ONLY_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
 _ENDS_WITH_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)$")
 _NUMBER_RUN_RE = re.compile(r"[0-9๐-๙]{1,3}(?![0-9๐-๙])")
+_RESUME_RE = re.compile(rf"[{_SEPARATORS}]\s*(?:และ|ร่วมกับ)?\s*|\s+(?:และ|โดยมี|ร่วมกับ|รวมทั้ง|ตลอดจน)?\s*|(?:และ|โดยมี|ร่วมกับ)\s*")
+"""Where names may start again after a duty: a separator, a space, และ, โดยมี, ร่วมกับ."""
 
 
 def split_clauses(cell: str) -> list[str]:
@@ -41,6 +46,7 @@ class _Clause:
         self.text = text
         self.index = index
         self.found: list[list] = []  # [raw name, role or None]
+        self.leftovers: list[str] = []
 
     def _starts_name(self, pos: int) -> int:
         """Length of a known name at pos, -1 for a head word, 0 for neither."""
@@ -49,15 +55,34 @@ class _Clause:
             return known
         return -1 if genre.HEAD_RE.match(self.text, pos) else 0
 
-    def _skip_predicate(self, pos: int) -> int:
-        # A duty runs to the clause end, or to a comma after which another name starts.
-        for m in re.finditer(f"[{_SEPARATORS}]", self.text[pos:]):
-            after = pos + m.end()
-            while after < len(self.text) and self.text[after].isspace():
-                after += 1
-            if after < len(self.text) and self._starts_name(after):
-                return pos + m.start()
-        return len(self.text)
+    def _strong_name(self, pos: int) -> bool:
+        """A name that is surely one (known, or complete: ends at a province or ทุก<unit>)
+        starts at ``pos``: safe to resume reading names in the middle of a duty."""
+        known = self._starts_name(pos)
+        if known > 0:
+            return True
+        if not known:
+            return False
+        run_end = pos
+        while run_end < len(self.text) and not (self.text[run_end].isspace() or self.text[run_end] in _SEPARATORS):
+            run_end += 1
+        return self._first_cut(pos, run_end)[1] and not genre.PREDICATE_RE.match(self.text, pos)
+
+    def _skip_predicate(self, pos: int) -> tuple[int, bool]:
+        """(where the duty or role phrase starting at ``pos`` ends, whether names follow).
+
+        A duty runs to the clause end, or to a comma or a space after which another name
+        starts — ``…เป็นหน่วยงานหลัก อำเภอทุกอำเภอ``, ``… และอำเภอทุกอำเภอ``,
+        ``… โดยมีอำเภอทุกอำเภอสนับสนุน`` — where the following name is surely one.
+        """
+        for m in _RESUME_RE.finditer(self.text, pos):
+            after = m.end()
+            if after >= len(self.text) or after <= pos:
+                continue
+            separated = bool(set(m.group()) & set(_SEPARATORS))
+            if (separated and self._starts_name(after)) or self._strong_name(after):
+                return after, True
+        return len(self.text), False
 
     def _first_cut(self, start: int, run_end: int) -> tuple[int, bool]:
         """Where a name starting at ``start`` ends inside its run; True when it is complete."""
@@ -96,6 +121,12 @@ class _Clause:
                 _NUMBER_RUN_RE.match(t, nxt) if _ENDS_WITH_PART_RE.search(t, start, end) else None)
             if m:  # "สำนักงานเขตพื้นที่การศึกษา… เขต 1", "มณฑลทหารบกที่ 14"
                 end = m.end()
+                after = end
+                while after < len(t) and t[after] == " ":
+                    after += 1
+                place = _PROVINCE_ONLY_RE.match(t, after)
+                if place:  # "ศูนย์อนามัยที่ 1 เชียงใหม่", "… เขต 1 ปทุมธานี": the place is the name's
+                    end = place.end()
                 continue
             m = genre.EVERY_RE.match(t, nxt)
             if m:  # "อปท. ทุกแห่ง"
@@ -158,22 +189,43 @@ class _Clause:
             m = regex.match(t, pos)
             if m:
                 self._apply(role, self.found[since:])
-                return self._skip_predicate(m.end()), False, len(self.found)
+                end, resumed = self._skip_predicate(m.end())
+                self._note_leftover(m.end(), end)
+                return end, resumed, len(self.found)
         m = genre.JOINER_RE.match(t, pos)
         if m and (self._starts_name(m.end()) or (m.end() < len(t) and t[m.end()].isspace())):
             return m.end(), True, since
         known = self._starts_name(pos)
         if known or (free and not genre.PREDICATE_RE.match(t, pos)):
             return self._read_name(pos, known), False, since
-        return self._skip_predicate(pos), False, since
+        end, resumed = self._skip_predicate(pos)
+        return end, resumed, since
+
+    def _note_leftover(self, start: int, end: int) -> None:
+        """Text after a role phrase and a space that is neither a duty nor a name read:
+        ``…เป็นหน่วยงานหลัก สหกรณ์การเกษตร`` — it looks like an agency, so say so."""
+        gap = self.text[start:end]
+        head = gap.lstrip()
+        if not head or len(head) == len(gap) or not "\u0e01" <= head[0] <= "\u0e2e":
+            return
+        if genre.PREDICATE_RE.match(head) or _DUTY_RE.match(head):
+            return
+        self.leftovers.append(head.split()[0][:40])
 
 
-def read_agencies(cell: str, index: AgencyIndex | None = None) -> list[tuple[str, str | None]]:
-    """(raw name, role) for every agency named in ``cell``; role None where none is marked."""
+def read_agencies(cell: str, index: AgencyIndex | None = None,
+                  leftovers: list[str] | None = None) -> list[tuple[str, str | None]]:
+    """(raw name, role) for every agency named in ``cell``; role None where none is marked.
+
+    Text that looks like an agency but was not read as one is added to ``leftovers``.
+    """
     index = index or AgencyIndex()
     found: list[tuple[str, str | None]] = []
     for clause in split_clauses(cell):
-        for name, role in _Clause(clause, index).read():
+        reader = _Clause(clause, index)
+        for name, role in reader.read():
             if name.strip():
                 found.append((name, role))
+        if leftovers is not None:
+            leftovers.extend(reader.leftovers)
     return found

@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from storage.formats.draft import Draft, DraftWarning
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
-from storage.formats.letters import draft_from_table, paragraph_draft, prepare
+from storage.formats.letters import draft_from_table, paragraph_draft, prepare, prose_draft
 from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zip, count_up
 from storage.models import Agency
 
@@ -165,7 +165,7 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
     head, table_lines, cols, width = _collect(document)
     lines = prepare("\n".join(head))
     if cols is None:
-        paragraphs = paragraph_draft(lines, source=source, known=known)  # no table: numbered paragraphs
+        paragraphs = paragraph_draft(lines, source=source, known=known) or prose_draft(lines, source=source, known=known)
         if paragraphs is not None:
             return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,

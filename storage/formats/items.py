@@ -16,7 +16,7 @@ from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand
 from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
 from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.responsible import read_agencies
-from storage.formats.timing import find_due, find_recurrence, parse_due_cell
+from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
 from storage.thai.digits import to_ascii_digits
 
 _SEQ_HEAD = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|ข้อ(?:ที่)?|no\.?|#|seq|ลำดับข้อ|item\s*no\.?)$", re.I)
@@ -150,9 +150,13 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
         warnings.append(DraftWarning.of("importer.no_text", seq))
     due_cell = verbatim(_cell(row, cols.due))
     due, problem = parse_due_cell(due_cell)
-    if problem:
+    relative = find_relative_due(due_cell) if problem else None
+    if problem and not relative:
         warnings.append(DraftWarning.of("importer.bad_due", seq, cell=due_cell[:40]))
     due = due or find_due(text)
+    relative = relative or (None if due else find_relative_due(text))
+    if relative:  # kept as written (in the text or the deadline cell); no date is made up
+        warnings.append(DraftWarning.of("importer.relative_due", seq, phrase=relative))
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
     leftovers: list[str] = []
     agencies = _agencies(row, cols, index, {} if spellings is None else spellings, leftovers)

@@ -15,6 +15,7 @@ back with no items.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from storage.formats import genre, layout
@@ -24,6 +25,8 @@ from storage.formats.items import CLOSING_RE as _CLOSING_RE
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
 from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows
+from storage.formats.prose import COLUMNS as PROSE_COLUMNS
+from storage.formats.prose import prose_rows
 from storage.formats.limits import MAX_LINES, LimitExceeded
 from storage.models import Agency
 from storage.thai.dates import DATE_RE, parse_thai_date
@@ -276,6 +279,20 @@ def layout_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] 
                             tail=[repair(line) for line in tail])
 
 
+def prose_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """The Draft of minutes in prose (numbered paragraphs naming agencies), else None."""
+    index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
+    found = prose_rows(lines, index)
+    if found is None:
+        return None
+    at, rows = found
+    draft = draft_from_table(lines[:at], [row[:4] for row in rows], PROSE_COLUMNS, source=source, known=index,
+                             tail=lines[at:])
+    subs = {int(to_ascii_digits(row[0])): row[4] for row in rows}
+    return replace(draft, items=tuple(replace(item, subpoints=subs.get(item.seq) or item.subpoints)
+                                      for item in draft.items))
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input (LimitExceeded past
     the limits); what could not be read is a warning."""
@@ -287,8 +304,8 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if positional is not None:
             return positional
     if found is None:
-        paragraphs = paragraph_draft(lines, source=source, known=known)
-        if paragraphs is not None:  # numbered paragraphs with หน่วยงานที่รับผิดชอบ lines
+        paragraphs = paragraph_draft(lines, source=source, known=known) or prose_draft(lines, source=source, known=known)
+        if paragraphs is not None:  # numbered paragraphs: with หน่วยงานที่รับผิดชอบ lines, or minutes in prose
             return paragraphs
         guessed = _guess_columns(lines)
         if guessed is None:

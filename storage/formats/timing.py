@@ -26,13 +26,29 @@ _UNITS = {"วัน": "D", "สัปดาห์": "W", "อาทิตย์
 _UNIT = "(?P<unit>สัปดาห์|อาทิตย์|ไตรมาส|เดือน|วัน|ปี)"
 _N = "(?P<n>[0-9๐-๙]{1,2})"
 _LEAST = r"(?P<least>อย่างน้อย\s*)?"
+_WEEKDAY = "(?P<day>จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)"
 _RHYTHMS = (
     ("day_of_month", re.compile(rf"ทุกวันที่\s*{_N}\s*ของ(?:ทุก)?\s*เดือน")),
+    ("day_of_month", re.compile(rf"วันที่\s*{_N}\s*ของทุก\s*เดือน")),
+    ("weekday", re.compile(rf"ทุก\s*วัน\s*{_WEEKDAY}")),
     ("per", re.compile(rf"{_LEAST}{_N}\s*{_UNIT}\s*(?:ต่อ|/)\s*(?:หนึ่ง\s*)?ครั้ง")),
     ("every", re.compile(rf"{_LEAST}ทุก\s*(?P<end>สิ้น)?\s*(?:{_N}\s*)?{_UNIT}(?!นี้|ละ|ที่)")),
     ("times", re.compile(rf"{_LEAST}{_UNIT}\s*ละ\s*(?:{_N}\s*)?ครั้ง")),
     ("each", re.compile(rf"ราย{_UNIT}")),
 )
+
+
+RELATIVE_DUE_RE = re.compile(
+    r"(?:ภายใน|ไม่เกิน)\s*[0-9๐-๙]{1,3}\s*(?:วันทำการ|วัน|สัปดาห์|เดือน)(?!ที่)"
+    r"(?:\s*(?:นับ(?:แต่|จาก)|หลัง(?:จาก)?|ภายหลัง)\S*)?")
+"""A deadline counted from an event (``ภายใน ๑๕ วัน``, ``ภายใน ๗ วัน นับแต่วันที่ได้รับหนังสือ``):
+no date can be set until that event is known."""
+
+
+def find_relative_due(text: str) -> str | None:
+    """The relative deadline phrase in ``text``, as written, or None."""
+    m = RELATIVE_DUE_RE.search(text or "")
+    return " ".join(m.group(0).split()) if m else None
 
 
 def parse_due_cell(cell: str) -> tuple[date | None, bool]:
@@ -81,6 +97,8 @@ def find_recurrence(text: str) -> tuple[str, str | None] | None:
 def _normalise(kind: str, m: re.Match[str]) -> tuple[str, str | None]:
     if kind == "day_of_month":
         return f"ทุกวันที่ {int(to_ascii_digits(m.group('n')))} ของเดือน", "P1M"
+    if kind == "weekday":
+        return f"ทุกวัน{m.group('day')}", "P1W"
     unit = m.group("unit")
     n = int(to_ascii_digits(m.group("n"))) if m.groupdict().get("n") else None
     least = "อย่างน้อย" if m.groupdict().get("least") else ""

@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "importer.no_agency": ("ข้อ {seq}: ไม่พบหน่วยงานที่รับผิดชอบ", "item {seq}: no responsible agency found"),
     "importer.dup_seq": ("ข้อ {seq}: ลำดับซ้ำ ใช้ลำดับ {new} แทน", "item {seq}: number used twice, numbered {new} instead"),
     "importer.relative_due": (
-        "ข้อ {seq}: กำหนดเสร็จนับจากวันที่ได้รับหนังสือ ({phrase}) ยังไม่ได้ใส่วันที่ครบกำหนด",
-        "item {seq}: the deadline counts from receipt ({phrase}); no due date was set"),
+        "ข้อ {seq}: กำหนดเสร็จเป็นระยะเวลา ({phrase}) ไม่ใช่วันที่ จึงยังไม่ได้ใส่วันครบกำหนด",
+        "item {seq}: the deadline is a span ({phrase}), not a date; no due date was set"),
     "importer.unread_agency": (
         "ข้อ {seq}: \"{text}\" ดูเหมือนชื่อหน่วยงาน แต่ไม่ตรงกับหน่วยงานใด ตรวจทานก่อนนำเข้า",
         "item {seq}: \"{text}\" looks like an agency but matched none; check it before import"),

@@ -1,0 +1,138 @@
+"""Minutes in prose: numbered paragraphs whose sentences name the agencies.
+
+    ๑. มอบหมายให้สำนักงานพัฒนาชุมชนจังหวัดขอนแก่นเป็นหน่วยงานหลัก ร่วมกับสำนักงานเกษตร
+       จังหวัดขอนแก่น และอำเภอทุกอำเภอ ส่งเสริมการปลูกผักสวนครัว…ในเขตอำเภอเมืองขอนแก่น…
+    ๖. การเตรียมความพร้อมรับสถานการณ์ภัยแล้ง
+       ๖.๑ ให้สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดขอนแก่นเป็นหน่วยงานหลัก …
+
+Each paragraph numbered 1, 2, 3 … is an item; ``๖.๑ / ๖.๒`` are its sub-points (kept in its
+text and listed). The agencies are the names in its sentences that are surely names (a
+board agency, or a name that ends at a province or ``ทุก<unit>``): the lead is the one
+said to be ``เป็นหน่วยงานหลัก / เป็นเจ้าภาพหลัก / รับผิดชอบหลัก``, support those after
+``ร่วมกับ / โดยมี / ประสาน`` or before ``สนับสนุน``; places (``ในเขตอำเภอ…``, ``พื้นที่…``,
+``ณ …``) and the province itself (``รายงานจังหวัดขอนแก่น``) are not assignees. The rows come
+out as [seq, text, agencies, due] for the shared item reader, roles marked in the cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storage.formats import genre
+from storage.formats.agencies import AgencyIndex
+from storage.formats.items import CLOSING_RE, Columns
+from storage.formats.responsible import _Clause
+from storage.thai.digits import to_ascii_digits
+
+COLUMNS = Columns(seq=0, text=1, agencies=2, due=3)
+_ITEM_RE = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*(\S.*)$")
+_SUB_RE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*\.\s*([0-9๐-๙]{1,2})\s*[.)]?\s+(\S.*)$")
+_TRIGGER_RE = re.compile(r"มอบหมาย(?:ให้)?|ขอให้|ให้|ร่วมกับ|โดยมี|ประสาน(?:งาน)?(?:กับ)?|และ|กับ|ตลอดจน|รวมทั้ง|,|\s")
+_SUPPORT_BEFORE_RE = re.compile(r"(?:ร่วมกับ|โดยมี|ประสาน(?:งาน)?(?:กับ)?|สนับสนุนโดย)\s*$")
+_PLACE_BEFORE_RE = re.compile(r"(?:ในเขต|เขตพื้นที่|ในพื้นที่|พื้นที่|ณ|ภายใน|ที่ตั้ง|ของ|ท้องที่)\s*$")
+_JOINED_BEFORE_RE = re.compile(r"(?:และ|หรือ|,)\s*$")
+_RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ|แจ้ง)\S{0,40}(?:ให้|ต่อ|ถึง|แก่|ยัง)\s*$")
+"""``รายงานผล…ให้สำนักงานคลังจังหวัด…``: the office a report goes to is not assigned the work."""
+_SUPPORT_AFTER_RE = re.compile(r"\s*(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
+_PROVINCE_ONLY_RE = re.compile(rf"(?:จังหวัด|จ\.)\s?(?:{'|'.join(genre.PROVINCES)})")
+_NOT_ASSIGNEES = ("ผู้ว่าราชการ", "รองผู้ว่าราชการ", "ที่ประชุม")
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
+    """Every run of paragraphs numbered from 1: (line index, [[seq, text lines…, subs…]])."""
+    runs: list[tuple[int, list[list]]] = []
+    current: list | None = None
+    for i, line in enumerate(lines):
+        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line):
+            current = None
+            continue
+        sub = _SUB_RE.match(line)
+        item = None if sub else _ITEM_RE.match(line)
+        if item:
+            seq = int(to_ascii_digits(item.group(1)))
+            rows = runs[-1][1] if runs else None
+            if seq == 1 or not rows or int(to_ascii_digits(rows[-1][0])) + 1 != seq:
+                runs.append((i, []))
+            current = [item.group(1), [item.group(2).strip()], []]
+            runs[-1][1].append(current)
+        elif sub and current is not None and to_ascii_digits(sub.group(1)) == to_ascii_digits(current[0]):
+            current[2].append([line.strip(), sub.group(3).strip()])
+        elif current is not None and line.strip():
+            (current[2][-1] if current[2] else current[1]).append(line.strip())
+    return runs
+
+
+def _is_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
+    before = text[max(0, start - 20): start]
+    if _PLACE_BEFORE_RE.search(before) or _RECIPIENT_BEFORE_RE.search(text[max(0, start - 60): start]):
+        return True
+    joined = _JOINED_BEFORE_RE.search(before)
+    return bool(joined and places and places[-1][1] >= start - len(joined.group(0)) - 1)
+
+
+def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
+    """(raw name, role) of the agencies a sentence assigns work to."""
+    clause = _Clause(text, index)
+    found: list[tuple[str, str | None, int, int]] = []
+    places: list[tuple[int, int]] = []
+    starts = sorted({m.end() for m in _TRIGGER_RE.finditer(text)} | {m.start() for m in genre.HEAD_RE.finditer(text)} | {0})
+    taken = 0
+    for pos in starts:
+        if pos < taken or pos >= len(text) or text[pos].isspace() or not clause._strong_name(pos):
+            continue
+        end = clause._read_name(pos, clause._starts_name(pos))
+        taken = end
+        name = text[pos:end].strip()
+        if _is_place(text, pos, places) or _PROVINCE_ONLY_RE.fullmatch(name) or name.startswith(_NOT_ASSIGNEES):
+            places.append((pos, end))
+            continue
+        found.append((name, _role(text, pos, end, found), pos, end))
+    return [(name, role) for name, role, _, _ in found]
+
+
+def _role(text: str, start: int, end: int, found: list) -> str | None:
+    after = text[end:end + 40]
+    if genre.LEAD_VERBAL_RE.match(after.lstrip()) or genre.LEAD_PAREN_RE.match(after.lstrip()):
+        _spread(found, start, text, "lead")
+        return "lead"
+    if _SUPPORT_AFTER_RE.match(after):
+        _spread(found, start, text, "support")
+        return "support"
+    before = text[max(0, start - 20): start]
+    if _SUPPORT_BEFORE_RE.search(before):
+        return "support"
+    if _JOINED_BEFORE_RE.search(before) and found and found[-1][3] >= start - 8:
+        return found[-1][1] if found[-1][1] == "support" else None
+    return None
+
+
+def _spread(found: list, start: int, text: str, role: str) -> None:
+    """``A และ B เป็นหน่วยงานหลัก``: the role said after a group is every member's."""
+    at = start
+    for k in range(len(found) - 1, -1, -1):
+        name, old, s, e = found[k]
+        if not re.fullmatch(r"\s*(?:และ|,|หรือ)?\s*", text[e:at]):
+            break
+        found[k] = (name, old or role, s, e)
+        at = s
+
+
+def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] | None:
+    """(first line, rows) of the numbered run that names the most assignees; a row is
+    [seq, text, agencies cell with roles marked, due cell, sub-points]."""
+    best = None
+    for start, paragraphs in _numbered(lines):
+        rows = []
+        for seq, text_lines, subs in paragraphs:
+            text = " ".join([" ".join(text_lines), *(" ".join(sub[:1] + sub[2:]) for sub in subs)])
+            whole = " ".join([" ".join(text_lines), *(" ".join(sub[1:]) for sub in subs)])
+            named = assignees(whole, index)
+            cell = "\n".join(f"{n} (หน่วยงานหลัก)" if r == "lead" else f"{n} (สนับสนุน)" if r == "support" else n
+                             for n, r in named)
+            rows.append([seq, text, cell, "", tuple(" ".join(sub[1:]) for sub in subs)])
+        score = sum(1 for row in rows if row[2])
+        if score and (best is None or score > best[2]):
+            best = (start, rows, score)
+    if best is None:
+        return None
+    return best[0], best[1]

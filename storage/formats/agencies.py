@@ -24,6 +24,7 @@ _TRAILING_PUNCT_RE = re.compile(r"[\s,;:，、/\-–—]+$")
 _SPACE_BEFORE_PROVINCE_RE = re.compile(r"(?<=[ก-๛])\s+(?=จังหวัด|จ\.)")
 _PROVINCES = "|".join(genre.PROVINCES)
 _SPACE_IN_PROVINCE_RE = re.compile(rf"(?<=จังหวัด)\s+(?=(?:{_PROVINCES}))")
+_GLUED_DISTRICT_RE = re.compile(r"(?<=[ก-๛])\s?เขต\s?([0-9]{1,3})(?![0-9])")
 _JO_PROVINCE_RE = re.compile(rf"จ\.\s?(?=(?:{_PROVINCES}))")
 _SHORT_PROVINCE_RE = re.compile(rf"(.+\.)({_PROVINCES})")
 """A short form ending in a province (``กรอ.ระยอง``): (abbreviation, province)."""
@@ -100,6 +101,7 @@ def normalize_agency(name: str) -> str:
     name = re.sub(r"(?<=\S)\(", " (", name)
     name = re.sub(r"\)(?=[^\s).,])", ") ", name)
     name = _SPACE_IN_PROVINCE_RE.sub("", _SPACE_BEFORE_PROVINCE_RE.sub("", name))
+    name = _GLUED_DISTRICT_RE.sub(r" เขต \1", name)  # "…เชียงใหม่เขต 1" (a wrapped line) → "…เชียงใหม่ เขต 1"
     return _TRAILING_PUNCT_RE.sub("", _BULLET_RE.sub("", name)).strip()
 
 

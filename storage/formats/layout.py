@@ -32,6 +32,8 @@ class Chunk:
     text: str
     size: float = 12.0
     """Font size in points (PDF); for layout text the nominal 12 of one line per row."""
+    xs: tuple[float, ...] | None = None
+    """Where each character starts (a PDF chunk), so a chunk can be cut between any two."""
     width: float = -1.0
     """How wide it looks (terminal cells for layout text, points for a PDF); x1 - x0 if unset.
     pdftotext places layout text by code point, but a line wraps by how wide it looks."""
@@ -147,11 +149,19 @@ def boundaries(labels: list[Chunk], body: list[Line]) -> list[float]:
     return cuts
 
 
-def _split(chunk: Chunk, cuts: list[float]) -> list[tuple[int, Chunk]]:
-    """(column, piece) for a chunk; one that runs over a boundary is cut at a space there."""
-    column = sum(1 for cut in cuts if chunk.x0 >= cut)
-    if column < len(cuts) and chunk.x1 > cuts[column] and " " in chunk.text:
-        per = (chunk.x1 - chunk.x0) / max(len(chunk.text), 1)
+def _split(chunk: Chunk, cuts: list[float], least: int = 0) -> list[tuple[int, Chunk]]:
+    """(column, piece) for a chunk; one that runs well over a boundary is cut at a space there
+    (pdftotext leaves one space between cells when a line fills its cell), and the piece
+    after the cut goes to the next column even if the extractor drew it a little left."""
+    column = max(least, sum(1 for cut in cuts if chunk.x0 >= cut))
+    per = (chunk.x1 - chunk.x0) / max(len(chunk.text), 1)
+    if chunk.xs and column < len(cuts) and chunk.x1 > cuts[column] + per:
+        at = next((i for i, x in enumerate(chunk.xs) if x >= cuts[column]), len(chunk.text))
+        if 0 < at < len(chunk.text):  # a PDF chunk: cut between the characters either side of the boundary
+            left = Chunk(chunk.x0, chunk.xs[at], chunk.text[:at].rstrip(), chunk.size, xs=chunk.xs[:at])
+            right = Chunk(chunk.xs[at], chunk.x1, chunk.text[at:], chunk.size, xs=chunk.xs[at:])
+            return [(column, left), *_split(right, cuts, column + 1)]
+    if column < len(cuts) and chunk.x1 > cuts[column] + 2 * per and " " in chunk.text:
         at = int((cuts[column] - chunk.x0) / per)
         spaces = [i for i, ch in enumerate(chunk.text) if ch == " "]
         cut = min(spaces, key=lambda i: abs(i - at))
@@ -159,7 +169,7 @@ def _split(chunk: Chunk, cuts: list[float]) -> list[tuple[int, Chunk]]:
         left = Chunk(chunk.x0, chunk.x0 + per * cut, chunk.text[:cut], chunk.size, share * cut)
         right = Chunk(chunk.x0 + per * (cut + 1), chunk.x1, chunk.text[cut + 1:], chunk.size,
                       share * (len(chunk.text) - cut - 1))
-        return [(column, left), *_split(right, cuts)]
+        return [(column, left), *_split(right, cuts, column + 1)]
     return [(column, chunk)]
 
 
@@ -191,32 +201,61 @@ def _header_height(lines: list[Line], at: int, height: int) -> int:
     return n - at
 
 
+def _segments(lines: list[Line], at: int, height: int) -> tuple[list[tuple[list[Chunk], list[Line]]], list[str]]:
+    """The table body cut at each repeated header, with that header's labels (a new page may
+    place the table elsewhere), and the lines after the table."""
+    labels = _merge([c for line in lines[at:at + height] for c in line.chunks])
+    header_texts = {" ".join(line.text.split()) for line in lines[at:at + height]}
+    segments: list[tuple[list[Chunk], list[Line]]] = [(labels, [])]
+    n = at + height
+    while n < len(lines):
+        line = lines[n]
+        if line.chunks and CLOSING_RE.match(line.chunks[0].text):
+            return segments, [ln.text for ln in lines[n:]]
+        if line.chunks and classify_header([c.text for c in line.chunks]) is not None:
+            used = _header_height(lines, n, 1)
+            again = _merge([c for ln in lines[n:n + used] for c in ln.chunks])
+            if len(again) == len(labels):
+                segments.append((again, []))
+            n += used
+            continue
+        if not line.chunks or not _is_furniture(line, header_texts):
+            segments[-1][1].append(line)
+        n += 1
+    return segments, []
+
+
+def _moved(piece: Chunk, shift: float) -> Chunk:
+    if not shift:
+        return piece
+    xs = tuple(x + shift for x in piece.xs) if piece.xs else None
+    return Chunk(piece.x0 + shift, piece.x1 + shift, piece.text, piece.size, xs, piece.width)
+
+
 def read_table(lines: list[Line]) -> tuple[list[str], list[list[str]], Columns, list[str]] | None:
     """(head lines, table rows in header order, columns, lines after the table), or None
     when no header with a number column is found."""
     found = find_table(lines)
     if found is None:
         return None
-    at, cols, labels, height = found
-    height = _header_height(lines, at, height)
-    labels = _merge([c for line in lines[at:at + height] for c in line.chunks])
-    header_texts = {" ".join(line.text.split()) for line in lines[at:at + height]}
+    at, cols, _, height = found
+    segments, tail = _segments(lines, at, _header_height(lines, at, height))
+    first_starts: list[float] | None = None
     body: list[Line] = []
-    tail: list[str] = []
-    for n, line in enumerate(lines[at + height:], at + height):
-        if line.chunks and CLOSING_RE.match(line.chunks[0].text):
-            tail = [ln.text for ln in lines[n:]]
-            break
-        if not line.chunks or not _is_furniture(line, header_texts):
-            body.append(line)
-    cuts = boundaries(labels, body)
-    edges = [0.0] * len(labels)
     placed: list[list | None] = []
-    for line in body:
-        pieces = [p for c in line.chunks for p in _split(c, cuts)] or None
-        if pieces and len(pieces) == 1 and pieces[0][0] != cols.seq and re.fullmatch(r"[0-9๐-๙]{1,3}", pieces[0][1].text):
-            pieces = None  # a bare page number away from the number column
-        placed.append(pieces)
+    for labels, segment in segments:
+        cuts = boundaries(labels, segment)
+        starts = [labels[0].x0, *cuts]
+        first_starts = first_starts or starts
+        shifts = [a - b for a, b in zip(first_starts, starts)]  # into the first page's frame
+        for line in segment:
+            pieces = [(k, _moved(p, shifts[k])) for c in line.chunks for k, p in _split(c, cuts)] or None
+            if pieces and len(pieces) == 1 and pieces[0][0] != cols.seq and re.fullmatch(r"[0-9๐-๙]{1,3}", pieces[0][1].text):
+                pieces = None  # a bare page number away from the number column
+            body.append(line)
+            placed.append(pieces)
+    edges = [0.0] * len(segments[0][0])
+    for pieces in placed:
         for column, piece in pieces or ():
             edges[column] = max(edges[column], piece.x0 + piece.seen)
     rows = rows_of(body, placed, cols, edges)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from storage.formats import genre
 from storage.formats.items import Columns, parse_seq
+from storage.formats.timing import find_relative_due, parse_due_cell
 from storage.thai.repair import repair
 from storage.thai.segment import segment
 from storage.thai.width import cell_width
@@ -29,6 +30,15 @@ class _Cell:
     parts: list[str] = field(default_factory=list)
     end: float = 0.0
     """Where the cell's last line ended (x), to tell a wrap from the end of a paragraph."""
+
+
+_NEW_NAME_RE = re.compile(r"(?:สำนักงาน|อำเภอ|องค์กร|องค์การ|ศูนย์|เทศบาล|โรงพยาบาล|ที่ทำการ|สถานี|กองกำลัง|"
+                          r"ส่วนราชการ|หน่วยงาน(?!หลัก|สนับสนุน))")
+"""Words a line of an agencies cell starts with only when a new name starts there."""
+
+
+def _is_mark(ch: str) -> bool:
+    return ch in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"
 
 
 def _thai(ch: str) -> bool:
@@ -53,15 +63,24 @@ def _starts_clause(text: str) -> bool:
 
 def _add(cell: _Cell, chunk, edge: float, agencies: bool) -> None:
     text = chunk.text.strip()
+    if cell.parts and text and _is_mark(text[0]):
+        # pdftotext sometimes drops a mark onto the next line (บัญชีพ้น / ื ที่เสี่ยง): it
+        # belongs to the end of the line above; the Thai repair puts it in order.
+        marks = len(text) - len(text.lstrip("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"))
+        cell.parts[-1] += text[:marks]
+        text = text[marks:].strip()
+        if not text:
+            return
     if not cell.parts:
         cell.parts.append(text)
     else:
-        wrapped = _wraps(cell, chunk, edge)
         previous = cell.parts[-1]
-        if not wrapped and agencies and _starts_clause(text):
+        if agencies and _starts_clause(text) and not _wraps(cell, chunk, edge):
             cell.parts += ["\n", text]
-        elif wrapped and previous and _thai(previous[-1]) and _thai(text[0]):
-            cell.parts.append(text)  # Thai wraps between words without a space
+        elif agencies and _NEW_NAME_RE.match(text):
+            cell.parts += [" ", text]  # a wrap before another office's name: keep them apart
+        elif previous and _thai(previous[-1]) and _thai(text[0]):
+            cell.parts.append(text)  # Thai wraps between words, where it writes no space
         else:
             cell.parts += [" ", text]
     cell.end = chunk.x0 + chunk.seen
@@ -77,10 +96,10 @@ def seq_piece(pieces: Placed, cols: Columns):
 
 def blocks(lines: list, placed: list[Placed | None]) -> list[int]:
     """For each line, the index of the first line of its block: lines not parted by a table
-    border (PDF) or a blank line (layout text)."""
+    border (PDF). Blank lines in layout text are no guide: pdftotext adds them anywhere."""
     first, out = 0, []
     for i, line in enumerate(lines):
-        if i and (placed[i - 1] is None or line.rule_above):
+        if i and line.rule_above:
             first = i
         out.append(first)
     return out
@@ -90,21 +109,52 @@ def row_spans(lines: list, placed: list[Placed | None], cols: Columns, edges: li
     """The line indexes of each numbered row, in order."""
     numbered = [i for i, pieces in enumerate(placed) if pieces and seq_piece(pieces, cols) is not None]
     block_of = blocks(lines, placed)
+    bordered = any(ln.rule_above is not None for ln in lines)
     starts: list[int] = []
     for k, at in enumerate(numbered):
         earlier = numbered[k - 1] if k else -1
-        starts.append(block_of[at] if block_of[at] > earlier else at)
+        starts.append(block_of[at] if bordered and block_of[at] > earlier else at)
+    moved = [False] * len(starts)
+    if not bordered:
+        for k in range(1, len(starts)):
+            begin = _due_start(numbered[k - 1], numbered[k], placed, cols)
+            if begin is not None:
+                starts[k], moved[k] = begin, True
     spans = [list(range(start, end)) for start, end in zip(starts, [*starts[1:], len(placed)])]
-    if not any(ln.rule_above is not None for ln in lines):  # no borders to tell rows apart
+    centred = bool(numbered) and any(_has(placed[i], cols.text) for i in range(numbered[0]))
+    if not bordered and centred:  # numbers sit lower than their rows' first lines
         for k in range(1, len(spans)):
-            _look_back(spans[k - 1], spans[k], placed, cols, edges)
+            if not moved[k]:
+                _look_back(spans[k - 1], spans[k], placed, cols, edges)
     return [[i for i in span if placed[i]] for span in spans]
+
+
+def _has(pieces: Placed | None, column: int | None) -> bool:
+    return bool(pieces) and any(col == column for col, _ in pieces)
+
+
+def _due_start(previous: int, at: int, placed: list[Placed | None], cols: Columns) -> int | None:
+    """The line a row begins on when its deadline cell (``-``, a date) stands above its number:
+    the number centred lower in a tall row, the deadline at the top of its cell."""
+    if cols.due is None:
+        return None
+    for i in range(previous + 1, at):
+        pieces = placed[i]
+        due = [p for col, p in pieces or () if col == cols.due]
+        if due and _due_like(due[0].text) and _has(pieces, cols.text):
+            return i
+    return None
+
+
+def _due_like(text: str) -> bool:
+    due, unreadable = parse_due_cell(text)
+    return due is not None or (not unreadable and bool(text.strip())) or bool(find_relative_due(text))
 
 
 def _look_back(previous: list[int], current: list[int], placed: list[Placed | None], cols: Columns,
                edges: list[float]) -> None:
-    """Move the last (at most two) lines of ``previous`` to ``current`` when they start it."""
-    for take in (2, 1):
+    """Move the last (at most four) lines of ``previous`` to ``current`` when they start it."""
+    for take in (4, 3, 2, 1):
         if len(previous) <= take:
             continue
         moved = [i for i in previous[-take:] if placed[i]]

@@ -84,37 +84,51 @@ def _lines(clusters: list[_Cluster], page: int, rules: list[float] | None) -> li
 
 
 def _rules(page, raw) -> list[float] | None:
-    """Heights of the page's horizontal rules (path objects a hairline high and at least
-    30 pt wide: table borders), or None when it draws none."""
+    """Heights of the page's horizontal rules (path objects at least 30 pt wide: a hairline,
+    or the top and bottom of a cell's rectangle), or None when it draws none."""
     found = []
     for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
         left, bottom, right, top = obj.get_bounds()
-        if top - bottom < 2.5 and right - left > 30:
+        if right - left <= 30:
+            continue
+        if top - bottom < 2.5:
             found.append((top + bottom) / 2)
+        else:  # a cell drawn as a rectangle: its top and bottom edges are rules
+            found += [top, bottom]
     return found or None
 
 
 def _chunks(row: list[_Cluster]) -> list[Chunk]:
     chunks: list[Chunk] = []
     text: list[str] = []
+    xs: list[float] = []
     start = end = 0.0
     size = 12.0
     for cluster in row:
         if cluster.text == " ":
             if text and text[-1] != " ":
                 text.append(" ")
+                xs.append(cluster.x0)
                 end = max(end, cluster.x1)
             continue
         if text and cluster.x0 - end > _CHUNK_GAP * cluster.size:
-            chunks.append(Chunk(start, end, "".join(text).strip(), size))
-            text = []
+            chunks.append(_chunk(start, end, text, xs, size))
+            text, xs = [], []
         if not text:
             start, end, size = cluster.x0, cluster.x1, cluster.size
         text.append(cluster.text)
+        xs += [cluster.x0] * len(cluster.text)
         end = max(end, cluster.x1)
-    if text and "".join(text).strip():
-        chunks.append(Chunk(start, end, "".join(text).strip(), size))
+    if text:
+        chunks.append(_chunk(start, end, text, xs, size))
     return [c for c in chunks if c.text]
+
+
+def _chunk(start: float, end: float, text: list[str], xs: list[float], size: float) -> Chunk:
+    while text and text[-1] == " ":
+        text.pop()
+        xs.pop()
+    return Chunk(start, end, "".join(text), size, xs=tuple(xs))
 
 
 def pdf_lines(path: Path, data: bytes) -> list[Line]:

@@ -62,6 +62,20 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
     return runs
 
 
+def _joined(parts: list[str]) -> str:
+    """Lines of a paragraph as one text: Thai wraps between words and writes no space there."""
+    out = ""
+    for part in parts:
+        if out and not (_thai(out[-1]) and _thai(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _thai(ch: str) -> bool:
+    return "\u0e01" <= ch <= "\u0e4e"
+
+
 def _is_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
     before = text[max(0, start - 20): start]
     if _PLACE_BEFORE_RE.search(before) or _RECIPIENT_BEFORE_RE.search(text[max(0, start - 60): start]):
@@ -124,12 +138,12 @@ def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] |
     for start, paragraphs in _numbered(lines):
         rows = []
         for seq, text_lines, subs in paragraphs:
-            text = " ".join([" ".join(text_lines), *(" ".join(sub[:1] + sub[2:]) for sub in subs)])
-            whole = " ".join([" ".join(text_lines), *(" ".join(sub[1:]) for sub in subs)])
+            text = " ".join([_joined(text_lines), *(_joined(sub[:1] + sub[2:]) for sub in subs)])
+            whole = " ".join([_joined(text_lines), *(_joined(sub[1:]) for sub in subs)])
             named = assignees(whole, index)
             cell = "\n".join(f"{n} (หน่วยงานหลัก)" if r == "lead" else f"{n} (สนับสนุน)" if r == "support" else n
                              for n, r in named)
-            rows.append([seq, text, cell, "", tuple(" ".join(sub[1:]) for sub in subs)])
+            rows.append([seq, text, cell, "", tuple(_joined(sub[1:]) for sub in subs)])
         score = sum(1 for row in rows if row[2])
         if score and (best is None or score > best[2]):
             best = (start, rows, score)

@@ -23,11 +23,16 @@ _CLAUSE_SPLIT_RE = re.compile(
     r"\n|;|(?:^|(?<=\s))[-–—•●▪○◦*·](?=\s|[ก-๛])|(?:^|(?<=\s))\(?[0-9๐-๙]{1,2}[.)](?=\s|[ก-๛])"
 )
 _SEPARATORS = ",，、/"
+_ROLE_WORD_RE = re.compile(r"หน่วยงาน\s?(?:หลัก|สนับสนุน|ร่วม)|(?:หน่วยงาน|ส่วนราชการ)\s?ที่เกี่ยวข้อง")
 _DUTY_RE = re.compile(r"(?:การ|ใน|ของ|ตาม|เพื่อ|ทั้ง|แต่|หาก|กรณี|ทุก(?!อำเภอ|แห่ง|ส่วน)|อย่าง|จน|ถึง|แล้ว|และ(?:ให้|จัด|ราย)|"
                       r"ภายใน|ก่อน|ไม่|ได้|ซึ่ง|โดย|พร้อม|จำนวน|ตั้งแต่|สำหรับ)")
 """Words a duty or a condition begins with (never an agency)."""
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 _PROVINCE_ONLY_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
+_PLACE_AFTER_NUMBER_RE = re.compile(
+    rf"(?:สาขา|ประจำจังหวัด|จังหวัด)?\s?(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})"
+    r"|สาขา[ก-๙]+?(?=\s|$|[,(]|อำเภอ|สำนักงาน|จังหวัด|เป็น)")
+"""What goes on after a region number: ``… เขต 1 ปทุมธานี``, ``…ที่ 5 สาขาสุราษฎร์ธานี``."""
 _ENDS_WITH_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)$")
 _NUMBER_RUN_RE = re.compile(r"[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 _RESUME_RE = re.compile(rf"[{_SEPARATORS}]\s*(?:และ|ร่วมกับ)?\s*|\s+(?:และ|โดยมี|ร่วมกับ|รวมทั้ง|ตลอดจน)?\s*|(?:และ|โดยมี|ร่วมกับ)\s*")
@@ -66,7 +71,11 @@ class _Clause:
         run_end = pos
         while run_end < len(self.text) and not (self.text[run_end].isspace() or self.text[run_end] in _SEPARATORS):
             run_end += 1
-        return self._first_cut(pos, run_end)[1] and not genre.PREDICATE_RE.match(self.text, pos)
+        end, complete = self._first_cut(pos, run_end)
+        name = self.text[pos:end]
+        if not complete or genre.PREDICATE_RE.match(self.text, pos) or _ROLE_WORD_RE.match(name):
+            return False
+        return bool(genre.PROVINCE_RE.search(name) or genre.EVERY_RE.search(name))
 
     def _skip_predicate(self, pos: int) -> tuple[int, bool]:
         """(where the duty or role phrase starting at ``pos`` ends, whether names follow).
@@ -124,7 +133,7 @@ class _Clause:
                 after = end
                 while after < len(t) and t[after] == " ":
                     after += 1
-                place = _PROVINCE_ONLY_RE.match(t, after)
+                place = _PLACE_AFTER_NUMBER_RE.match(t, after)
                 if place:  # "ศูนย์อนามัยที่ 1 เชียงใหม่", "… เขต 1 ปทุมธานี": the place is the name's
                     end = place.end()
                 continue

@@ -47,8 +47,10 @@ _TONE_BEFORE_VOWEL_RE = re.compile(f"([{_TONES}\u0e4c])([{_VOWEL_SIGNS}])")
 _DOUBLED_RE = re.compile(f"([{_MARKS}])\\1+")
 _SPACE_BEFORE_MARK_RE = re.compile(f"(?<=[\u0e01-\u0e4e])[ \u00a0]+(?=[{_MARKS}\u0e30\u0e32\u0e33\u0e45])")
 _SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{_MARKS}]) (?=[\u0e01-\u0e2e\u0e30-\u0e45])")
-_THAI_RUN = re.compile("[\u0e01-\u0e4e]{1,24}")
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _WINDOW = 24
+_UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37"
+_TONES_SET = "\u0e48\u0e49\u0e4a\u0e4b"
 
 
 def _known(token: str) -> bool:
@@ -76,8 +78,9 @@ def _right_run(text: str, start: int) -> int:
 
 
 def _moved_tone(left: str) -> str | None:
-    """``นอ้`` → ``น้อ``: the left run with a final tone mark moved back over one letter."""
-    if len(left) >= 3 and left[-1] in "\u0e48\u0e49\u0e4a\u0e4b" and left[-2] in CONSONANTS and left[-3] in CONSONANTS:
+    """``นอ้`` → ``น้อ``, ``ทัง้`` → ``ทั้ง``: a final tone mark moved back over one letter."""
+    if (len(left) >= 3 and left[-1] in _TONES_SET and left[-2] in CONSONANTS
+            and (left[-3] in CONSONANTS or left[-3] in _UPPER_VOWELS)):
         return left[:-2] + left[-1] + left[-2]
     return None
 
@@ -116,7 +119,8 @@ def _fix_spaces(text: str) -> str:
             text, pos = fixed, _left_run(fixed, m.start())
 
 
-_MOVED_TONE_RE = re.compile(f"[\u0e01-\u0e2e]{{2}}[{_TONES}]")
+_MOVED_TONE_RE = re.compile(
+    f"[\u0e01-\u0e2e\u0e31\u0e34-\u0e37][\u0e01-\u0e2e][{_TONES}]|[{_TONES}][\u0e01-\u0e2e][\u0e31\u0e34-\u0e37]")
 
 
 def _fix_run(run: re.Match[str]) -> str:
@@ -125,11 +129,28 @@ def _fix_run(run: re.Match[str]) -> str:
     if not _MOVED_TONE_RE.search(word) or not _unknown(word):
         return word
     for i in range(2, len(word)):
-        if word[i] in "\u0e48\u0e49\u0e4a\u0e4b" and word[i - 1] in CONSONANTS and word[i - 2] in CONSONANTS:
+        if word[i] in _TONES_SET and word[i - 1] in CONSONANTS and (word[i - 2] in CONSONANTS or word[i - 2] in _UPPER_VOWELS):
             candidate = word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
-            if _unknown(candidate) < _unknown(word) and _unknown(candidate) == 0:
-                return candidate
+        elif (i >= 3 and word[i] in _UPPER_VOWELS and word[i - 1] in CONSONANTS and word[i - 2] in _TONES_SET
+              and word[i - 3] in CONSONANTS):  # พ้นื → พื้น: a vowel sign carried past the next letter
+            candidate = word[:i - 2] + word[i] + word[i - 2] + word[i - 1] + word[i + 1:]
+        else:
+            continue
+        lo, hi = max(0, i - 16), i + 16
+        if _unknown(candidate[lo:hi]) < _unknown(word[lo:hi]) and not _known_at(word[lo:hi], i - lo) \
+                and _known_at(candidate[lo:hi], i - lo):
+            return candidate
     return word
+
+
+def _known_at(text: str, at: int) -> bool:
+    """Whether the word covering ``text[at]`` is a dictionary word."""
+    end = 0
+    for token in segment(text):
+        end += len(token)
+        if at < end:
+            return _known(token)
+    return False
 
 
 def repair(text: str) -> str:

@@ -45,7 +45,8 @@ def test_each_kind_of_damage_is_repaired(damaged: str, clean: str) -> None:
 
 
 @pytest.mark.parametrize("clean", ["ที่ รย ๐๐๑๗.๒/ว ๓๓๖๒", "ได้ มา", "ให้ ความสำคัญ", "หน่วยงานที่ เกี่ยวข้อง",
-                                   "นายกองค์การบริหารส่วนจังหวัดระยอง", "อ้างถึง หนังสือ", "E-mail : rayongoffice@gmail.com", ""])
+                                   "นายกองค์การบริหารส่วนจังหวัดระยอง", "อ้างถึง หนังสือ",
+                                   "จัดเตรียมรถบรรทุกน้ำให้พร้อมใช้งาน", "อย่างน้อยวันละ ๒ ครั้ง", "E-mail : rayongoffice@gmail.com", ""])
 def test_real_spaces_between_words_stay(clean: str) -> None:
     assert repair(clean) == clean
 

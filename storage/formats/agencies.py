@@ -58,6 +58,7 @@ _COLLECTIVE_SHORT = {
     "อำเภอทุกอำเภอ": "ทุกอำเภอ",
     "หน่วยงานรัฐวิสาหกิจ": "รัฐวิสาหกิจ",
 }
+_COLLECTIVE_FULL = {short: full for full, short in _COLLECTIVE_SHORT.items() if short.startswith(("ทุก", "อปท."))}
 _PAREN_ABBR_RE = re.compile(r"\(\s*([ก-ฮA-Za-z][ก-๛A-Za-z.]{0,12}\.?)\s*\)")
 
 
@@ -113,8 +114,10 @@ _SHORT_FORM_RE = re.compile(
 
 @lru_cache(maxsize=8192)
 def expand_short(name: str) -> str | None:
-    """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``), else None."""
+    """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``, ``ทุกอำเภอ``), else None."""
     compact = re.sub(r"\s+", "", normalize_agency(name))
+    if compact in _COLLECTIVE_FULL:
+        return _COLLECTIVE_FULL[compact]  # "ทุกอำเภอ" → "อำเภอทุกอำเภอ"
     m = _SHORT_FORM_RE.fullmatch(compact)
     if not m:
         return None

@@ -15,6 +15,7 @@ from storage.formats import genre
 from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand_short, normalize_agency, short_name
 from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
 from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
+from storage.formats.healing import heal
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
 from storage.thai.digits import to_ascii_digits
@@ -114,9 +115,9 @@ def subpoints(text: str) -> tuple[str, ...]:
 def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict[str, str],
               leftovers: list[str]) -> list[DraftAgency]:
     named: list[tuple[str, str | None]] = []
-    named += read_agencies(_cell(row, cols.agencies), index, leftovers)
-    named += [(n, r or "lead") for n, r in read_agencies(_cell(row, cols.lead), index, leftovers)]
-    named += [(n, r or "support") for n, r in read_agencies(_cell(row, cols.support), index, leftovers)]
+    named += read_agencies(heal(_cell(row, cols.agencies), index), index, leftovers)
+    named += [(n, r or "lead") for n, r in read_agencies(heal(_cell(row, cols.lead), index), index, leftovers)]
+    named += [(n, r or "support") for n, r in read_agencies(heal(_cell(row, cols.support), index), index, leftovers)]
     default = "support" if any(r == "lead" for _, r in named) else "lead"
     merged: dict[str, DraftAgency] = {}
     for raw, role in named:

@@ -166,9 +166,9 @@ def _split(chunk: Chunk, cuts: list[float], least: int = 0) -> list[tuple[int, C
         spaces = [i for i, ch in enumerate(chunk.text) if ch == " "]
         cut = min(spaces, key=lambda i: abs(i - at))
         share = chunk.seen / max(len(chunk.text), 1)
-        left = Chunk(chunk.x0, chunk.x0 + per * cut, chunk.text[:cut], chunk.size, share * cut)
+        left = Chunk(chunk.x0, chunk.x0 + per * cut, chunk.text[:cut], chunk.size, width=share * cut)
         right = Chunk(chunk.x0 + per * (cut + 1), chunk.x1, chunk.text[cut + 1:], chunk.size,
-                      share * (len(chunk.text) - cut - 1))
+                      width=share * (len(chunk.text) - cut - 1))
         return [(column, left), *_split(right, cuts, column + 1)]
     return [(column, chunk)]
 

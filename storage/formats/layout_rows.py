@@ -77,7 +77,7 @@ def _add(cell: _Cell, chunk, edge: float, agencies: bool) -> None:
         previous = cell.parts[-1]
         if agencies and _starts_clause(text) and not _wraps(cell, chunk, edge):
             cell.parts += ["\n", text]
-        elif agencies and _NEW_NAME_RE.match(text):
+        elif agencies and _NEW_NAME_RE.match(text) and not previous.endswith("ทุก"):
             cell.parts += [" ", text]  # a wrap before another office's name: keep them apart
         elif previous and _thai(previous[-1]) and _thai(text[0]):
             cell.parts.append(text)  # Thai wraps between words, where it writes no space

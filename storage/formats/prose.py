@@ -34,6 +34,8 @@ _JOINED_BEFORE_RE = re.compile(r"(?:และ|หรือ|,)\s*$")
 _RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ|แจ้ง)\S{0,40}(?:ให้|ต่อ|ถึง|แก่|ยัง)\s*$")
 """``รายงานผล…ให้สำนักงานคลังจังหวัด…``: the office a report goes to is not assigned the work."""
 _SUPPORT_AFTER_RE = re.compile(r"\s*(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
+_ROLE_AFTER_RE = re.compile(
+    rf"\s*(?:{genre.LEAD_VERBAL_RE.pattern}|{genre.SUPPORT_VERBAL_RE.pattern}|{genre.LEAD_PAREN_RE.pattern})")
 _PROVINCE_ONLY_RE = re.compile(rf"(?:จังหวัด|จ\.)\s?(?:{'|'.join(genre.PROVINCES)})")
 _NOT_ASSIGNEES = ("ผู้ว่าราชการ", "รองผู้ว่าราชการ", "ที่ประชุม")
 
@@ -92,9 +94,14 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
     starts = sorted({m.end() for m in _TRIGGER_RE.finditer(text)} | {m.start() for m in genre.HEAD_RE.finditer(text)} | {0})
     taken = 0
     for pos in starts:
-        if pos < taken or pos >= len(text) or text[pos].isspace() or not clause._strong_name(pos):
+        if pos < taken or pos >= len(text) or text[pos].isspace():
+            continue
+        strong = clause._strong_name(pos)
+        if not strong and not clause._named_at(pos):
             continue
         end = clause._read_name(pos, clause._starts_name(pos))
+        if not strong and not _ROLE_AFTER_RE.match(text, end):
+            continue  # a name that is not surely one counts only when a role is said of it
         taken = end
         name = text[pos:end].strip()
         if _is_place(text, pos, places) or _PROVINCE_ONLY_RE.fullmatch(name) or name.startswith(_NOT_ASSIGNEES):

@@ -29,6 +29,7 @@ _DUTY_RE = re.compile(r"(?:การ|ใน|ของ|ตาม|เพื่อ|
 """Words a duty or a condition begins with (never an agency)."""
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 _PROVINCE_ONLY_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
+_ENDS_IN_PROVINCE_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})$")
 _PLACE_AFTER_NUMBER_RE = re.compile(
     rf"(?:สาขา|ประจำจังหวัด|จังหวัด)?\s?(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})"
     r"|สาขา[ก-๙]+?(?=\s|$|[,(]|อำเภอ|สำนักงาน|จังหวัด|เป็น)")
@@ -77,25 +78,36 @@ class _Clause:
             return False
         return bool(genre.PROVINCE_RE.search(name) or genre.EVERY_RE.search(name))
 
+    def _named_at(self, pos: int) -> bool:
+        """A name starts at ``pos`` (known, or a head word that is not a duty or a role word)."""
+        return bool(self._starts_name(pos)) and not genre.PREDICATE_RE.match(self.text, pos) \
+            and not _ROLE_WORD_RE.match(self.text, pos)
+
     def _skip_predicate(self, pos: int) -> tuple[int, bool]:
         """(where the duty or role phrase starting at ``pos`` ends, whether names follow).
 
         A duty runs to the clause end, or to a comma or a space after which another name
         starts — ``…เป็นหน่วยงานหลัก อำเภอทุกอำเภอ``, ``… และอำเภอทุกอำเภอ``,
-        ``… โดยมีอำเภอทุกอำเภอสนับสนุน`` — where the following name is surely one.
+        ``… โดยมีอำเภอทุกอำเภอสนับสนุน``: after a space or a comma any name, glued on
+        (``…หลักและอำเภอทุกอำเภอ``) only a name that is surely one.
         """
+        if pos < len(self.text) and self._strong_name(pos):
+            return pos, True  # "…เป็นหน่วยงานหลักอำเภอทุกอำเภอ": a wrap took the space away
         for m in _RESUME_RE.finditer(self.text, pos):
             after = m.end()
             if after >= len(self.text) or after <= pos:
                 continue
-            separated = bool(set(m.group()) & set(_SEPARATORS))
-            if (separated and self._starts_name(after)) or self._strong_name(after):
+            spaced = bool(set(m.group()) & set(_SEPARATORS)) or m.group()[:1].isspace()
+            if (spaced and self._named_at(after)) or self._strong_name(after):
                 return after, True
         return len(self.text), False
 
     def _first_cut(self, start: int, run_end: int) -> tuple[int, bool]:
         """Where a name starting at ``start`` ends inside its run; True when it is complete."""
         t = self.text
+        every = genre.EVERY_RE.match(t, start)
+        if every and every.end() <= run_end:  # "ทุกส่วนราชการ" is a name of its own
+            return every.end(), True
         cuts: list[tuple[int, bool]] = []
         for regex in (genre.PROVINCE_RE, genre.EVERY_RE):
             m = regex.search(t, start + 1, run_end)
@@ -105,6 +117,10 @@ class _Clause:
             m = regex.search(t, start + 1, run_end)
             if m:
                 cuts.append((m.start(), True))
+        for m in genre.SUPPORT_VERBAL_RE.finditer(t, start + 1, run_end):
+            if _ENDS_IN_PROVINCE_RE.search(t, start, m.start()):  # "เทศบาลนครนครราชสีมาสนับสนุน"
+                cuts.append((m.start(), True))
+                break
         for m in genre.JOINER_RE.finditer(t, start + 1, run_end):
             if self._starts_name(m.end()):
                 cuts.append((m.start(), True))

@@ -36,6 +36,17 @@ class BoardError(Exception):
         return self.text("en")
 
 
+def user_message(error: BaseException, lang: str = "th") -> str:
+    """One line for the user about ``error``: a BoardError in ``lang``; an OSError (permissions,
+    a vanished folder, a full disk) as ``file: reason``, in the system's words."""
+    if isinstance(error, BoardError):
+        return error.text(lang)
+    if isinstance(error, OSError):
+        name = f"{error.filename}: " if error.filename else ""  # a file name from a shared folder
+        return visible(f"{name}{error.strerror or error}")
+    return visible(str(error))
+
+
 class UnknownCard(BoardError):
     pass
 

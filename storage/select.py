@@ -45,8 +45,7 @@ def parse_status(text: str) -> Status:
     (กำลังดำเนินการ, กำลังทำ, In progress, Doing)."""
     status = _STATUS_NAMES.get(norm(text))
     if status is None:
-        raise BadStatus(f"unknown status {text!r}; use one of: {', '.join(STATUSES)} "
-                        "or a column title (ยังไม่ทำ, กำลังทำ, ติดปัญหา, เสร็จ)")
+        raise BadStatus("error.unknown_status", text=text, codes=", ".join(STATUSES))
     return status
 
 
@@ -61,7 +60,7 @@ def match_agencies(snap: BoardSnapshot, wanted: str) -> list[Agency]:
     loose = [a for a in snap.agencies.values()
              if key and any(key in norm(n) for n in (a.name, a.short, *a.aliases) if n)]
     if not loose:
-        raise BoardError(f"no agency matches {wanted!r}; see `board summary` for the names")
+        raise BoardError("error.no_agency_match", text=wanted)
     return loose
 
 
@@ -76,7 +75,9 @@ def match_letters(snap: BoardSnapshot, wanted: str) -> list[Directive]:
              if key and (key in norm(d.number) or key in norm(d.subject))]
     if not loose:
         numbers = ", ".join(sorted(d.number for d in snap.directives.values())[:4])
-        raise BoardError(f"no letter matches {wanted!r}" + (f"; the board has {numbers}" if numbers else ""))
+        if numbers:
+            raise BoardError("error.no_letter_match_some", text=wanted, numbers=numbers)
+        raise BoardError("error.no_letter_match", text=wanted)
     return loose
 
 
@@ -110,5 +111,5 @@ def parse_day(text: str, today: date) -> date:
         return today - timedelta(days=int(body[:-1]))
     day = parse_thai_date(body)
     if day is None:
-        raise BoardError(f"cannot read the date {text!r}; use 2025-09-30, 30/9/2568, 30 ก.ย. 68 or 7d")
+        raise BoardError("error.bad_day", text=text)
     return day

@@ -68,6 +68,22 @@ def test_every_key_the_code_asks_for_exists() -> None:
     assert {key: where for key, where in asked.items() if key not in TEXTS} == {}
 
 
+RAISED = re.compile(r"\b(?:BoardError|UnknownCard|AmbiguousCard|BadStatus)\(\s*(f?)[\"']([^\"']*)[\"']")
+
+
+def test_user_errors_are_raised_by_key_not_by_sentence() -> None:
+    # Storage and the app say what went wrong as a catalog key + parameters; the CLI and the
+    # TUI word it in the user's language (a sentence here would be English in every language).
+    raised, sentences = 0, []
+    for folder in ("storage", "widgets", "tui"):
+        for path in (ROOT / folder).rglob("*.py"):
+            for prefix, text in RAISED.findall(path.read_text(encoding="utf-8")):
+                raised += 1
+                if prefix or text not in TEXTS:
+                    sentences.append(f"{path.relative_to(ROOT).as_posix()}: {text}")
+    assert raised > 10 and sentences == []
+
+
 def test_numbers_follow_the_interface_digits() -> None:
     assert say("th", "n_cards", n=12) == "๑๒ การ์ด"
     assert say("th-ascii", "n_cards", n=12) == "12 การ์ด"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage.errors import BoardError
+from storage.errors import BoardError, user_message
 from storage.models import BoardSnapshot, Change
 
 from widgets.board_index import BoardFilter, BoardIndex
@@ -147,7 +147,7 @@ def start_import(app) -> None:
         try:
             app.store.add_records(draft_to_records(draft, known))
         except (BoardError, OSError) as error:
-            app.notify(str(error), severity="error")
+            app.notify(user_message(error, app.lang), severity="error", markup=False)
             return
         app.records_added()
         app.notify(import_summary(before, app.store.snapshot(), app.lang), markup=False)
@@ -158,8 +158,7 @@ def start_import(app) -> None:
         try:
             draft = read_letter(path, known)
         except (BoardError, OSError) as error:  # ImportFailed: one line, never a traceback
-            message = error.text(app.lang) if isinstance(error, BoardError) else str(error)
-            app.notify(message, severity="error", markup=False)
+            app.notify(user_message(error, app.lang), severity="error", markup=False)
             return
         app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from textual.app import App, SystemCommand
 
-from storage.errors import BoardError
+from storage.errors import BoardError, user_message
 from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions, meeting
 from tui.commands import BoardCommands, thai_system_commands
@@ -234,7 +234,7 @@ class BoardApp(App[None]):
         try:
             new = write()
         except (BoardError, OSError) as error:  # a full disk or a vanished share: say so, keep running
-            self.notify(str(error), severity="error")
+            self.notify(user_message(error, self.lang), severity="error", markup=False)
             return None
         if undo is not None:
             self.undo_stack.append(undo)
@@ -339,7 +339,7 @@ class BoardApp(App[None]):
         try:
             report = self.store.sync()
         except (BoardError, OSError) as error:
-            self.notify(str(error), severity="error")
+            self.notify(user_message(error, self.lang), severity="error", markup=False)
             return
         self.poll_disk()
         if self.check_files():  # the folded copies are gone: so are their badges
@@ -357,7 +357,7 @@ class BoardApp(App[None]):
                 return
             changes = self.store.refresh()
         except (BoardError, OSError) as error:  # e.g. a half-synced copy: tell, retry next tick
-            self.board.show_status(message=f"⚠ {error}")
+            self.board.show_status(message=f"⚠ {user_message(error, self.lang)}")
             return
         if self.check_files():
             self.board.show_status(badges=self._badges())

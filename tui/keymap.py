@@ -47,7 +47,7 @@ def _read(path: Path) -> dict:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise BoardError(f"{path}: cannot read the config file ({error})") from None
+        raise BoardError("error.config_unreadable", path=str(path), error=str(error)) from None
 
 
 def load_digits(path: Path | None = None) -> str:
@@ -55,7 +55,7 @@ def load_digits(path: Path | None = None) -> str:
     path = path or config_path()
     value = _read(path).get("display", {}).get("digits", "thai")
     if value not in ("thai", "ascii"):
-        raise BoardError(f'{path}: [display] digits must be "thai" or "ascii", not {value!r}')
+        raise BoardError("error.config_digits", path=str(path), value=str(value))
     return value
 
 
@@ -64,5 +64,5 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     path = path or config_path()
     keys = _read(path).get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
-        raise BoardError(f'{path}: [keys] must map binding ids to key strings, e.g. "card.note" = "m"')
+        raise BoardError("error.config_keys", path=str(path))
     return {str(binding_id): thai_keys(value) for binding_id, value in keys.items()}

@@ -44,20 +44,20 @@ def note_text(text: str) -> str:
     """A note as stored (stripped). Notes are append-only: a blank one is refused rather
     than recorded or dropped silently."""
     if not text.strip():
-        raise BoardError("a note needs some text")
+        raise BoardError("error.empty_note")
     return text.strip()
 
 
 def check_status(status: str) -> str:
     if status not in STATUSES:
-        raise BadStatus(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+        raise BadStatus("error.unknown_status", text=status, codes=", ".join(STATUSES))
     return status
 
 
 def card_of(snapshot: BoardSnapshot, card_id: str) -> Card:
     card = snapshot.cards.get(card_id)
     if card is None:
-        raise UnknownCard(f"no card {card_id!r} on this board")
+        raise UnknownCard("error.no_card", card=card_id)
     return card
 
 
@@ -137,7 +137,7 @@ def new_records(state: State, records: Records) -> int:
 def add_alias(b: Basis, agency_id: str, alias: str) -> State:
     """Teach the board another way of writing an agency's name."""
     if agency_id not in b.snapshot.agencies:
-        raise BoardError(f"no agency {agency_id!r} on this board")
+        raise BoardError("error.no_agency", agency=agency_id)
     return set_field(State(), b, f"agency/{agency_id}", f"alias:{alias.strip()}", True)
 
 

@@ -111,7 +111,7 @@ class WriteLock:
         try:
             self._lock.acquire()
         except Timeout:
-            raise BoardError(f"another board session holds {self._lock.lock_file} for too long; try again") from None
+            raise BoardError("error.lock_busy", lock=str(self._lock.lock_file)) from None
 
     def __exit__(self, *exc: object) -> None:
         self._lock.release()

@@ -77,7 +77,7 @@ class BoardStore:
         except BadFile as error:
             raise error.restated("") from None
         if parsed is None:
-            raise BoardError(f"{path}: no board file here (start one with `board import LETTER`)")
+            raise BoardError("error.no_board", path=str(path))
         key, meta, base = parsed
         assert meta is not None and base is not None
         if meta.get("role") != "base":
@@ -118,7 +118,7 @@ class BoardStore:
         try:
             write_atomic(path, data, exclusive=True)
         except FileExistsError:
-            raise BoardError(f"{path}: a board already exists here; not replacing it") from None
+            raise BoardError("error.board_exists", path=str(path)) from None
         fs.board_folder(path).mkdir(exist_ok=True)
 
     # -- reading ---------------------------------------------------------------------------
@@ -150,11 +150,11 @@ class BoardStore:
             return cards[wanted]
         matches = [c for cid, c in cards.items() if wanted and cid.startswith(wanted)]
         if not matches:
-            raise UnknownCard(f"no card {prefix!r} on this board")
+            raise UnknownCard("error.no_card", card=prefix)
         if len(matches) > 1:
             shown = sorted(c.id[:10] for c in matches)
             some = ", ".join(shown[:4]) + (", …" if len(shown) > 4 else "")  # … only when some are left out
-            raise AmbiguousCard(f"{prefix!r} matches {len(matches)} cards ({some}); type more of the id")
+            raise AmbiguousCard("error.ambiguous_card", card=prefix, n=len(matches), some=some)
         return matches[0]
 
     def watch_paths(self) -> list[Path]:
@@ -229,9 +229,9 @@ class BoardStore:
 
     def _check_open(self, *, write: bool = False) -> None:
         if self._closed:
-            raise BoardError(f"{self.path}: the board is closed")
+            raise BoardError("error.closed", path=str(self.path))
         if write and self.read_only:
-            raise BoardError(f"{self.path}: opened read-only; nothing was changed")
+            raise BoardError("error.read_only", path=str(self.path))
 
     # -- our own file and the folder ---------------------------------------------------------
 

@@ -72,8 +72,10 @@ def test_summary_json_and_scopes(two_letters: Path, capsys) -> None:
     code, out, _ = run(capsys, two_letters, "summary", "--json", "--agency", "พช.ระยอง")
     (row,) = json.loads(out)
     assert (row["agency"]["name"], row["total"]) == ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", 4)
-    code, _, err = run(capsys, two_letters, "summary", "--letter", "9999")
+    code, _, err = run(capsys, two_letters, "summary", "--letter", "9999", "--lang", "en")
     assert code == 1 and err.startswith("board: no letter matches '9999'") and err.count("\n") == 1
+    code, _, err = run(capsys, two_letters, "summary", "--letter", "9999")
+    assert code == 1 and err.startswith("board: ไม่มีหนังสือที่ตรงกับ '9999'") and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("typed, status", [("ยังไม่ทำ", "todo"), ("กำลังทำ", "doing"), ("เสร็จ", "done"),
@@ -137,5 +139,7 @@ def test_log_since_and_agency_filters(two_letters: Path, capsys, monkeypatch) ->
     tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
     assert json.loads(run(capsys, two_letters, "log", "--json", "--since", tomorrow)[1]) == []
     assert len(json.loads(run(capsys, two_letters, "log", "--json", "--since", "0d")[1])) == 2
-    code, _, err = run(capsys, two_letters, "log", "--since", "เมื่อวาน")
+    code, _, err = run(capsys, two_letters, "log", "--since", "เมื่อวาน", "--lang", "en")
     assert code == 1 and err.startswith("board: cannot read the date") and err.count("\n") == 1
+    code, _, err = run(capsys, two_letters, "log", "--since", "เมื่อวาน")
+    assert code == 1 and err.startswith("board: อ่านวันที่ 'เมื่อวาน' ไม่ได้") and err.count("\n") == 1

@@ -80,19 +80,20 @@ def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize(
-    "argv, message",
+    "argv, english, thai",
     [
-        (("move", "zzzz", "done"), "no card 'zzzz'"),
-        (("move", "", "done"), "no card"),
-        (("note", "0", "x"), "'0' matches 2 cards"),  # the sample's ids 0679… and 0c04…
-        (("move", "0679", "finished"), "unknown status 'finished'"),
-        (("list", "--agency", "กรมที่ไม่มี"), "no agency matches"),
+        (("move", "zzzz", "done"), "no card 'zzzz'", "ไม่มีการ์ด 'zzzz'"),
+        (("move", "", "done"), "no card", "ไม่มีการ์ด"),
+        (("note", "0", "x"), "'0' matches 2 cards", "'0' ตรงกับการ์ด 2 ใบ"),  # the sample's ids 0679… and 0c04…
+        (("move", "0679", "finished"), "unknown status 'finished'", "ไม่รู้จักสถานะ 'finished'"),
+        (("list", "--agency", "กรมที่ไม่มี"), "no agency matches", "ไม่มีหน่วยงานที่ตรงกับ"),
     ],
 )
-def test_user_errors_exit_1_with_one_line(board: Path, capsys: pytest.CaptureFixture[str], argv, message) -> None:
-    code, out, err = run(capsys, board, *argv)
-    assert code == 1 and out == ""
-    assert err.count("\n") == 1 and err.startswith("board: ") and message in err
+def test_user_errors_exit_1_with_one_line(board: Path, capsys: pytest.CaptureFixture[str], argv, english, thai) -> None:
+    for lang, message in (("en", english), ("th", thai)):  # Thai unless --lang en
+        code, out, err = run(capsys, board, *argv, "--lang", lang)
+        assert code == 1 and out == ""
+        assert err.count("\n") == 1 and err.startswith("board: ") and message in err
 
 
 def test_unreadable_board_exits_1_without_traceback(tmp_path: Path, state_home: Path) -> None:
@@ -136,7 +137,9 @@ def test_move_with_a_blank_note_refuses_and_writes_nothing(board: Path, capsys: 
     card = listed(capsys, board)[0]["id"]
     code, out, err = run(capsys, board, "move", card[:6], "doing", "--note", "   ")
     assert (code, out) == (1, "")
-    assert err.strip() == "board: a note needs some text"
+    assert err.strip() == "board: บันทึกต้องมีข้อความ"
+    code, out, err = run(capsys, board, "move", card[:6], "doing", "--note", "   ", "--lang", "en")
+    assert (code, out, err.strip()) == (1, "", "board: a note needs some text")
     after = next(c for c in listed(capsys, board) if c["id"] == card)
     assert (after["status"], after["notes"]) == ("todo", 0)
     assert not (board.parent / "board.d").exists() or not any((board.parent / "board.d").glob("[0-9a-f]*.json"))
@@ -149,7 +152,7 @@ def test_list_status_takes_a_column_title_and_lang_goes_after_the_command(
     assert [c["id"] for c in listed(capsys, board, "--status", "ดำเนินการแล้ว")] == [card]
     code, out, _ = run(capsys, board, "summary", "--lang", "en")
     assert code == 0 and "Done" in out and "ดำเนินการแล้ว" not in out
-    code, out, err = run(capsys, board, "list", "--status", "finished")
+    code, out, err = run(capsys, board, "list", "--status", "finished", "--lang", "en")
     assert (code, out) == (1, "") and err.startswith("board: unknown status 'finished'")
 
 

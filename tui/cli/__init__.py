@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
-from storage.errors import BoardError
+from storage.errors import BoardError, user_message
 
 DEFAULT_BOARD = "board.json"
 
@@ -35,6 +35,12 @@ def _common() -> argparse.ArgumentParser:
         help="language of the interface and of command output (default th)",
     )
     return common
+
+
+def out_lang(args: argparse.Namespace) -> str:
+    """The language of everything a command prints: --lang, and in Thai with ASCII digits
+    (``th-ascii``), since terminal output is pasted into mail, sheets and other tools."""
+    return "en" if getattr(args, "lang", "th") == "en" else "th-ascii"
 
 
 COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands", "tui.cli.meeting_commands")
@@ -83,15 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         return _reader_went_away()
-    except BoardError as error:
-        print(f"board: {error.text(args.lang)}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        # Permissions, a vanished folder, a full disk: the user's to fix, not a crash.
-        from storage.controls import visible
-
-        name = f"{error.filename}: " if error.filename else ""  # a file name from a shared folder
-        print(visible(f"board: {name}{error.strerror or error}"), file=sys.stderr)
+    except (BoardError, OSError) as error:
+        # The user's to fix, not a crash: one line.
+        print(f"board: {user_message(error, out_lang(args))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -15,13 +15,14 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterator
 
-from storage.i18n import is_thai, say
+from storage.i18n import say
 from storage.progress import is_overdue
 from storage.select import letter_tag, parse_status, select_cards
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.thai.dates import format_thai_date
 from storage.thai.width import cell_width  # combining marks take no cell, so Thai lines up
+from tui.cli import out_lang
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -73,19 +74,6 @@ def _warn(store: BoardStore, lang: str) -> None:
 
 def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "th") or "th"
-
-
-def out_lang(args: argparse.Namespace) -> str:
-    """The language of terminal output: --lang, with ASCII digits in Thai (``th-ascii``)."""
-    return "th-ascii" if is_thai(_lang(args)) else "en"
-
-
-_THAI_WORDS = {"unchanged": "ไม่เปลี่ยน", "note added": "เพิ่มบันทึกความคืบหน้าแล้ว"}
-
-
-def _said(args: argparse.Namespace, words: str) -> str:
-    """A short confirmation in the board's language (Thai unless --lang en)."""
-    return _THAI_WORDS[words] if _lang(args) == "th" else words
 
 
 def _fit(text: str, width: int) -> str:
@@ -173,7 +161,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     wide = width >= 100
     status = say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
     mark = "⚠" if _is_overdue(snap, card) else " "
-    seq = ("ข้อ " if lang == "th" else "#") + str(item.seq if item else "?")
+    seq = say(lang, "cli.item", seq=item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
             f"{_fit(letter_tag(directive.number) if directive else '', 6)} {_fit(seq, 6)}"
             f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
@@ -190,15 +178,15 @@ def run_list(args: argparse.Namespace) -> int:
             return 0
         width = shutil.get_terminal_size((100, 24)).columns
         for card in cards:
-            print(_card_line(snap, card, _lang(args), width))
+            print(_card_line(snap, card, out_lang(args), width))
         if not cards:
-            print("ไม่มีการ์ดที่ตรงกับเงื่อนไข" if _lang(args) == "th" else "no cards match")
+            print(say(out_lang(args), "meeting.no_cards"))
     return 0
 
 
-def _describe(snap: BoardSnapshot, card: Card) -> str:
+def _describe(snap: BoardSnapshot, card: Card, lang: str) -> str:
     item = snap.items.get(card.item_id)
-    return f"{card.id[:8]} ข้อ {item.seq if item else '?'} · {_who(snap, card)}"
+    return f"{card.id[:8]} {say(lang, 'cli.item', seq=item.seq if item else '?')} · {_who(snap, card)}"
 
 
 def run_move(args: argparse.Namespace) -> int:
@@ -206,15 +194,15 @@ def run_move(args: argparse.Namespace) -> int:
     with _opened(args) as store:
         card = store.resolve_card(args.card)
         moved = store.move(card.id, status, note=args.note)
-        lang = _lang(args)
+        lang = out_lang(args)
         old, new = say(lang, f"status.{card.status}"), say(lang, f"status.{moved.status}")
-        what = _describe(store.snapshot(), moved)
+        what = _describe(store.snapshot(), moved, lang)
         if card.status == moved.status:
-            print(f"{what}: {new} ({_said(args, 'unchanged')})")
+            print(f"{what}: {new} ({say(lang, 'cli.unchanged')})")
         else:
             print(f"{what}: {old} → {new}")
         if args.note is not None:
-            print(f"{what}: {_said(args, 'note added')}")
+            print(f"{what}: {say(lang, 'cli.note_added')}")
     return 0
 
 
@@ -222,7 +210,8 @@ def run_note(args: argparse.Namespace) -> int:
     with _opened(args) as store:
         card = store.resolve_card(args.card)
         store.add_note(card.id, args.text)
-        print(f"{_describe(store.snapshot(), card)}: {_said(args, 'note added')}")
+        lang = out_lang(args)
+        print(f"{_describe(store.snapshot(), card, lang)}: {say(lang, 'cli.note_added')}")
     return 0
 
 

@@ -9,11 +9,10 @@ from dataclasses import asdict
 from pathlib import Path
 
 from storage.errors import BoardError
-from storage.i18n import say
 from storage.select import match_agencies, parse_day, select_cards
 from storage.sync.store import BoardStore
 from tui.cli import board_commands as base
-from tui.cli.meeting_output import out_lang
+from tui.cli import out_lang
 
 BINARY = ("xlsx", "docx")
 
@@ -40,13 +39,13 @@ def export_json(store: BoardStore, cards: list, since) -> dict:
     }
 
 
-def _agency(snap, wanted: str | None, lang: str):
+def _agency(snap, wanted: str | None):
     if not wanted:
-        raise BoardError(say(lang, "report.docx.need_agency"))
+        raise BoardError("report.docx.need_agency")
     found = match_agencies(snap, wanted)
     if len(found) > 1:
         names = ", ".join(a.short or a.name for a in found[:4])
-        raise BoardError(say(lang, "report.docx.many_agencies", wanted=wanted, n=len(found), names=names))
+        raise BoardError("report.docx.many_agencies", wanted=wanted, n=len(found), names=names)
     return found[0]
 
 
@@ -60,9 +59,9 @@ def report(store: BoardStore, args: argparse.Namespace) -> bytes:
     if fmt == "docx":
         from storage.formats.agency_docx import to_docx
 
-        agency = _agency(snap, args.agency, lang)
+        agency = _agency(snap, args.agency)
         if not cards:
-            raise BoardError(say(lang, "report.docx.no_cards", agency=agency.name))
+            raise BoardError("report.docx.no_cards", agency=agency.name)
         return to_docx(snap, agency, cards, today, lang, since)
     if fmt == "json":
         data = export_json(store, cards, since)
@@ -79,7 +78,7 @@ def report(store: BoardStore, args: argparse.Namespace) -> bytes:
 def run_export(args: argparse.Namespace) -> int:
     to_stdout = not args.out or args.out == "-"
     if args.format in BINARY and to_stdout and sys.stdout.isatty():
-        raise BoardError(f"export --format {args.format} writes a binary file; add --out FILE.{args.format}")
+        raise BoardError("error.binary_export", format=args.format)
     with base._opened(args) as store:
         data = report(store, args)
     if not to_stdout:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.errors import BoardError
-from storage.i18n import say
+from storage.i18n import is_thai, say
 from storage.models import Agency, Records
+from tui.cli import out_lang
 
 if TYPE_CHECKING:
     from storage.formats.draft import Draft
@@ -65,10 +66,10 @@ def apply_aliases(known: list[Agency], pairs: list[str]) -> tuple[list[Agency], 
         spelling, sep, target = pair.partition("=")
         spelling = normalize_agency(spelling)
         if not sep or not spelling or not target.strip():
-            raise BoardError(f"--alias {pair!r}: write it as SPELLING=AGENCY")
+            raise BoardError("error.alias_form", pair=pair)
         agency = AgencyIndex(by_id.values()).match(target) or _by_id_prefix(by_id, target.strip())
         if agency is None:
-            raise BoardError(f"--alias {pair!r}: no agency {target.strip()!r} on this board")
+            raise BoardError("error.alias_no_agency", pair=pair, agency=target.strip())
         if AgencyIndex([agency]).match(spelling) is None:  # a spelling it does not answer to yet
             agency = replace(agency, aliases=(*agency.aliases, spelling))
             by_id[agency.id] = changed[agency.id] = agency
@@ -98,30 +99,38 @@ def _records(drafts: list[Draft], known: list[Agency]) -> Records:
     )
 
 
-def summary_lines(draft: Draft, lang: str = "th") -> list[str]:
-    """A readable Thai summary of one draft (for --dry-run)."""
+def _day(iso: str, lang: str, style: str = "short") -> str:
+    """B.E. in Thai (ASCII digits, like all terminal output), ISO in English."""
     from datetime import date
 
     from storage.thai.dates import format_thai_date
 
+    return format_thai_date(date.fromisoformat(iso), style=style, digits="ascii") if is_thai(lang) else iso  # type: ignore[arg-type]
+
+
+def summary_lines(draft: Draft, lang: str = "th-ascii") -> list[str]:
+    """A readable summary of one draft (for --dry-run) in ``lang``."""
     d = draft.directive
-    when = format_thai_date(date.fromisoformat(d.date), style="long") if d.date else "ไม่ทราบวันที่"
-    lines = [f"หนังสือ {d.number or '(ไม่มีเลขที่)'} ลงวันที่ {when}  [{d.source}]",
-             f"  เรื่อง {d.subject or '-'}", f"  จาก {d.issuer or '-'}"]
+    when = _day(d.date, lang, "long") if d.date else say(lang, "cli.import.no_date")
+    number = d.number or say(lang, "cli.import.no_number")
+    lines = [say(lang, "cli.import.letter", number=number, date=when, source=d.source),
+             "  " + say(lang, "cli.import.subject", subject=d.subject or "-"),
+             "  " + say(lang, "cli.import.issuer", issuer=d.issuer or "-")]
     if d.references:
-        lines.append("  อ้างถึง/สิ่งที่ส่งมาด้วย " + ", ".join(d.references))
+        lines.append("  " + say(lang, "cli.import.references", refs=", ".join(d.references)))
     for item in draft.items:
         extra = []
         if item.due:
-            extra.append("กำหนด " + format_thai_date(date.fromisoformat(item.due)))
+            extra.append(say(lang, "cli.import.due", date=_day(item.due, lang)))
         if item.recurrence:
             extra.append(item.recurrence)
         if item.subpoints:
-            extra.append(f"{len(item.subpoints)} ข้อย่อย")
+            extra.append(say(lang, "cli.import.subpoints", n=len(item.subpoints)))
         text = item.text if len(item.text) <= 70 else item.text[:69] + "…"
-        lines.append(f"  ข้อ {item.seq}. {text}" + (f"  ({'; '.join(extra)})" if extra else ""))
+        line = "  " + say(lang, "cli.import.item", seq=item.seq, text=text)
+        lines.append(line + (f"  ({'; '.join(extra)})" if extra else ""))
         for agency in item.agencies:
-            lines.append(f"      - {agency.name} [{say('th', f'role.{agency.role}')}]")
+            lines.append(f"      - {agency.name} [{say(lang, f'role.{agency.role}')}]")
     lines += [f"  ! {w.text(lang)}" for w in draft.warnings]
     return lines
 
@@ -157,7 +166,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     board = Path(args.board_path)
     aliases = list(getattr(args, "alias", None) or [])
-    lang = getattr(args, "lang", "th")
+    lang = out_lang(args)
     known, taught = apply_aliases(known_agencies(board), aliases)
     drafts = [read_letter(Path(name), known) for name in args.files]
     if args.dry_run:
@@ -166,7 +175,7 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             for draft in drafts:
                 print("\n".join(summary_lines(draft, lang)))
-            print("(ทดลองอ่านเท่านั้น ยังไม่ได้บันทึก)")
+            print(say(lang, "cli.import.dry_run"))
         return 0
     added, records = _save(board, drafts, aliases)
     if args.json:
@@ -177,14 +186,15 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _report(board: Path, drafts: list[Draft], added: int, records: Records, taught: list[Agency],
-            lang: str = "th") -> None:
+            lang: str = "th-ascii") -> None:
     for draft in drafts:
-        print(f"{draft.directive.source}: {draft.directive.number or '-'} {len(draft.items)} ข้อ")
+        d = draft.directive
+        print(say(lang, "cli.import.read", source=d.source, number=d.number or "-", n=len(draft.items)))
         for warning in draft.warnings:
             print(f"  ! {warning.text(lang)}")
     if added:
-        print(f"บันทึกลง {board}: ใหม่ {added} รายการ ({len(records.cards)} การ์ด)")
+        print(say(lang, "cli.import.saved", board=str(board), added=added, cards=len(records.cards)))
     else:
-        print(f"{board}: ไม่มีอะไรใหม่ (นำเข้าหนังสือนี้แล้ว)")
+        print(say(lang, "cli.import.nothing_new", board=str(board)))
     for agency in taught:
-        print(f"{agency.name}: จำชื่อเรียก {agency.aliases[-1]} แล้ว")
+        print(say(lang, "cli.import.alias_learnt", agency=agency.name, alias=agency.aliases[-1]))

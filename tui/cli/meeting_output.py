@@ -8,16 +8,13 @@ import shutil
 
 from storage import activity_words as words
 from storage.activity import LogFilter, log
-from storage.i18n import is_thai, say
+from storage.i18n import say
 from storage.models import STATUSES, BoardSnapshot
 from storage.progress import Progress, agency_progress, board_progress
 from storage.select import match_agencies, match_letters, parse_day, select_cards
 from storage.thai.width import cell_width
 from tui.cli import board_commands as base
-
-def out_lang(args: argparse.Namespace) -> str:
-    """Thai words with ASCII digits (scripts, Excel, grep), or English."""
-    return "th-ascii" if is_thai(base._lang(args)) else "en"
+from tui.cli import out_lang
 
 
 def terminal_width() -> int:

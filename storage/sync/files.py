@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -120,24 +121,51 @@ def _parse(path: Path, raw: bytes) -> Any:
         raise BadFile(str(path), reason, "skipped", **details) from None
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest board file read. A 10,000-card board is ~3 MB and years of notes on it a few
+times that; 64 MB still parses in well under a second, while a 3 GB file (or a link to one)
+would take minutes and gigabytes of memory on every command."""
+
+
+def _read_regular(path: Path, known: StatKey | None) -> tuple[StatKey, bytes | None]:
+    """(key, bytes) of a regular file, (key, None) when its key is ``known``.
+
+    Opened without blocking, so a FIFO (``--board`` at a pipe) is refused instead of waiting
+    forever for a writer; devices and sockets are refused too, and so is a file over
+    ``MAX_FILE_BYTES`` — before a byte of it is read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise BadFile(str(path), "folder" if stat.S_ISDIR(st.st_mode) else "not_regular")
+        key = key_of(st)
+        if key == known:
+            return key, None
+        if st.st_size > MAX_FILE_BYTES:
+            raise BadFile(str(path), "too_large", "skipped", size_mb=st.st_size >> 20, limit_mb=MAX_FILE_BYTES >> 20)
+        raw = handle.read(MAX_FILE_BYTES + 1)  # it may have grown since the fstat
+    if len(raw) > MAX_FILE_BYTES:
+        raise BadFile(str(path), "too_large", "skipped", size_mb=len(raw) >> 20, limit_mb=MAX_FILE_BYTES >> 20)
+    return key, raw
+
+
 def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] | None:
     """(stat key, parsed data) read through one handle, so the key matches the bytes.
 
     None when the file is missing; ``(key, None)`` when the key equals ``known`` (unchanged:
-    no read, no parse); BadFile when it cannot be parsed.
+    no read, no parse); BadFile when it cannot be parsed, is not a regular file or is too big.
     """
     try:
-        with open(path, "rb") as handle:
-            key = key_of(os.fstat(handle.fileno()))
-            if key == known:
-                return key, None
-            raw = handle.read()
+        key, raw = _read_regular(path, known)
     except FileNotFoundError:
         return None
     except IsADirectoryError:
         raise BadFile(str(path), "folder") from None
     except PermissionError:
         raise BadFile(str(path), "permission") from None
+    if raw is None:
+        return key, None
     return key, _parse(path, raw)
 
 

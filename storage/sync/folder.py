@@ -15,6 +15,7 @@ import re
 import time
 from pathlib import Path
 
+from storage.errors import BadFile
 from storage.sync.files import TEMP_PREFIX
 
 REPLICA_NAME = re.compile(r"^[0-9a-f]{16}\.json$")
@@ -35,20 +36,58 @@ def board_folder(board: Path) -> Path:
     return board.with_name(board.stem + ".d")
 
 
-def _json_files(folder: Path) -> list[Path]:
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _json_files(folder: Path, root: str, odd: list[tuple[Path, str]] | None = None) -> list[Path]:
+    """The JSON files of ``folder`` to read: regular files, and links that stay inside ``root``
+    (the real board folder). A link out of it (a link to a 3 GB file, to another user's
+    files) is never followed, nor is anything that is not a regular file (a pipe would block
+    the reader); those go to ``odd`` as (path, reason) when it is given."""
     try:
         entries = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
         return []
+    found = []
     with entries:
-        # Dot-files are ours or an engine's temp files (.~x.tmp, .syncthing.x.tmp): never data.
-        return [Path(e.path) for e in entries
-                if e.name.endswith(".json") and not e.name.startswith((".", TEMP_PREFIX)) and e.is_file()]
+        for e in entries:
+            # Dot-files are ours or an engine's temp files (.~x.tmp, .syncthing.x.tmp): never data.
+            if not e.name.endswith(".json") or e.name.startswith((".", TEMP_PREFIX)):
+                continue
+            if e.is_symlink():
+                target = os.path.realpath(e.path)
+                if _inside(target, root) and os.path.isfile(target):
+                    found.append(Path(e.path))
+                elif odd is not None:
+                    odd.append((Path(e.path), target))
+            elif e.is_file(follow_symlinks=False):
+                found.append(Path(e.path))
+            elif odd is not None and not e.is_dir(follow_symlinks=False):
+                odd.append((Path(e.path), ""))
+    return found
+
+
+def _root(board: Path) -> str:
+    return os.path.realpath(board.parent)
+
+
+def folder_listing(board: Path) -> tuple[list[Path], list[BadFile]]:
+    """(every JSON file of ``NAME.d/`` to read, the entries there that are not read, each
+    named with why). A ``NAME.d`` that is itself a link out of the board folder is not read."""
+    folder, root = board_folder(board), _root(board)
+    real = os.path.realpath(folder)
+    if not _inside(real, root):
+        return [], ([BadFile(str(folder), "outside_link", "skipped", target=real)] if os.path.isdir(folder) else [])
+    odd: list[tuple[Path, str]] = []
+    files = sorted(_json_files(folder, root, odd))
+    return files, [BadFile(str(path), "outside_link", "skipped", target=target) if target else BadFile(str(path), "not_regular", "skipped")
+                   for path, target in sorted(odd)]
 
 
 def folder_files(board: Path) -> list[Path]:
-    """Every JSON file in ``NAME.d/``."""
-    return sorted(_json_files(board_folder(board)))
+    """Every JSON file in ``NAME.d/`` that is read (see ``folder_listing``)."""
+    return folder_listing(board)[0]
 
 
 def beside_files(board: Path) -> list[Path]:
@@ -57,7 +96,7 @@ def beside_files(board: Path) -> list[Path]:
     A file with its own ``OTHER.d/`` folder is a board in use, even when it began as a copy
     of this one (same board id): folding it would archive somebody's board.
     """
-    return sorted(p for p in _json_files(board.parent)
+    return sorted(p for p in _json_files(board.parent, _root(board))
                   if p.name != board.name and not board_folder(p).is_dir())
 
 

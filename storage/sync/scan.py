@@ -66,17 +66,21 @@ class FolderScan:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def _candidates(self) -> list[Path]:
-        return [self.board, *fs.folder_files(self.board), *fs.beside_files(self.board)]
+    def _candidates(self) -> tuple[list[Path], list[BadFile]]:
+        """(the files to read, the entries of ``NAME.d/`` that are not read: links out of
+        the board folder, pipes — named, so nobody wonders where those changes went)."""
+        files, odd = fs.folder_listing(self.board)
+        return [self.board, *files, *fs.beside_files(self.board)], odd
 
     def scan(self, into: State, *, own: Path, own_user: str, own_bases: list[dict],
              own_problems: tuple[BadFile, ...] = ()) -> Delta:
         """Re-read every file whose stat key changed and join it into ``into``; returns what
         changed. ``own`` (our synced copy, read by ``OwnFile``) is skipped, but the bases
         our file names count among those that must arrive."""
-        delta, problems = Delta(), list(own_problems)
+        candidates, odd = self._candidates()
+        delta, problems = Delta(), [*own_problems, *odd]
         seen: dict[Path, Source] = {}
-        for path in self._candidates():
+        for path in candidates:
             if path == own:
                 continue
             got = self._read(path, seen, problems)

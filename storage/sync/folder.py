@@ -78,11 +78,11 @@ def folder_listing(board: Path) -> tuple[list[Path], list[BadFile]]:
     folder, root = board_folder(board), _root(board)
     real = os.path.realpath(folder)
     if not _inside(real, root):
-        return [], ([BadFile(str(folder), "outside_link", "skipped", target=real)] if os.path.isdir(folder) else [])
+        return [], ([BadFile(str(folder), "outside_link", target=real)] if os.path.isdir(folder) else [])
     odd: list[tuple[Path, str]] = []
     files = sorted(_json_files(folder, root, odd))
-    return files, [BadFile(str(path), "outside_link", "skipped", target=target) if target else BadFile(str(path), "not_regular", "skipped")
-                   for path, target in sorted(odd)]
+    return files, [BadFile(str(path), "outside_link", target=target) if target
+                   else BadFile(str(path), "not_regular", "skipped") for path, target in sorted(odd)]
 
 
 def folder_files(board: Path) -> list[Path]:

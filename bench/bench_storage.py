@@ -4,6 +4,9 @@
 
 Prints: status change durable (ms), board open (s), another replica's change seen after it
 lands (ms, changed_on_disk + refresh), plus the machine. Targets: ≤10 ms, ≤0.5 s, ≤20 ms.
+Then the cost of writing the replica's own file through TinyDB's tables and documents (issue
+12) against one orjson dump of the whole file, at 500 and 2,000 entries (2,000: the
+compaction threshold), with fsync off, as CPU time, so that only the work itself is compared.
 """
 
 from __future__ import annotations
@@ -55,6 +58,43 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({os.sched_getaffinity(0).__len__() if hasattr(os, 'sched_getaffinity') else '?'} usable), {model}, Python {platform.python_version()}, {platform.system()}"
 
 
+def tinydb_layer(root: Path, entries: int, repeat: int = 200) -> tuple[float, float]:
+    """(TinyDB document ops + one write, whole-file dump + one write) per move, ms medians."""
+    from storage.ids import new_id
+    from storage.sync.codec import to_tables
+    from storage.sync.files import dumps, write_atomic
+    from storage.sync.state import State, merge_into
+    from storage.sync.tables import ReplicaFile
+
+    def move(n: int) -> State:
+        stamp = (1_800_000_000_000 + n, 0, "0123456789abcdef")
+        card = f"{n % (entries // 2):016x}"
+        event = new_id()
+        return State({f"card/{card}": {"status": (stamp, STATUSES[n % 4], "somchai")}},
+                     {event: {"id": event, "kind": "history", "card": card, "by": "somchai", "s": list(stamp),
+                              "field": "status", "old": "todo", "new": STATUSES[n % 4]}})
+
+    entries_state, meta = State(), {"board_id": "bench", "role": "replica"}
+    for n in range(entries // 2):
+        merge_into(entries_state, move(n))
+    path = root / f"layer-{entries}.json"
+    copy = ReplicaFile(path)
+    copy.storage.durable = False
+    copy.rewrite(entries_state, meta)
+    through, whole = [], []
+    for n in range(repeat):
+        ops = move(entries + n)
+        merge_into(entries_state, ops)
+        # CPU time of this process: the machine is shared, and waiting for it is not the layer's cost.
+        t0 = time.process_time()
+        copy.apply(ops, entries_state, meta)
+        through.append((time.process_time() - t0) * 1000)
+        t0 = time.process_time()
+        write_atomic(root / "whole.json", dumps(to_tables(entries_state, meta)), durable=False)
+        whole.append((time.process_time() - t0) * 1000)
+    return statistics.median(through), statistics.median(whole)
+
+
 def as_machine(home: Path, user: str) -> None:
     os.environ["XDG_STATE_HOME"] = str(home)
     os.environ["BOARD_USER"] = user
@@ -98,6 +138,10 @@ def main() -> None:
     print(f"status change durable: median {statistics.median(moves):.2f} ms over {len(moves)} (target ≤ 10 ms)")
     print(f"board open: median {statistics.median(opens):.3f} s over {len(opens)} (target ≤ 0.5 s)")
     print(f"other replica's change seen: median {statistics.median(seen):.2f} ms over {len(seen)} (target ≤ 20 ms)")
+    for entries in (500, 2000):
+        through, whole = tinydb_layer(root, entries)
+        print(f"own file of {entries} entries, one move, CPU, no fsync: TinyDB documents {through:.2f} ms, "
+              f"whole-file dump {whole:.2f} ms")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
 """The replica's own file: the one file of the folder this replica writes.
 
+Both copies are TinyDB databases (``tables.ReplicaFile``): a change is a few document
+operations on the shadow, written once and mirrored byte for byte to the synced copy.
+
 ``OwnFile`` owns everything about it (DESIGN.md §3): its entries (a ``State``), the two
 copies it lives in (the synced ``NAME.d/<replica>.json`` and the shadow in the local state
 dir, which restores the synced copy when a sync engine deletes it or rolls it back), their
@@ -18,10 +21,11 @@ from storage.errors import BadFile
 from storage.sync import folder as fs
 from storage.sync.bases import latest, named_bases, own_changes
 from storage.sync.clock import Stamp
-from storage.sync.codec import make_meta, parse_file, to_tables
+from storage.sync.codec import make_meta, to_tables
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
 from storage.sync.replica import Replica, WriteLock
-from storage.sync.state import State, dominates, merge_into, prune
+from storage.sync.state import Delta, State, dominates, merge_into, prune
+from storage.sync.tables import ReplicaFile
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,15 @@ class OwnFile:
         """The newest compacted base our file names (``bases.py``), as a list of at most one."""
         self.problems: tuple[BadFile, ...] = ()
         """Our synced copy, found damaged and moved aside (the shadow still had our entries)."""
+        self._synced = ReplicaFile(self.path)
+        self._shadow = ReplicaFile(replica.shadow_path) if replica else None
         self._synced_key: StatKey | None = None
         self._shadow_key: StatKey | None = None
         self._keys = threading.Lock()  # the watcher thread compares these keys
+        self._pending = State()
+        """Changes taken in since the last write."""
+        self._rewrite = True
+        """The shadow does not hold exactly ``entries`` plus ``_pending``: write it whole."""
 
     # -- the lock and the keys ----------------------------------------------------------------
 
@@ -94,7 +104,10 @@ class OwnFile:
 
     def forget(self) -> None:
         """A write failed: drop what is in memory; the next write re-reads both copies."""
-        self.entries = State()
+        self.entries, self._pending, self._rewrite = State(), State(), True
+        for copy in (self._synced, self._shadow):
+            if copy is not None:
+                copy.forget()
         with self._keys:
             self._synced_key = self._shadow_key = None
 
@@ -111,9 +124,9 @@ class OwnFile:
         """Under the lock: join the shadow and the synced copy into ``entries`` (other
         processes of this replica write both); with ``repair``, rewrite either copy that lost
         entries. True when ``entries`` gained something."""
-        assert self.replica is not None
-        shadow_key, shadow, shadow_meta = self._read_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
-        synced_key, synced, synced_meta = self._read_copy(self.path, self._synced_key, shadow=False)
+        assert self._shadow is not None
+        shadow_key, shadow, shadow_meta = self._read_copy(self._shadow, self._shadow_key)
+        synced_key, synced, synced_meta = self._read_copy(self._synced, self._synced_key)
         self.bases = latest(self.bases, named_bases(shadow_meta), named_bases(synced_meta))
         added = False
         for state in (shadow, synced):
@@ -121,19 +134,23 @@ class OwnFile:
                 added = bool(merge_into(self.entries, state)) or added
         fix_synced = self._stale(synced_key, synced, added)
         fix_shadow = self._stale(shadow_key, shadow, added)
+        self._rewrite = fix_shadow  # else the shadow was read whole or written by us: add to it
         with self._keys:
             self._synced_key, self._shadow_key = synced_key, shadow_key
         # A reader that never wrote keeps no file: no empty replica files from `board list`.
         if repair and (fix_synced or fix_shadow) and self.entries.size():
-            self.write(shadow_too=fix_shadow, synced_too=fix_synced)
+            if fix_shadow:
+                self.write(synced_too=fix_synced)
+            else:
+                self._mirror()
         return added
 
     def read_shadow(self) -> State | None:
         """Read-only: our entries from the shadow, which may hold what the synced copy lost;
         None when it did not change (or there is none)."""
-        if self.replica is None:
+        if self._shadow is None:
             return None
-        key, state, _ = self._read_copy(self.replica.shadow_path, self._shadow_key, shadow=True)
+        key, state, _ = self._read_copy(self._shadow, self._shadow_key)
         with self._keys:
             self._shadow_key = key
         if state is not None:
@@ -147,15 +164,15 @@ class OwnFile:
             return True
         return added if state is None else not dominates(state, self.entries)
 
-    def _read_copy(self, path: Path, known: StatKey | None, *,
-                   shadow: bool) -> tuple[StatKey | None, State | None, dict | None]:
+    def _read_copy(self, copy: ReplicaFile, known: StatKey | None) -> tuple[StatKey | None, State | None, dict | None]:
         """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
         try:
-            parsed = parse_file(path, known)
+            parsed = copy.read(known)
         except BadFile as error:
-            if not shadow:
+            copy.forget()
+            if copy is self._synced:
                 # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
-                where = fs.archive(path, self.folder)
+                where = fs.archive(self.path, self.folder)
                 self.problems = (error.restated("moved", where=str(where)),)
             return None, None, None
         if parsed is None:
@@ -164,30 +181,50 @@ class OwnFile:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def add(self, ops: State) -> None:
-        """Take a change made here into ``entries`` (written by the next ``write``)."""
-        merge_into(self.entries, ops)
+    def add(self, ops: State) -> Delta:
+        """Take entries into ``entries`` (written by the next ``write``); returns what was new."""
+        delta = merge_into(self.entries, ops)
+        for key, names in delta.records.items():
+            fields = self.entries.records[key]
+            self._pending.records.setdefault(key, {}).update((name, fields[name]) for name in names)
+        self._pending.events.update((e, self.entries.events[e]) for e in delta.events)
+        return delta
 
-    def write(self, *, shadow_too: bool = True, synced_too: bool = True) -> None:
-        """Under the lock: both copies := ``entries`` (atomic, durable)."""
-        assert self.replica is not None
+    def write(self, *, synced_too: bool = True) -> None:
+        """Under the lock: the shadow := ``entries`` — by adding the changes taken in since
+        the last write, or whole when it may lack more — then the same bytes to the synced
+        copy (atomic, durable)."""
+        assert self._shadow is not None and self.replica is not None
         ident = self.identity
         meta = make_meta(ident.board_id, ident.name, "replica", self.replica.id, ident.user, self.replica.machine,
                          bases=self.bases)
-        data = dumps(to_tables(self.entries, meta))
-        if shadow_too:
-            write_atomic(self.replica.shadow_path, data)
-            with self._keys:
-                self._shadow_key = stat_key(self.replica.shadow_path)
-        if synced_too:
+        mirrors = (self.path,) if synced_too else ()
+        if mirrors:
             self.folder.mkdir(exist_ok=True)
-            write_atomic(self.path, data)
+        if self._rewrite:
+            self._shadow.rewrite(self.entries, meta, mirrors)
+        else:
+            self._shadow.apply(self._pending, self.entries, meta, mirrors)
+        self._pending, self._rewrite = State(), False
+        with self._keys:
+            self._shadow_key = self._shadow.storage.key
+        if synced_too:
+            self._synced.mirror_of(self._shadow)
             with self._keys:
-                self._synced_key = stat_key(self.path)
+                self._synced_key = self._synced.storage.key
+
+    def _mirror(self) -> None:
+        """Under the lock: the synced copy := the shadow's bytes (it was lost or rolled back)."""
+        assert self._shadow is not None
+        self.folder.mkdir(exist_ok=True)
+        write_atomic(self.path, self._shadow.path.read_bytes())
+        self._synced.mirror_of(self._shadow)
+        with self._keys:
+            self._synced_key = self._synced.storage.key
 
     def fold(self, state: State) -> int:
         """Take a stray copy's entries in as ours; how many were new to this file."""
-        kept = merge_into(self.entries, state)
+        kept = self.add(state)
         return sum(len(names) for names in kept.records.values()) + len(kept.events)
 
     def compact(self, joined: State, base: State, stamp: Stamp, *,
@@ -218,4 +255,5 @@ class OwnFile:
                 done.removed.append(old.name)
         self.entries = prune(prune(self.entries, out), base)
         self.bases = [{"name": name, "changes": own_changes(out, self.replica.id)}]
+        self._pending, self._rewrite = State(), True
         return done

@@ -130,20 +130,21 @@ def test_a_long_session_compacts_its_own_file_and_loses_nothing(board: Path, mon
 
 
 def test_a_write_that_fails_is_not_shown_and_not_saved_later(board: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import storage.sync.own as own_module
+    import storage.sync.files as files_module
 
     store = BoardStore.open(board)
     a, b = sorted(store.snapshot().cards)[:2]
-    real = own_module.write_atomic
+    real = files_module._write_temp
 
-    def full_disk(path: Path, data: bytes, **kw: object) -> None:
+    def full_disk(path: Path, *args: object) -> Path:
         raise OSError(28, "No space left on device", str(path))
 
-    monkeypatch.setattr(own_module, "write_atomic", full_disk)
+    # Every atomic write, wherever it is called from, makes its temp file here first.
+    monkeypatch.setattr(files_module, "_write_temp", full_disk)
     with pytest.raises(OSError):
         store.move(a, "done")
     assert store.snapshot().cards[a].status == "todo"
-    monkeypatch.setattr(own_module, "write_atomic", real)
+    monkeypatch.setattr(files_module, "_write_temp", real)
     store.move(b, "doing")
     fresh = BoardStore.open(board, user="reader").snapshot()
     assert (fresh.cards[a].status, fresh.cards[b].status) == ("todo", "doing")

@@ -65,6 +65,8 @@ class BoardApp(App[None]):
         """Start a storage Watcher on mount (off: only the fallback poll; not ``watch``,
         which is Textual's DOMNode.watch)."""
         self._follower = DiskFollower(self.call_from_thread, self.poll_disk)
+        self.crash_message = ""
+        """Set when an unexpected error closed the app: the one line run_tui prints."""
         self.snapshot: BoardSnapshot = store.snapshot()
         self.index = BoardIndex(self.snapshot)
         self.agency: str | None = None
@@ -122,6 +124,14 @@ class BoardApp(App[None]):
     def exit(self, *args, **kwargs) -> None:
         self._follower.stop()  # before the screens go: a late refresh must find nothing to do
         super().exit(*args, **kwargs)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody foresaw: never Textual's traceback with every local (the board's
+        data, maybe on a projector) — see tui/crash.py."""
+        from tui.crash import close_after_crash
+
+        self._follower.stop()
+        close_after_crash(self, error)
 
     # ---- drawing --------------------------------------------------------------------------
     def look(self) -> CardLook:
@@ -230,7 +240,10 @@ class BoardApp(App[None]):
         """Run one store write; ``redraw=False`` when the caller redraws once after several."""
         if self._refused(card_id):
             return None
-        old = self.snapshot.cards[card_id]
+        old = self.snapshot.cards.get(card_id)
+        if old is None:  # another replica deleted it (an undo, a note typed meanwhile): leave it gone
+            self.notify(t(self.lang, "safety.card_gone"), severity="warning")
+            return None
         try:
             new = write()
         except (BoardError, OSError) as error:  # a full disk or a vanished share: say so, keep running
@@ -279,10 +292,11 @@ class BoardApp(App[None]):
             return
         kind, card_id, value = self.undo_stack.pop()
         if kind == "status":
-            self._write(card_id, lambda: self.store.move(card_id, value), None)
+            done = self._write(card_id, lambda: self.store.move(card_id, value), None)
         else:
-            self._write(card_id, lambda: self.store.set_rank(card_id, value), None)
-        self.notify(t(self.lang, "undone"))
+            done = self._write(card_id, lambda: self.store.set_rank(card_id, value), None)
+        if done is not None:
+            self.notify(t(self.lang, "undone"))
 
     def add_note(self, card_id: str, text: str) -> None:
         if not text.strip():

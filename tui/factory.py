@@ -6,6 +6,7 @@ board opened anywhere is configured alike (keymap, digits, read-only store, star
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -51,4 +52,6 @@ def run_app(args: argparse.Namespace, **overrides) -> int:
         app.run()
     finally:
         app.store.close()
-    return 0
+    if app.crash_message:  # printed once the terminal is back (tui/crash.py)
+        print(app.crash_message, file=sys.stderr)
+    return app.return_code or 0

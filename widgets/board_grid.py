@@ -120,10 +120,13 @@ class BoardGrid(ScrollView, can_focus=True):
         self._counts = counts if counts is not None else [
             sum(len(lane.columns[i]) for lane in lanes) for i in range(4)]
         self._relayout()
+        # Fewer lanes than before (a filter, a search, an agency pick, another officer's
+        # change): the cursor's lane must exist before anything reads its column.
+        self.lane_index = min(self.lane_index, max(0, len(lanes) - 1))
         if keep is not None and self.select(keep):
             pass
         elif (keep is not None or not self._placed) and not self.column_ids():
-            self._first_card()  # start (or a lost card) on a card, not on an empty column
+            self._nearest_card()  # start (or a lost card) on a card, not on an empty column
         else:
             self._clamp()
         self._placed = self._placed or bool(lanes)
@@ -215,12 +218,18 @@ class BoardGrid(ScrollView, can_focus=True):
                     return True
         return False
 
-    def _first_card(self) -> None:
-        """The first card in reading order (lane by lane, column by column)."""
-        for li, lane in enumerate(self.lanes):
-            for ci, ids in enumerate(lane.columns):
-                if ids:
-                    self.lane_index, self.column, self.row = li, ci, 0
+    def _nearest_card(self) -> None:
+        """The card nearest the cursor's place: its lane (same column first, then the
+        others), then the lanes below, then above; an empty board keeps an empty column."""
+        n = len(self.lanes)
+        order = ([self.lane_index] if n else []) + list(range(self.lane_index + 1, n)) \
+            + list(range(self.lane_index - 1, -1, -1))
+        for li in order:
+            columns = self.lanes[li].columns
+            for ci in sorted(range(len(columns)), key=lambda c: abs(c - self.column)):
+                if columns[ci]:
+                    row = min(self.row, len(columns[ci]) - 1) if li == self.lane_index else 0
+                    self.lane_index, self.column, self.row = li, ci, row
                     self._cursor_moved()
                     return
         self._clamp()

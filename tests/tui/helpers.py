@@ -52,3 +52,20 @@ def another_replica_edits(board_path, key: str, field: str, value, user: str = "
         store._commit(lambda basis: set_field(State(), basis, key, field, value))
     finally:
         store.close()
+
+
+def assert_cursor_placed(app) -> None:
+    """The cursor is on a card, or on a column that is empty (never on a lost place)."""
+    from widgets.board_grid import BoardGrid
+
+    grid = app.screen_stack[0].query_one(BoardGrid)
+    if not grid.lanes:
+        assert grid.card_id is None
+        return
+    assert 0 <= grid.lane_index < len(grid.lanes), (grid.lane_index, len(grid.lanes))
+    assert 0 <= grid.column < 4
+    column = grid.column_ids()
+    if column:
+        assert grid.card_id == column[grid.row], (grid.row, len(column))
+    else:
+        assert grid.card_id is None and grid.row == 0

@@ -95,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: one line, the traceback in a log file (tui/crash.py)
+        from tui.crash import CRASH_EXIT, report
+
+        print(report(error, args.lang, list(argv) if argv is not None else None), file=sys.stderr)
+        return CRASH_EXIT
 
 
 def _reader_went_away() -> int:

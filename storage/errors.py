@@ -117,4 +117,3 @@ class ImportFailed(BoardError):
             values["what"] = say(lang, values["what"], **values)
         problem = say(lang, self.reason, **values)
         return visible(f"{self.path}: {problem}") if self.path else problem  # a letter's name: anybody's
-

@@ -98,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line, the traceback in a log file (tui/crash.py)
         from tui.crash import CRASH_EXIT, report
 
-        print(report(error, args.lang, list(argv) if argv is not None else None), file=sys.stderr)
+        print(report(error, out_lang(args), list(argv) if argv is not None else None), file=sys.stderr)
         return CRASH_EXIT
 
 

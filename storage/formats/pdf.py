@@ -83,11 +83,21 @@ def _lines(clusters: list[_Cluster], page: int, rules: list[float] | None) -> li
     return lines
 
 
+def _paths(page, raw) -> list:
+    """The page's path objects (none when its object tree is damaged: rules are a help only)."""
+    import pypdfium2 as pdfium
+
+    try:
+        return list(page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4))
+    except pdfium.PdfiumError:
+        return []
+
+
 def _rules(page, raw) -> list[float] | None:
     """Heights of the page's horizontal rules (path objects at least 30 pt wide: a hairline,
     or the top and bottom of a cell's rectangle), or None when it draws none."""
     found = []
-    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
+    for obj in _paths(page, raw):
         left, bottom, right, top = obj.get_bounds()
         if right - left <= 30:
             continue
@@ -148,8 +158,11 @@ def pdf_lines(path: Path, data: bytes) -> list[Line]:
         lines: list[Line] = []
         chars = 0
         for number in range(pages):
-            page = document[number]
-            textpage = page.get_textpage()
+            try:
+                page = document[number]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError as error:  # a damaged page object
+                raise fail(path, "importer.fail.pdf", error=type(error).__name__) from None
             try:
                 chars += raw.FPDFText_CountChars(textpage)
                 if chars > MAX_CHARS:

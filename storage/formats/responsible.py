@@ -118,7 +118,8 @@ class _Clause:
             if m:
                 cuts.append((m.start(), True))
         for m in genre.SUPPORT_VERBAL_RE.finditer(t, start + 1, run_end):
-            if _ENDS_IN_PROVINCE_RE.search(t, start, m.start()):  # "เทศบาลนครนครราชสีมาสนับสนุน"
+            # "เทศบาลนครนครราชสีมาสนับสนุน", "…โรงพยาบาลสรรพสิทธิประสงค์สนับสนุน" (no name ends in it)
+            if _ENDS_IN_PROVINCE_RE.search(t, start, m.start()) or m.end() == run_end:
                 cuts.append((m.start(), True))
                 break
         for m in genre.JOINER_RE.finditer(t, start + 1, run_end):

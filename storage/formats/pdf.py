@@ -38,31 +38,38 @@ class _Cluster:
         self.text, self.x0, self.x1, self.y, self.size = text, x0, x1, y, size
 
 
+_MARKS = frozenset(chr(c) for c in (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F), *range(0xF700, 0xF71B)))
+"""Thai marks, Private Use Area glyphs of SarabunPSK-style fonts included: they stay with their letter."""
+
+
 def _page_clusters(textpage, raw) -> list[_Cluster]:
-    """The page's characters as clusters (a letter and its marks) with their boxes."""
-    count = raw.FPDFText_CountChars(textpage)
+    """The page's characters as clusters (a letter and its marks) with their boxes.
+
+    The hot loop of a PDF import: one ctypes call per character for its code and its box,
+    two more per letter; the raw handle and the functions are looked up once.
+    """
+    handle = textpage.raw
+    get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharBox
+    get_origin, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     ox, oy = ctypes.c_double(), ctypes.c_double()
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     clusters: list[_Cluster] = []
-    for i in range(count):
-        ch = chr(raw.FPDFText_GetUnicode(textpage, i) or 32)
+    for i in range(raw.FPDFText_CountChars(handle)):
+        ch = chr(get_unicode(handle, i) or 32)
         if ch in "\r\n\x00\ufffe\uffff":
             continue
-        raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
-        if clusters and is_mark(_mapped(ch)) and ch != " ":
-            clusters[-1].text += ch
-            clusters[-1].x1 = max(clusters[-1].x1, right.value)
+        get_box(handle, i, *refs)
+        if clusters and (ch in _MARKS or (ch > "\u0e7f" and is_mark(ch))):
+            last = clusters[-1]
+            last.text += ch
+            last.x1 = max(last.x1, right.value)
             continue
-        raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-        size = raw.FPDFText_GetFontSize(textpage, i) or 12.0
+        get_origin(handle, i, ox, oy)
+        size = get_size(handle, i) or 12.0
         y = clusters[-1].y if ch == " " and clusters else oy.value  # a space's own origin may lie anywhere
         clusters.append(_Cluster(ch, left.value, right.value, y, size))
     return clusters
-
-
-def _mapped(ch: str) -> str:
-    # A Private Use Area mark (TH SarabunPSK) is a mark too: keep it with its letter.
-    return repair(ch) if "\uf700" <= ch <= "\uf71a" else ch
 
 
 def _lines(clusters: list[_Cluster], page: int, rules: list[float] | None) -> list[Line]:

@@ -59,7 +59,7 @@ class BoardCommands(Provider):
                 commands.append((title, partial(app.set_status, card_id, status), ""))
         if not app.read_only:  # sync rewrites files: not during a read-only meeting
             commands.append(("ซิงก์ตอนนี้" if th else "Sync now", app.sync_now, "board sync"))
-            commands.append(("นำเข้าหนังสือ" if th else "Import a letter", app.import_letter, ".txt .docx .csv .xlsx"))
+            commands.append(("นำเข้าหนังสือ" if th else "Import a letter", app.import_letter, ".pdf .txt .docx .csv .xlsx"))
         commands.append(("สลับโหมดกระชับ" if th else "Toggle compact mode", app.toggle_compact, ""))
         commands.append(("กรองเฉพาะที่เลยกำหนด" if th else "Filter: overdue only", app.toggle_overdue, ""))
         return commands

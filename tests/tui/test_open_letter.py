@@ -33,7 +33,8 @@ async def _loaded_tree(pilot) -> LetterTree:
 
 def _folder(tmp_path: Path) -> Path:
     (tmp_path / "หนังสือ.txt").write_text("ที่ รย ๐๐๑๗.๒/ว ๓๓๖๒", encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
+    (tmp_path / "ข้อสั่งการ.pdf").write_bytes(b"%PDF")
     (tmp_path / ".hidden.txt").write_text("x", encoding="utf-8")
     return tmp_path
 
@@ -52,11 +53,11 @@ async def test_missing_or_unreadable_kind_says_why_and_stays_open(tmp_path: Path
     app = _Harness(_folder(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await type_text(pilot, "notes.pdf")
+        await type_text(pilot, "notes.odt")
         await pilot.press("enter")
         await pilot.pause()
         problem = app.screen.query_one("#letter-problem", Label)
-        assert ".txt .docx .csv .xlsx" in str(problem.render())
+        assert ".pdf .txt .docx .csv .xlsx" in str(problem.render())
         assert isinstance(app.screen, OpenLetterScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -69,13 +70,13 @@ async def test_tree_lists_only_letter_files(tmp_path: Path) -> None:
         await pilot.pause()
         tree = await _loaded_tree(pilot)
         names = [node.data.path.name for node in tree.root.children]
-        assert names == ["หนังสือ.txt"]
+        assert names == ["ข้อสั่งการ.pdf", "หนังสือ.txt"]  # PDFs too; not .odt, not hidden
 
 
 async def test_picking_a_file_in_the_tree_returns_it(tmp_path: Path) -> None:
     app = _Harness(_folder(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         await _loaded_tree(pilot)
-        await pilot.press("ctrl+t", "down", "enter")
+        await pilot.press("ctrl+t", "down", "down", "enter")
         await pilot.pause()
     assert app.results == [tmp_path / "หนังสือ.txt"]

@@ -17,17 +17,18 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, Input, Label
 
 from storage.controls import visible
+from storage.formats.reader import SUPPORTED
 from widgets.i18n import help_text, localized, t
 from widgets.thai_input import ThaiInput
 
-LETTER_SUFFIXES = frozenset((".txt", ".docx", ".csv", ".xlsx"))
-"""What storage.formats.reader.read_letter can read."""
+LETTER_SUFFIXES = frozenset(SUPPORTED)
+"""What storage.formats.reader.read_letter can read (.pdf, .txt, .docx, .csv, .xlsx, …)."""
 
 _TEXT = {
     "th": {"title": "เปิดหนังสือเพื่อนำเข้า", "hint": "พิมพ์ที่อยู่ไฟล์แล้วกด Enter หรือเลือกจากรายการ · Esc ยกเลิก",
-           "missing": "ไม่พบไฟล์: {path}", "kind": "อ่านได้เฉพาะไฟล์ .txt .docx .csv .xlsx: {path}"},
+           "missing": "ไม่พบไฟล์: {path}", "kind": "อ่านได้เฉพาะไฟล์ .pdf .txt .docx .csv .xlsx: {path}"},
     "en": {"title": "Open a letter to import", "hint": "Type a file path and press Enter, or pick one below · Esc cancels",
-           "missing": "No such file: {path}", "kind": "Only .txt .docx .csv .xlsx files can be read: {path}"},
+           "missing": "No such file: {path}", "kind": "Only .pdf .txt .docx .csv .xlsx files can be read: {path}"},
 }
 
 

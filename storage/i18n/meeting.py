@@ -67,4 +67,19 @@ TEXTS = {
     "meeting.log.whole_board": ("ทั้งกระดาน", "whole board"),
     "meeting.log.count": ("{n} รายการ (ใหม่สุดอยู่ล่าง)", "{n} entries (newest last)"),
     "meeting.letter_tag": ("หนังสือ {tag}", "letter {tag}"),
+    # board serve
+    "meeting.serve.title": ("กระดานติดตามข้อสั่งการ — {name}", "Directive Board — {name}"),
+    "meeting.serve.no_edits": (
+        "ไม่เปิด --allow-edits: ทุกเบราว์เซอร์จะบันทึกในนามผู้ใช้ของเครื่องแม่ข่าย ({user}) "
+        "เพราะ textual-serve แยกผู้ใช้แต่ละเบราว์เซอร์ไม่ได้ — ให้แต่ละคนแก้ไขด้วย board ของตนเอง",
+        "--allow-edits is refused: every browser would write as the server's user ({user}), since "
+        "textual-serve cannot tell the people at the browsers apart; edit with your own board",
+    ),
+    "meeting.serve.no_board": ("ไม่พบกระดาน {path}", "no board at {path}"),
+    "meeting.serve.bad_port": ("หมายเลขพอร์ตไม่ถูกต้อง: {port}", "not a port number: {port}"),
+    "meeting.serve.wide": (
+        "คำเตือน: เปิดให้เข้าดูที่ {host}:{port} — ใครก็ตามที่เข้าถึงเครื่องนี้ได้จะเห็นกระดาน (อ่านอย่างเดียว ไม่มีรหัสผ่าน)",
+        "warning: serving on {host}:{port}: anyone who can reach this machine can see the board "
+        "(read-only, no login)",
+    ),
 }

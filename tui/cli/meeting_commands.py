@@ -44,6 +44,11 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--since", metavar="DATE", help="count changes from this day (default: 30 days ago)")
 
 
+    from tui.cli.serve_command import add_parser as add_serve  # argparse only; textual-serve loads on use
+
+    add_serve(sub, common)
+
+
 def _scope(p: argparse.ArgumentParser) -> None:
     p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
     p.add_argument("--letter", metavar="N", help="letter number (รย 0017.2/ว 3362), part of it, or id prefix")

@@ -59,6 +59,7 @@ _COLLECTIVE_SHORT = {
     "หน่วยงานรัฐวิสาหกิจ": "รัฐวิสาหกิจ",
 }
 _COLLECTIVE_FULL = {short: full for full, short in _COLLECTIVE_SHORT.items() if short.startswith(("ทุก", "อปท."))}
+_COLLECTIVE_FULL["นายอำเภอทุกอำเภอ"] = "อำเภอทุกอำเภอ"  # the district chiefs: the districts' agency
 _PAREN_ABBR_RE = re.compile(r"\(\s*([ก-ฮA-Za-z][ก-๛A-Za-z.]{0,12}\.?)\s*\)")
 
 

@@ -105,6 +105,7 @@ def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:
     return None
 
 
+_LETTERHEAD_RE = re.compile(rf"(?:ศาลากลาง|ที่ว่าการ)จังหวัด\s?(?:{'|'.join(genre.PROVINCES)})")
 _SIGN_OFF_RE = re.compile(r"^\s*ขอแสดงความนับถือ")
 _MEMO_OFFICE_RE = re.compile(r"^\s*ส่วนราชการ\s+(?P<office>[^\s].*?)(?=\s+(?:กลุ่มงาน|กลุ่ม|ฝ่าย|งาน|โทร)|\s*$)")
 
@@ -138,6 +139,8 @@ def find_issuer(lines: list[str], known: AgencyIndex) -> str:
         start = next((i for i, line in enumerate(lines) if _OWN_NUMBER_RE.match(line)), 0)
         office = next((line.strip() for line in lines[start: start + 8]
                        if _ISSUER_HEAD_RE.match(line.strip()) and len(line.strip()) < 80), None)
+        beside = _LETTERHEAD_RE.search(lines[start]) if office is None and lines else None
+        office = beside.group(0) if beside else office  # "ที่ พร ๐๐๑๗.๒/ว ๑๑๒๓      ศาลากลางจังหวัดแพร่"
         office = office.replace("ศาลากลาง", "", 1) if office else None
     return _as_issuer(office, province, known) if office else ""
 

@@ -31,6 +31,8 @@ _TRIGGER_RE = re.compile(r"มอบหมาย(?:ให้)?|ขอให้|�
 _SUPPORT_BEFORE_RE = re.compile(r"(?:ร่วมกับ|โดยมี|ประสาน(?:งาน)?(?:กับ)?|สนับสนุนโดย)\s*$")
 _PLACE_BEFORE_RE = re.compile(r"(?:ในเขต|เขตพื้นที่|ในพื้นที่|พื้นที่|ณ|ภายใน|ที่ตั้ง|ของ|ท้องที่)\s*$")
 _JOINED_BEFORE_RE = re.compile(r"(?:และ|หรือ|,)\s*$")
+_AT_PLACE_RE = re.compile(r"(?:^|\s)ณ\s*\S+\s+$")
+"""``ณ ลานพระบรมราชานุสาวรีย์ อำเภอเมืองแพร่``: the district after a place is where, not who."""
 _RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ|แจ้ง)\S{0,40}(?:ให้|ต่อ|ถึง|แก่|ยัง)\s*$")
 """``รายงานผล…ให้สำนักงานคลังจังหวัด…``: the office a report goes to is not assigned the work."""
 _SUPPORT_AFTER_RE = re.compile(r"\s*(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
@@ -80,7 +82,8 @@ def _thai(ch: str) -> bool:
 
 def _is_place(text: str, start: int, places: list[tuple[int, int]]) -> bool:
     before = text[max(0, start - 20): start]
-    if _PLACE_BEFORE_RE.search(before) or _RECIPIENT_BEFORE_RE.search(text[max(0, start - 60): start]):
+    wider = text[max(0, start - 60): start]
+    if _PLACE_BEFORE_RE.search(before) or _RECIPIENT_BEFORE_RE.search(wider) or _AT_PLACE_RE.search(wider):
         return True
     joined = _JOINED_BEFORE_RE.search(before)
     return bool(joined and places and places[-1][1] >= start - len(joined.group(0)) - 1)

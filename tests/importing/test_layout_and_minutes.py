@@ -73,3 +73,22 @@ def test_korat_minutes_in_prose_with_sub_points_places_and_groups() -> None:
                                                                   "ภายใน 15 วัน นับแต่วันสิ้นไตรมาส")
     assert note.text("en") == ("item 5: the deadline is a span (ภายใน 15 วัน นับแต่วันสิ้นไตรมาส), not a date; "
                                "no due date was set")
+
+
+def test_phrae_prose_with_other_verbs_a_letterhead_beside_the_number_and_district_chiefs() -> None:
+    draft = read_letter(LETTERS / "phrae-minutes-2566.txt")
+    d = draft.directive
+    # No office under the signature: the letterhead beside the number names the issuer.
+    assert (d.number, d.date, d.issuer) == ("พร 0017.2/ว 1123", "2023-10-02", "จังหวัดแพร่")
+    assert d.subject == "ข้อสั่งการผู้ว่าราชการจังหวัดแพร่ ในการประชุมหัวหน้าส่วนราชการ ครั้งที่ ๙/๒๕๖๖"
+    items = {i.seq: i for i in draft.items}
+    assert [(s, i.due, i.recurrence, i.every) for s, i in items.items()] == [
+        (1, None, "ทุกสัปดาห์", "P1W"), (2, None, None, None), (3, "2023-12-31", None, None),
+        (4, None, "เดือนละครั้ง", "P1M")]
+    assert roles(items[1]) == {"สำนักงานเกษตรจังหวัดแพร่": "lead", "สำนักงานพาณิชย์จังหวัดแพร่": "support"}
+    # นายอำเภอทุกอำเภอ are the districts; "ณ ลาน… อำเภอเมืองแพร่" is where, not who.
+    assert roles(items[2]) == {"ที่ทำการปกครองจังหวัดแพร่": "lead", "อำเภอทุกอำเภอ": "support"}
+    assert roles(items[3]) == {"สำนักงานสาธารณสุขจังหวัดแพร่": "lead", "โรงพยาบาลแพร่": "lead"}
+    assert roles(items[4]) == {"องค์การบริหารส่วนจังหวัดแพร่": "lead", "แขวงทางหลวงแพร่": "lead",
+                               "แขวงทางหลวงชนบทแพร่": "lead"}
+    assert draft.warnings == ()

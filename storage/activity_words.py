@@ -7,7 +7,9 @@ the officer's local time, dates Buddhist Era (``25 พ.ย. 69 14:05``).
 from __future__ import annotations
 
 from storage.activity import Activity, local_time
-from storage.i18n import code_word, is_thai, say
+from datetime import date
+
+from storage.i18n import TEXTS, code_word, is_thai, say
 from storage.models import BoardSnapshot
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
@@ -49,11 +51,26 @@ def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _value(lang: str, field: str, value: object) -> str:
+def field_word(lang: str, field: str) -> str:
+    """A field's name as officers say it; a field the log does not know yet, as stored."""
+    key = f"meeting.field.{field}"
+    return say(lang, key) if key in TEXTS else field
+
+
+def _value(snap: BoardSnapshot, lang: str, field: str, value: object) -> str:
     if field == "status":
         return status_word(lang, value)
     if value is None or value == "":
         return "—"
+    if field == "role" and value in ("lead", "support"):
+        return say(lang, f"role.{value}")
+    if field == "due" and isinstance(value, str):
+        day = format_thai_date(date.fromisoformat(value[:10]), digits="thai" if lang == "th" else "ascii") \
+            if is_thai(lang) and len(value) >= 10 and value[4] == "-" else value
+        return day
+    if field == "agency_id" and value in snap.agencies:
+        agency = snap.agencies[value]  # type: ignore[index]
+        return agency.short or agency.name
     return str(value)
 
 
@@ -67,9 +84,10 @@ def action(snap: BoardSnapshot, a: Activity, lang: str) -> str:
         letter = snap.directives.get(a.letter_id or "")
         return say(lang, "meeting.log.import", letter=letter.number if letter else "", source=a.new or "")
     if a.kind == "deleted":
-        return say(lang, "meeting.log.deleted", what=a.subject or a.field)
-    return say(lang, "meeting.log.edit", field=a.field, old=_value(lang, a.field, a.old),
-               new=_value(lang, a.field, a.new))
+        what = say(lang, f"meeting.subject.{a.subject}") if a.subject else a.field
+        return say(lang, "meeting.log.deleted", what=what)
+    return say(lang, "meeting.log.edit", field=field_word(lang, a.field), old=_value(snap, lang, a.field, a.old),
+               new=_value(snap, lang, a.field, a.new))
 
 
 def to_json(snap: BoardSnapshot, a: Activity) -> dict:

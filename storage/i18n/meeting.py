@@ -82,4 +82,20 @@ TEXTS = {
         "warning: serving on {host}:{port}: anyone who can reach this machine can see the board "
         "(read-only, no login)",
     ),
+    # field names in the log (edits by hand; any other field is shown as stored)
+    "meeting.field.text": ("ข้อความ", "text"),
+    "meeting.field.due": ("กำหนดเสร็จ", "due date"),
+    "meeting.field.recurrence": ("ความถี่", "recurrence"),
+    "meeting.field.role": ("บทบาท", "role"),
+    "meeting.field.name": ("ชื่อ", "name"),
+    "meeting.field.short": ("ชื่อย่อ", "short name"),
+    "meeting.field.subject": ("เรื่อง", "subject"),
+    "meeting.field.number": ("เลขที่หนังสือ", "letter number"),
+    "meeting.field.date": ("ลงวันที่", "date"),
+    "meeting.field.agency_id": ("หน่วยงาน", "agency"),
+    "meeting.field.rank": ("ลำดับ", "order"),
+    "meeting.subject.card": ("การ์ด", "card"),
+    "meeting.subject.item": ("ข้อ", "item"),
+    "meeting.subject.directive": ("หนังสือ", "letter"),
+    "meeting.subject.agency": ("หน่วยงาน", "agency"),
 }

@@ -143,3 +143,33 @@ def test_log_since_and_agency_filters(two_letters: Path, capsys, monkeypatch) ->
     assert code == 1 and err.startswith("board: cannot read the date") and err.count("\n") == 1
     code, _, err = run(capsys, two_letters, "log", "--since", "เมื่อวาน")
     assert code == 1 and err.startswith("board: อ่านวันที่ 'เมื่อวาน' ไม่ได้") and err.count("\n") == 1
+
+
+def test_the_log_words_events_of_any_owner_and_field() -> None:
+    """Edits by hand (issue 7) and events owned by an item, a letter or an agency: the log
+    resolves what they belong to and words any field, known or not."""
+    from storage.activity import activities
+    from storage.activity_words import action, subject
+    from storage.models import Agency, BoardSnapshot, Card, Directive, HistoryEvent, Item
+
+    letter = Directive("d1", "รย 1/ว 2", "2022-07-17", "เรื่อง")
+    item = Item("i1", "d1", 3, "ข้อความ", due="2022-09-30")
+    agency = Agency("a1", "สำนักงานพัฒนาชุมชนจังหวัดระยอง", "พช.ระยอง")
+    card = Card("c1", "i1", "a1", "lead")
+    history = {
+        "i1": (HistoryEvent("e1", "i1", "due", "2022-09-30", "2022-10-31", "malee", "2022-09-01T03:00:00.000Z"),),
+        "a1": (HistoryEvent("e2", "a1", "short", "พช.", "พช.ระยอง", "somchai", "2022-09-02T03:00:00.000Z"),),
+        "c1": (HistoryEvent("e3", "c1", "role", "support", "lead", "malee", "2022-09-03T03:00:00.000Z"),
+               HistoryEvent("e4", "c1", "merged_into", None, "a2", "malee", "2022-09-04T03:00:00.000Z")),
+        "gone": (HistoryEvent("e5", "gone", "deleted", False, True, "malee", "2022-09-05T03:00:00.000Z"),),
+    }
+    snap = BoardSnapshot({"d1": letter}, {"i1": item}, {"a1": agency}, {"c1": card}, {}, history)
+    entries = activities(snap)
+    assert [(a.subject, a.kind) for a in entries] == [("item", "edit"), ("agency", "edit"), ("card", "edit"),
+                                                      ("card", "edit"), ("", "deleted")]
+    said = [(subject(snap, a, "th-ascii"), action(snap, a, "th-ascii")) for a in entries]
+    assert said[0] == ("ข้อ 3", "แก้ กำหนดเสร็จ: 30 ก.ย. 65 → 31 ต.ค. 65")
+    assert said[1] == ("พช.ระยอง", "แก้ ชื่อย่อ: พช. → พช.ระยอง")
+    assert said[2] == ("ข้อ 3 · พช.ระยอง", "แก้ บทบาท: หน่วยงานสนับสนุน → หน่วยงานหลัก")
+    assert said[3][1] == "แก้ merged_into: — → a2"  # a field the log does not know yet, as stored
+    assert said[4][0].startswith("gone") and "ไม่อยู่บนกระดานแล้ว" in said[4][0]

@@ -15,14 +15,14 @@ from textual.app import App, SystemCommand
 from storage.errors import BoardError, user_message
 from storage.models import STATUSES, BoardSnapshot, Card, Change
 from tui import actions, meeting
-from tui.commands import BoardCommands, thai_system_commands
+from tui.commands import BoardCommands, system_commands
 from tui.keymap import thai_key_display
 from tui.live import DiskFollower
 from tui.screens.board import BoardScreen
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import digits, is_thai, t
+from widgets.i18n import digits, t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -93,7 +93,7 @@ class BoardApp(App[None]):
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
         """Textual's own palette commands (Keys, Quit, Theme…), in Thai for the Thai interface."""
         commands = super().get_system_commands(screen)
-        return thai_system_commands(commands) if is_thai(self.lang) else commands
+        return system_commands(commands, self.lang)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its search prompt in the interface language."""

@@ -13,23 +13,18 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from storage.models import STATUSES
+from storage.i18n import TEXTS
 from widgets.i18n import digits, is_thai, status_label, t
 
-THAI_SYSTEM_COMMANDS = {  # Textual's built-in palette commands, by their English title
-    "Theme": ("ธีม", "เปลี่ยนชุดสีของโปรแกรม"),
-    "Quit": ("ออก", "ออกจากโปรแกรมทันที"),
-    "Keys": ("ปุ่มลัด", "แสดง/ซ่อนแผงช่วยเหลือและปุ่มลัด"),
-    "Maximize": ("ขยายเต็มจอ", "ขยายส่วนที่เลือกอยู่ให้เต็มจอ"),
-    "Minimize": ("ย่อกลับ", "ย่อกลับเป็นขนาดปกติ"),
-    "Screenshot": ("ภาพหน้าจอ", "บันทึกภาพหน้าจอนี้เป็นไฟล์ SVG"),
-}
 
-
-def thai_system_commands(commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Textual's system commands with Thai titles and help (unknown ones pass as they are)."""
+def system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterable[SystemCommand]:
+    """Textual's system commands in ``lang``: Thai titles and help from the catalog
+    (``palette.system.<title>``); English, and commands the catalog does not know, as they are."""
     for command in commands:
-        title, help_text = THAI_SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
-        yield command._replace(title=title, help=help_text)
+        key = f"palette.system.{command.title.lower()}"
+        if is_thai(lang) and key in TEXTS:
+            command = command._replace(title=t(lang, key), help=t(lang, f"{key}.help"))
+        yield command
 
 
 GO_TO_LIMIT = 2000
@@ -47,7 +42,6 @@ class BoardCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
         lang = getattr(app, "lang", "th")
-        th = is_thai(lang)
         commands: list[tuple[str, object, str]] = []
         screen = self._board()
         if screen is None:
@@ -55,13 +49,13 @@ class BoardCommands(Provider):
         card_id = getattr(screen, "card_id", None)
         if card_id and not app.read_only:
             for status in STATUSES:
-                title = ("ย้ายการ์ดไป: " if th else "Move card to: ") + status_label(lang, status)
+                title = t(lang, "palette.move_to", status=status_label(lang, status))
                 commands.append((title, partial(app.set_status, card_id, status), ""))
         if not app.read_only:  # sync rewrites files: not during a read-only meeting
-            commands.append(("ซิงก์ตอนนี้" if th else "Sync now", app.sync_now, "board sync"))
-            commands.append(("นำเข้าหนังสือ" if th else "Import a letter", app.import_letter, ".pdf .txt .docx .csv .xlsx"))
-        commands.append(("สลับโหมดกระชับ" if th else "Toggle compact mode", app.toggle_compact, ""))
-        commands.append(("กรองเฉพาะที่เลยกำหนด" if th else "Filter: overdue only", app.toggle_overdue, ""))
+            commands.append((t(lang, "palette.sync"), app.sync_now, "board sync"))
+            commands.append((t(lang, "palette.import"), app.import_letter, ".pdf .txt .docx .csv .xlsx"))
+        commands.append((t(lang, "palette.compact"), app.toggle_compact, ""))
+        commands.append((t(lang, "palette.overdue"), app.toggle_overdue, ""))
         return commands
 
     def _cards(self):
@@ -70,7 +64,7 @@ class BoardCommands(Provider):
             return
         snap = app.snapshot
         lang = app.lang
-        prefix = ("ไปที่การ์ด: " if is_thai(lang) else "Go to card: ") + t(lang, "item")  # once, not per card
+        prefix = t(lang, "palette.go_to")  # once, not per card
         for card in islice(snap.cards.values(), GO_TO_LIMIT):
             item = snap.items.get(card.item_id)
             agency = snap.agencies.get(card.agency_id)

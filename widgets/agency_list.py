@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from widgets.i18n import digits, help_text, localized, t
+from widgets.i18n import digits, help_text, keyed, localized, t
 from widgets.textfit import normalize, truncate
 from widgets.thai_input import ThaiInput  # cursor moves by grapheme cluster
 
@@ -36,8 +36,7 @@ class AgencyRow:
 
 def pane_bindings(lang: str) -> list[Binding]:
     """Enter goes to the board; key-panel words in ``lang``."""
-    return [Binding("enter", "to_board", t(lang, "to_board"), show=False, id="agencies.to_board",
-                    tooltip=t(lang, "to_board_tip"))]
+    return [keyed(lang, "enter", "to_board", "agencies.to_board", show=False)]
 
 
 def progress_bar(done: int, total: int, cells: int = 3) -> str:

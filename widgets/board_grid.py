@@ -28,7 +28,7 @@ from storage.models import STATUSES, BoardSnapshot
 from widgets.board_index import Lane
 from storage.select import letter_tag
 from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
-from widgets.i18n import digits, help_text, localized, short_status_label, status_label, t
+from widgets.i18n import digits, help_text, keyed, localized, short_status_label, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import truncate
 
@@ -46,23 +46,16 @@ LANE = Style(bold=True, underline=True)
 
 def grid_bindings(lang: str) -> list[Binding]:
     """Cursor keys with key-panel words in ``lang``; ids are the same in every language."""
-    bid = {"prev_column": "left", "next_column": "right", "prev_card": "up", "next_card": "down",
-           "page_up": "page_up", "page_down": "page_down", "first_card": "first", "last_card": "last"}
-
-    def b(keys: str, action: str, label: str | None, key: str, tip: str | None = None) -> Binding:
-        # An arrow label gets the words as its tooltip; a worded label gets a longer tooltip.
-        return Binding(keys, action, label or t(lang, key), show=False, id=f"board.{bid[key]}",
-                       tooltip=t(lang, tip or key))
-    return [
-        b(thai_keys("left,h"), "cursor(0,-1)", "←", "prev_column"),
-        b(thai_keys("right,l"), "cursor(0,1)", "→", "next_column"),
-        b(thai_keys("up,k"), "cursor(-1,0)", "↑", "prev_card"),
-        b(thai_keys("down,j"), "cursor(1,0)", "↓", "next_card"),
-        b("pageup", "page(-1)", None, "page_up", "page_up_tip"),
-        b("pagedown", "page(1)", None, "page_down", "page_down_tip"),
-        b("home", "edge(-1)", None, "first_card", "first_card_tip"),
-        b("end", "edge(1)", None, "last_card", "last_card_tip"),
-    ]
+    return [keyed(lang, keys, action, f"board.{name}", show=False) for keys, action, name in (
+        (thai_keys("left,h"), "cursor(0,-1)", "left"),
+        (thai_keys("right,l"), "cursor(0,1)", "right"),
+        (thai_keys("up,k"), "cursor(-1,0)", "up"),
+        (thai_keys("down,j"), "cursor(1,0)", "down"),
+        ("pageup", "page(-1)", "page_up"),
+        ("pagedown", "page(1)", "page_down"),
+        ("home", "edge(-1)", "first"),
+        ("end", "edge(1)", "last"),
+    )]
 
 
 class BoardGrid(ScrollView, can_focus=True):

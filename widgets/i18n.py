@@ -6,9 +6,11 @@ classes (``localized``) and short names for the labels every screen shows.
 
 from __future__ import annotations
 
+from textual.binding import Binding
+
 from storage.i18n import THAI_ASCII_DIGITS, code_word, digits, is_thai, say
 
-__all__ = ["THAI_ASCII_DIGITS", "digits", "help_text", "is_thai", "localized", "role_label",
+__all__ = ["THAI_ASCII_DIGITS", "digits", "help_text", "is_thai", "keyed", "localized", "role_label",
            "say", "short_status_label", "status_label", "t"]
 
 t = say
@@ -31,6 +33,15 @@ def short_status_label(lang: str, status: str) -> str:
 
 def role_label(lang: str, role: str) -> str:
     return code_word(lang, "role", role)
+
+
+def keyed(lang: str, keys: str, action: str, binding_id: str, *, description: str | None = None,
+          **options: object) -> Binding:
+    """A Binding whose key-panel words are the catalog's ``key.<id>`` (unless ``description``
+    is given) and whose tooltip is ``key.<id>.tip``: words found from the binding id alone."""
+    words = say(lang, f"key.{binding_id}") if description is None else description
+    return Binding(keys, action, words, id=binding_id, tooltip=say(lang, f"key.{binding_id}.tip"),
+                   **options)  # type: ignore[arg-type]
 
 
 _LOCALIZED: dict[tuple[type, str], type] = {}

@@ -91,4 +91,26 @@ Type the agency's name as it should appear on the board. If it matches an agency
 the board already knows (by name, short name or alias), the card is attached to it.
 """,
     ),
+    "help.import_review": (
+        """## ตรวจทานหนังสือก่อนนำเข้า
+
+ยังไม่บันทึกอะไรจนกว่าจะกด **Enter** (หรือ **ctrl+s**) · **Esc** ยกเลิกการนำเข้า
+
+- **↑/↓** (หรือ k/j): เลื่อนระหว่างแถวหน่วยงาน
+- **r** หรือ **space**: สลับหน่วยงานระหว่างหน่วยงานหลัก (★) และหน่วยงานสนับสนุน
+- **e** หรือ **F2**: แก้ชื่อหน่วยงาน ถ้าตรงกับหน่วยงานที่กระดานรู้จักจะผูกกับหน่วยงานนั้น
+- **d** หรือ **Delete**: ตัดหน่วยงานออกจากข้อ (กดอีกครั้งเพื่อยกเลิก)
+- **a** หรือ **+**: เพิ่มหน่วยงานที่ตกหล่นให้ข้อนี้ (พิมพ์เพื่อกรองหน่วยงานของกระดาน หรือเพิ่มชื่อใหม่)
+""",
+        """## Review a letter before import
+
+Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the import.
+
+- **↑/↓** (or k/j): move between agency rows
+- **r** or **space**: switch the agency between lead (★) and support
+- **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
+- **d** or **Delete**: remove the agency from the item (press again to undo)
+- **a** or **+**: add an agency the reading dropped (type to filter the board's agencies, or a new name)
+""",
+    ),
 }

@@ -97,3 +97,13 @@ async def test_textual_palette_commands_speak_the_interface_language(make_app) -
             commands[keys].callback()  # still Textual's own action: the key panel opens
             await pilot.pause()
             assert app.screen.query("HelpPanel")
+
+
+@pytest.mark.parametrize(("lang", "item", "key"), [("th", "ข้อ ๑", "ถัดไป"), ("th-ascii", "ข้อ 1", "ถัดไป"),
+                                                   ("en", "Item 1", "Next")])
+def test_import_review_speaks_each_interface_language(lang: str, item: str, key: str) -> None:
+    # th-ascii is Thai words with ASCII digits (the review showed it Thai digits).
+    screen = ImportReviewScreen.for_lang(DRAFT, lang=lang)
+    assert screen._item_text(DRAFT.items[0]).startswith(item)
+    assert type(screen).BINDINGS[0].description == key
+

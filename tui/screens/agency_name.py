@@ -9,19 +9,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from widgets.i18n import help_text, localized, t
+from widgets.i18n import help_text, keyed, localized, t
 from widgets.thai_input import ThaiInput
-
-_TEXT = {
-    "th": ("แก้ชื่อหน่วยงาน", "Enter ยืนยัน · Esc ยกเลิก"),
-    "en": ("Edit agency name", "Enter to confirm · Esc to cancel"),
-}
-
 
 def rename_bindings(lang: str) -> list[Binding]:
     """Escape cancels (Enter is the Input's own submit); key-panel words in ``lang``."""
-    return [Binding("escape", "cancel", t(lang, "cancel"), id="agency_name.cancel",
-                    tooltip=t(lang, "rename_cancel_tip"))]
+    return [keyed(lang, "escape", "cancel", "agency_name.cancel")]
 
 
 class AgencyNameScreen(ModalScreen[str | None]):
@@ -47,17 +40,16 @@ class AgencyNameScreen(ModalScreen[str | None]):
     def __init__(self, name: str, *, lang: str = "th") -> None:
         super().__init__()
         self.initial = name
-        self.lang = lang if lang in _TEXT else "th"
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
-        title, hint = _TEXT[self.lang]
         with Vertical():
-            yield Label(title, markup=False)
+            yield Label(t(self.lang, "agency_name.title"), markup=False)
             field = ThaiInput(self.initial, id="agency-name", select_on_focus=False)
             field.cursor_blink = False
             field.HELP = self.HELP
             yield field
-            yield Label(hint, classes="hint", markup=False)
+            yield Label(t(self.lang, "agency_name.hint"), classes="hint", markup=False)
 
     @on(Input.Submitted, "#agency-name")
     def _submitted(self, event: Input.Submitted) -> None:

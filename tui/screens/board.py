@@ -17,7 +17,7 @@ from storage.models import STATUSES
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import help_text, is_thai, localized, status_label, t
+from widgets.i18n import help_text, keyed, localized, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
@@ -42,40 +42,23 @@ SMALL_ACTIONS = frozenset({"quit", "help"})
 
 def board_bindings(lang: str) -> list[Binding]:
     """Screen bindings with descriptions in ``lang``; every id is remappable."""
-    th = is_thai(lang)
-
-    def d(thai: str, english: str) -> str:
-        return thai if th else english
-
-    status_pair = Binding.Group(d("สถานะ", "status"), compact=True)  # one "<> status" in the footer
+    status_pair = Binding.Group(t(lang, "key.group.status"), compact=True)  # one "<> status" in the footer
     return [
-        Binding(thai_keys("<,shift+left"), "move(-1)", d("◂สถานะ", "◂status"), id="card.prev_status",
-                tooltip=d("ย้ายการ์ดไปสถานะก่อนหน้า", "Move the card to the previous status"), group=status_pair),
-        Binding(thai_keys(">,shift+right"), "move(1)", d("สถานะ▸", "status▸"), id="card.next_status",
-                tooltip=d("ย้ายการ์ดไปสถานะถัดไป", "Move the card to the next status"), group=status_pair),
-        *[Binding(thai_keys(keys), f"set_status('{status}')", status_label(lang, status), show=False,
-                  id=f"card.status_{status}", tooltip=d("ตั้งสถานะ: ", "Set status: ") + status_label(lang, status))
+        keyed(lang, thai_keys("<,shift+left"), "move(-1)", "card.prev_status", group=status_pair),
+        keyed(lang, thai_keys(">,shift+right"), "move(1)", "card.next_status", group=status_pair),
+        *[keyed(lang, thai_keys(keys), f"set_status('{status}')", f"card.status_{status}",
+                description=status_label(lang, status), show=False)
           for keys, status in zip(("1", "2", "3,minus", "4"), STATUSES)],
-        Binding(thai_keys("K,shift+up"), "rank(-1)", d("เลื่อนขึ้น", "Move up"), show=False, id="card.rank_up",
-                tooltip=d("เลื่อนการ์ดขึ้นในคอลัมน์", "Move the card up within its column")),
-        Binding(thai_keys("J,shift+down"), "rank(1)", d("เลื่อนลง", "Move down"), show=False, id="card.rank_down",
-                tooltip=d("เลื่อนการ์ดลงในคอลัมน์", "Move the card down within its column")),
-        Binding("enter", "open", d("เปิด", "Open"), id="card.open",
-                tooltip=d("เปิดการ์ด: ข้อความเต็ม หน่วยงานอื่น บันทึก ประวัติ", "Open the card: full text, other agencies, notes, history")),
-        Binding(thai_keys("n"), "note", d("บันทึก", "Note"), id="card.note",
-                tooltip=d("เพิ่มบันทึกความคืบหน้า", "Add a progress note")),
-        Binding(thai_keys("slash"), "slash", d("ค้นหา", "Search"), id="board.search",
-                tooltip=d("ค้นหาข้อความ (ภาษาไทยปรับรูปแล้ว)", "Search the card text (Thai-normalised)")),
-        Binding(thai_keys("f"), "filter_status", d("กรองสถานะ", "Status filter"), show=False, id="board.filter_status",
-                tooltip=d("วนกรองตามสถานะ", "Cycle the status filter")),
-        Binding(thai_keys("o"), "filter_overdue", d("เลยกำหนด", "Overdue"), show=False, id="board.filter_overdue",
-                tooltip=d("แสดงเฉพาะที่เลยกำหนด", "Show only overdue cards")),
-        Binding(thai_keys("c"), "compact", d("กระชับ", "Compact"), show=False, id="board.compact",
-                tooltip=d("สลับโหมดบรรทัดเดียว", "Toggle one line per card")),
-        Binding(thai_keys("u"), "undo", d("ย้อน", "Undo"), id="board.undo",
-                tooltip=d("ย้อนการเปลี่ยนแปลงล่าสุด", "Undo the last change")),
-        Binding(thai_keys("a"), "agencies", d("หน่วยงาน", "Agencies"), show=False, id="board.agencies",
-                tooltip=d("ไปที่รายชื่อหน่วยงาน (พิมพ์เพื่อกรอง)", "Go to the agency list (type to filter)")),
+        keyed(lang, thai_keys("K,shift+up"), "rank(-1)", "card.rank_up", show=False),
+        keyed(lang, thai_keys("J,shift+down"), "rank(1)", "card.rank_down", show=False),
+        keyed(lang, "enter", "open", "card.open"),
+        keyed(lang, thai_keys("n"), "note", "card.note"),
+        keyed(lang, thai_keys("slash"), "slash", "board.search"),
+        keyed(lang, thai_keys("f"), "filter_status", "board.filter_status", show=False),
+        keyed(lang, thai_keys("o"), "filter_overdue", "board.filter_overdue", show=False),
+        keyed(lang, thai_keys("c"), "compact", "board.compact", show=False),
+        keyed(lang, thai_keys("u"), "undo", "board.undo"),
+        keyed(lang, thai_keys("a"), "agencies", "board.agencies", show=False),
         Binding(thai_keys("A"), "toggle_agency_list", t(lang, "layout.key.agency_list"), show=False,
                 id="board.agency_list", tooltip=t(lang, "layout.tip.agency_list")),
         Binding(thai_keys("v"), "toggle_columns", t(lang, "layout.key.columns"), show=False,
@@ -84,13 +67,10 @@ def board_bindings(lang: str) -> list[Binding]:
                 tooltip=t(lang, "meeting.key.review_tip")),
         Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), show=False, id="board.log",
                 tooltip=t(lang, "meeting.key.log_tip")),
-        Binding(thai_keys("i"), "import_letter", d("นำเข้า", "Import"), show=False, id="board.import",
-                tooltip=d("นำเข้าหนังสือสั่งการ", "Import a letter")),
-        Binding("escape", "clear", d("ล้างตัวกรอง", "Clear filters"), show=False, id="board.clear",
-                tooltip=d("ล้างการค้นหาและตัวกรอง", "Clear search and filters")),
-        Binding(thai_keys("question_mark,f1"), "help", d("ช่วยเหลือ", "Help"), id="app.help",
-                tooltip=d("แสดง/ซ่อนแผงปุ่มลัด", "Show or hide the key panel")),
-        Binding(thai_keys("q"), "quit", d("ออก", "Quit"), id="app.quit", tooltip=d("ออกจากโปรแกรม", "Quit")),
+        keyed(lang, thai_keys("i"), "import_letter", "board.import", show=False),
+        keyed(lang, "escape", "clear", "board.clear", show=False),
+        keyed(lang, thai_keys("question_mark,f1"), "help", "app.help"),
+        keyed(lang, thai_keys("q"), "quit", "app.quit"),
         # ctrl+z is the shell's suspend (fg resumes), as in every terminal program: not undo.
         Binding("ctrl+z", "suspend", t(lang, "layout.key.suspend"), show=False, id="app.suspend",
                 tooltip=t(lang, "layout.tip.suspend")),

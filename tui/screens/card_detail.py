@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 from storage.models import BoardSnapshot, Card
 from widgets.board_index import due_state
 from widgets.card_lines import DUE_MARKS
-from widgets.i18n import digits, help_text, localized, role_label, status_label, t
+from widgets.i18n import digits, help_text, keyed, localized, role_label, status_label, t
 from widgets.kedmanee import thai_keys
 from widgets.textfit import format_date, truncate
 from widgets.wrapped import thai_block
@@ -37,8 +37,7 @@ def _when(iso: str | None, lang: str) -> str:
 
 def detail_bindings(lang: str) -> list[Binding]:
     """Escape, Enter or q closes the card; key-panel words in ``lang``."""
-    return [Binding(thai_keys("escape,enter,q"), "dismiss", t(lang, "close"), id="detail.close",
-                    tooltip=t(lang, "close_tip")),
+    return [keyed(lang, thai_keys("escape,enter,q"), "dismiss", "detail.close"),
             Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), id="detail.log",
                     tooltip=t(lang, "meeting.key.log_tip"))]
 

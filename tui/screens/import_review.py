@@ -24,30 +24,17 @@ from storage.formats.agencies import match_agency, normalize_agency
 from storage.formats.draft import Draft, DraftAgency
 from storage.models import Agency
 from storage.thai.dates import format_thai_date
-from storage.thai.digits import to_thai_digits
 from storage.editing.values import AgencyChoice
 from tui.screens.agency_name import AgencyNameScreen
 from tui.screens.agency_picker import AgencyPickerScreen
-from widgets.i18n import localized, role_label
+from widgets.i18n import help_text, keyed, localized, role_label, say
 from widgets.kedmanee import thai_keys
 from widgets.thai_text import ThaiText
-
-_TEXT = {
-    "th": {"title": "ตรวจทานก่อนนำเข้า", "letter": "หนังสือที่", "dated": "ลงวันที่", "item": "ข้อ",
-           "due": "กำหนดเสร็จ", "every": "ความถี่", "known": "มีในกระดาน", "new": "ใหม่",
-           "removed": "ตัดออก", "none": "ไม่มีหน่วยงาน — กด a เพื่อเพิ่ม", "no_date": "ไม่ทราบวันที่",
-           "summary": "{items} ข้อ · {agencies} หน่วยงาน · จาก {source}"},
-    "en": {"title": "Review before import", "letter": "Letter", "dated": "dated", "item": "Item",
-           "due": "due", "every": "every", "known": "on the board", "new": "new",
-           "removed": "removed", "none": "no agency — press a to add one", "no_date": "date unknown",
-           "summary": "{items} items · {agencies} agencies · from {source}"},
-}
-
 
 def _format_date(iso: str | None, lang: str) -> str:
     """A B.E. date for display (the ISO text if it is bad)."""
     if not iso:
-        return _TEXT[lang]["no_date"]
+        return say(lang, "import_review.no_date")
     try:
         return format_thai_date(date.fromisoformat(iso), style="long", digits="thai" if lang == "th" else "ascii")
     except ValueError:
@@ -64,65 +51,21 @@ def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
 
 
 _KEYS = (
-    # (keys, action, Thai label, English label, id, shown in the footer)
-    ("down,j", "next_row", "ถัดไป", "Next", "review.next_row", False),
-    ("up,k", "prev_row", "ก่อนหน้า", "Previous", "review.prev_row", False),
-    ("r,space", "toggle_role", "หลัก/สนับสนุน", "Lead/support", "review.toggle_role", True),
-    ("e,f2", "edit_name", "แก้ชื่อ", "Edit name", "review.edit_name", True),
-    ("d,delete", "remove_agency", "ตัดออก", "Remove", "review.remove_agency", True),
-    ("a,plus,insert", "add_agency", "เพิ่มหน่วยงาน", "Add agency", "review.add_agency", True),
-    ("enter,ctrl+s", "save", "บันทึก", "Save", "review.save", True),
-    ("escape", "cancel", "ยกเลิก", "Cancel", "review.cancel", True),
+    # (keys, action, binding id, shown in the footer); words: key.<id> in storage/i18n/keys.py
+    ("down,j", "next_row", "review.next_row", False),
+    ("up,k", "prev_row", "review.prev_row", False),
+    ("r,space", "toggle_role", "review.toggle_role", True),
+    ("e,f2", "edit_name", "review.edit_name", True),
+    ("d,delete", "remove_agency", "review.remove_agency", True),
+    ("a,plus,insert", "add_agency", "review.add_agency", True),
+    ("enter,ctrl+s", "save", "review.save", True),
+    ("escape", "cancel", "review.cancel", True),
 )
-
-_TIPS = {  # binding id -> (Thai tooltip, English tooltip)
-    "review.next_row": ("ไปที่แถวหน่วยงานถัดไป", "Go to the next agency row"),
-    "review.prev_row": ("ไปที่แถวหน่วยงานก่อนหน้า", "Go to the previous agency row"),
-    "review.toggle_role": ("สลับบทบาทหน่วยงานระหว่างหลักและสนับสนุน",
-                           "Switch the agency's role between lead and support"),
-    "review.edit_name": ("แก้ชื่อหน่วยงาน แล้วจับคู่กับหน่วยงานบนกระดานอีกครั้ง",
-                         "Correct the agency name; it is matched again against the board's agencies"),
-    "review.remove_agency": ("ตัดหน่วยงานออกจากข้อนี้ (กดอีกครั้งเพื่อคงไว้)",
-                             "Remove the agency from this item (press again to keep it)"),
-    "review.add_agency": ("เพิ่มหน่วยงานที่ตกหล่นให้ข้อนี้ (เลือกจากกระดานหรือพิมพ์ชื่อใหม่)",
-                          "Add an agency the letter's reading dropped (pick from the board or type a new name)"),
-    "review.save": ("นำเข้าหนังสือตามที่ตรวจทานแล้ว", "Import the letter as reviewed"),
-    "review.cancel": ("ปิดโดยไม่นำเข้าอะไร", "Close without importing anything"),
-}
-
-_HELP = {
-    "th": """\
-## ตรวจทานหนังสือก่อนนำเข้า
-
-ยังไม่บันทึกอะไรจนกว่าจะกด **Enter** (หรือ **ctrl+s**) · **Esc** ยกเลิกการนำเข้า
-
-- **↑/↓** (หรือ k/j): เลื่อนระหว่างแถวหน่วยงาน
-- **r** หรือ **space**: สลับหน่วยงานระหว่างหน่วยงานหลัก (★) และหน่วยงานสนับสนุน
-- **e** หรือ **F2**: แก้ชื่อหน่วยงาน ถ้าตรงกับหน่วยงานที่กระดานรู้จักจะผูกกับหน่วยงานนั้น
-- **d** หรือ **Delete**: ตัดหน่วยงานออกจากข้อ (กดอีกครั้งเพื่อยกเลิก)
-- **a** หรือ **+**: เพิ่มหน่วยงานที่ตกหล่นให้ข้อนี้ (พิมพ์เพื่อกรองหน่วยงานของกระดาน หรือเพิ่มชื่อใหม่)
-""",
-    "en": """\
-## Review a letter before import
-
-Nothing is saved until you press **Enter** (or **ctrl+s**); **Esc** discards the import.
-
-- **↑/↓** (or k/j): move between agency rows
-- **r** or **space**: switch the agency between lead (★) and support
-- **e** or **F2**: correct the agency's name; a name the board already knows is linked to it
-- **d** or **Delete**: remove the agency from the item (press again to undo)
-- **a** or **+**: add an agency the reading dropped (type to filter the board's agencies, or a new name)
-""",
-}
 
 
 def review_bindings(lang: str) -> list[Binding]:
     """The review screen's bindings with footer labels in ``lang`` (ids are the same)."""
-    return [
-        Binding(thai_keys(keys), action, th if lang == "th" else en, id=bid,
-                tooltip=_TIPS[bid][0 if lang == "th" else 1], show=show)
-        for keys, action, th, en, bid, show in _KEYS
-    ]
+    return [keyed(lang, thai_keys(keys), action, bid, show=show) for keys, action, bid, show in _KEYS]
 
 
 @dataclass(slots=True)
@@ -152,9 +95,10 @@ class AgencyRow(Static, can_focus=True):
 
     def show(self) -> None:
         """Redraw from the entry: marker, role, name, known/new (words, not colour alone)."""
-        words, agency = _TEXT[self.lang], self.entry.agency
+        agency = self.entry.agency
         star = "★" if agency.role == "lead" else "·"
-        state = words["removed"] if self.entry.removed else words["known"] if agency.agency_id else words["new"]
+        state = "removed" if self.entry.removed else "known" if agency.agency_id else "new"
+        state = say(self.lang, f"import_review.{state}")
         label = f"{star} {role_label(self.lang, agency.role)}: {agency.name}  [{state}]"
         self.set_class(self.entry.removed, "-removed")
         self.update(ThaiText(label))
@@ -180,7 +124,7 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
     """Every binding has an id so the app's keymap can remap it; letter keys also answer
     to their Kedmanee twins (the Thai layout sends ่ for j), as on the board."""
 
-    HELP = _HELP["th"]
+    HELP = help_text("th", "import_review")
 
     DEFAULT_CSS = """
     ImportReviewScreen { align: center middle; }
@@ -193,15 +137,14 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
     @classmethod
     def for_lang(cls, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> ImportReviewScreen:
         """A review screen whose footer labels are in ``lang`` (the class default is Thai)."""
-        lang = lang if lang in _TEXT else "th"
-        screen = localized(cls, lang, BINDINGS=review_bindings(lang), HELP=_HELP[lang])
+        screen = localized(cls, lang, BINDINGS=review_bindings(lang), HELP=help_text(lang, "import_review"))
         return screen(draft, known, lang=lang)
 
     def __init__(self, draft: Draft, known: tuple[Agency, ...] | list[Agency] = (), *, lang: str = "th") -> None:
         super().__init__()
         self.draft = draft
         self.known = tuple(known)
-        self.lang = lang if lang in _TEXT else "th"
+        self.lang = lang
         self.entries = [_Entry(k, a) for k, item in enumerate(draft.items) for a in item.agencies]
 
     # -- building ---------------------------------------------------------------
@@ -215,34 +158,31 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
                     for warning in self.draft.item_warnings(item.seq):  # beside the item it concerns
                         yield Static(ThaiText(f"  ⚠ {warning.text(self.lang)}"), classes="review-warning")
                     rows = [AgencyRow(e, self.lang) for e in self.entries if e.item == k]
-                    yield from rows or [EmptyItemRow(k, _TEXT[self.lang]["none"])]
+                    yield from rows or [EmptyItemRow(k, say(self.lang, "import_review.none"))]
             yield Footer()
 
     def _header(self) -> list[Static]:
-        words, d = _TEXT[self.lang], self.draft.directive
+        lang, d = self.lang, self.draft.directive
         out = [
-            Static(Text(words["title"], style="bold")),
-            Static(ThaiText(f"{words['letter']} {d.number}  {words['dated']} {_format_date(d.date, self.lang)}")),
+            Static(Text(say(lang, "import_review.title"), style="bold")),
+            Static(ThaiText(say(lang, "import_review.letter", number=d.number, date=_format_date(d.date, lang)))),
             Static(ThaiText(d.subject)),
-            Static(ThaiText(words["summary"].format(
-                items=self._num(len(self.draft.items)), agencies=self._num(len({e.agency.name for e in self.entries})),
+            Static(ThaiText(say(
+                lang, "import_review.summary", items=len(self.draft.items),
+                agencies=len({e.agency.name for e in self.entries}),
                 source=" · ".join(filter(None, (d.issuer, d.source))) or "—"))),
         ]
         out += [Static(ThaiText(f"⚠ {w.text(self.lang)}"), classes="review-warning")
                 for w in self.draft.letter_warnings()]
         return out
 
-    def _num(self, n: int) -> str:
-        """A count or item number in the screen's language (Thai digits in Thai, as on the board)."""
-        return to_thai_digits(str(n)) if self.lang == "th" else str(n)
-
     def _item_text(self, item) -> str:
-        words = _TEXT[self.lang]
-        text = f"{words['item']} {self._num(item.seq)}  {item.text}"
+        lang = self.lang
+        text = say(lang, "import_review.item", seq=item.seq, text=item.text)
         if item.due:
-            text += f"\n{words['due']} {_format_date(item.due, self.lang)}"
+            text += "\n" + say(lang, "import_review.due", date=_format_date(item.due, lang))
         if item.recurrence:
-            text += f"\n{words['every']} {item.recurrence}"
+            text += "\n" + say(lang, "import_review.every", rhythm=item.recurrence)
         return text
 
     def on_mount(self) -> None:

@@ -9,13 +9,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
-from widgets.i18n import help_text, localized, t
+from widgets.i18n import help_text, keyed, localized, t
 from widgets.thai_input import ThaiInput  # moves and deletes by grapheme cluster, so ที่ is never split
 
 
 def note_bindings(lang: str) -> list[Binding]:
     """Escape cancels (Enter is the Input's own submit); key-panel words in ``lang``."""
-    return [Binding("escape", "cancel", t(lang, "cancel"), id="note.cancel", tooltip=t(lang, "note_cancel_tip"))]
+    return [keyed(lang, "escape", "cancel", "note.cancel")]
 
 
 class NoteScreen(ModalScreen[str | None]):

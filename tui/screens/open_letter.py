@@ -18,18 +18,11 @@ from textual.widgets import DirectoryTree, Footer, Input, Label
 
 from storage.controls import visible
 from storage.formats.reader import SUPPORTED
-from widgets.i18n import help_text, localized, t
+from widgets.i18n import help_text, keyed, localized, t
 from widgets.thai_input import ThaiInput
 
 LETTER_SUFFIXES = frozenset(SUPPORTED)
 """What storage.formats.reader.read_letter can read (.pdf, .txt, .docx, .csv, .xlsx, …)."""
-
-_TEXT = {
-    "th": {"title": "เปิดหนังสือเพื่อนำเข้า", "hint": "พิมพ์ที่อยู่ไฟล์แล้วกด Enter หรือเลือกจากรายการ · Esc ยกเลิก",
-           "missing": "ไม่พบไฟล์: {path}", "kind": "อ่านได้เฉพาะไฟล์ .pdf .txt .docx .csv .xlsx: {path}"},
-    "en": {"title": "Open a letter to import", "hint": "Type a file path and press Enter, or pick one below · Esc cancels",
-           "missing": "No such file: {path}", "kind": "Only .pdf .txt .docx .csv .xlsx files can be read: {path}"},
-}
 
 
 class LetterTree(DirectoryTree):
@@ -63,8 +56,8 @@ def check_letter_path(text: str, folder: Path) -> tuple[Path | None, str]:
 
 def open_letter_bindings(lang: str) -> list[Binding]:
     return [
-        Binding("escape", "cancel", t(lang, "cancel"), id="open_letter.cancel", tooltip=t(lang, "open_cancel_tip")),
-        Binding("ctrl+t", "focus_tree", t(lang, "browse"), id="open_letter.browse", tooltip=t(lang, "browse_tip")),
+        keyed(lang, "escape", "cancel", "open_letter.cancel"),
+        keyed(lang, "ctrl+t", "focus_tree", "open_letter.browse"),
     ]
 
 
@@ -98,19 +91,18 @@ class OpenLetterScreen(ModalScreen[Path | None]):
         """
         super().__init__()
         self.folder = (folder or Path.cwd()).expanduser()
-        self.lang = lang if lang in _TEXT else "th"
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
-        words = _TEXT[self.lang]
         with Vertical():
-            yield Label(words["title"], markup=False)
+            yield Label(t(self.lang, "open_letter.title"), markup=False)
             field = ThaiInput(id="letter-path", placeholder=str(self.folder) + "/")
             field.cursor_blink = False
             field.HELP = self.HELP
             yield field
             yield Label("", id="letter-problem", markup=False)
             yield LetterTree(self.folder, id="letter-tree")
-            yield Label(words["hint"], classes="hint", markup=False)
+            yield Label(t(self.lang, "open_letter.hint"), classes="hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -133,7 +125,7 @@ class OpenLetterScreen(ModalScreen[Path | None]):
             self.dismiss(path)
             return
         shown = text.strip() or str(self.folder)
-        self.query_one("#letter-problem", Label).update(_TEXT[self.lang][problem].format(path=shown))
+        self.query_one("#letter-problem", Label).update(t(self.lang, f"open_letter.{problem}", path=shown))
 
     def action_focus_tree(self) -> None:
         self.query_one(LetterTree).focus()

@@ -173,3 +173,14 @@ def test_the_log_words_events_of_any_owner_and_field() -> None:
     assert said[2] == ("ข้อ 3 · พช.ระยอง", "แก้ บทบาท: หน่วยงานสนับสนุน → หน่วยงานหลัก")
     assert said[3][1] == "แก้ merged_into: — → a2"  # a field the log does not know yet, as stored
     assert said[4][0].startswith("gone") and "ไม่อยู่บนกระดานแล้ว" in said[4][0]
+
+
+def test_board_review_opens_read_only_on_the_review(board: Path, monkeypatch) -> None:
+    import tui.factory
+
+    calls = []
+    monkeypatch.setattr(tui.factory, "run_app", lambda args, **kw: calls.append((args, kw)) or 0)
+    assert main(["--board", str(board), "review", "--agency", "พช.ระยอง", "--since", "2022-09-01"]) == 0
+    (args, options), = calls
+    assert options == {"read_only": True, "start": "review", "start_agency": "พช.ระยอง", "since": date(2022, 9, 1)}
+    assert args.board_path == board

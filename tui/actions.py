@@ -180,14 +180,17 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
     fresh, badges = [], []
     problems = tuple(getattr(store, "problems", ()))
     waiting = [p for p in problems if getattr(p, "reason", "") == "waiting"]
-    bad = [p for p in problems if getattr(p, "reason", "") != "waiting"]
+    # A newer version's file is not damage either: it is read, and says to update (once); a file
+    # with some bad values left out is read too, and says so itself.
+    newer = [p for p in problems if getattr(p, "reason", "") == "newer"]
+    bad = [p for p in problems if getattr(p, "reason", "") not in ("waiting", "newer", "bad_values")]
     for problem in problems:
-        key = f"bad\0{problem.path}\0{problem.problem}"
+        key = "newer" if problem in newer else f"bad\0{problem.path}\0{problem.problem}"
         if key not in told:
             told.add(key)
             # Waiting for a base is not damage: say what is awaited, without "cannot read".
             text = problem.text(say)
-            fresh.append(text if problem in waiting else t(lang, "bad_file", text=text))
+            fresh.append(t(lang, "bad_file", text=text) if problem in bad else text)
     strays = store.strays()
     stems = {store.path.stem}
     for path in strays:

@@ -16,6 +16,9 @@ Stamp = tuple[int, int, str]
 ZERO: Stamp = (0, 0, "")
 """The stamp of imported (deterministic) records: any real edit beats it."""
 
+MAX_WALL = 253_402_300_799_999
+"""The last millisecond of the year 9999 (UTC): a stamp beyond it cannot be a date at all."""
+
 
 def wall_ms() -> int:
     return time.time_ns() // 1_000_000

@@ -7,7 +7,13 @@ is an ordinary TinyDB file with three tables:
   (a compacted replica file adds ``"bases": [{"name", "changes"}]``, see ``bases.py``);
 * ``regs``: ``{"r": "card/<id>", "s": [wall_ms, counter, replica], "by": user, "f": {field: value}}``,
   one document per record and stamp (an import writes all fields of a record with one stamp);
-* ``events``: notes and history events, ``{"id", "kind", "card", "s", "by", ...}``.
+* ``events``: notes and history events, ``{"id", "kind", "target": "card/<id>", "card": "<id>",
+  "s", "by", ...}``. ``target`` names what the event belongs to (a card, an item, a letter, an
+  agency); ``card`` repeats its bare id for readers of format 1, which knew only card events
+  (an event of format 1 has only ``card``, and belongs to that card).
+
+What each field may hold, and which kinds this version knows: ``kinds.py``; how a file is
+checked as it is read: ``decode.py``.
 
 This replica's own file is changed through TinyDB itself (``tables.py``); every other file is
 decoded here from its bytes, which is the same documents at a fraction of the cost.
@@ -16,13 +22,15 @@ decoded here from its bytes, which is the same documents at a fraction of the co
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from storage.errors import BadFile
 from storage.models import Records
 from storage.sync.clock import ZERO, Stamp
 from storage.sync.files import StatKey, load_keyed
-from storage.sync.state import EVENT_KINDS, FORMAT, KINDS, State, event_wins, reg_wins
+from storage.sync.decode import Decoded, NotABoard, Skip, decode, read_meta
+from storage.sync.kinds import FORMAT
+from storage.sync.state import State
 
 
 def group_regs(state: State) -> list[dict]:
@@ -43,61 +51,11 @@ def to_tables(state: State, meta: dict) -> dict:
     return {"board": {"1": meta}, "regs": regs, "events": events}
 
 
-def _stamp(raw: Any) -> Stamp:
-    if (
-        isinstance(raw, list) and len(raw) == 3 and type(raw[0]) is int
-        and type(raw[1]) is int and isinstance(raw[2], str)
-    ):
-        return (raw[0], raw[1], raw[2])
-    raise ValueError(f"bad stamp {raw!r:.40}")
-
-
-def _table(data: dict, name: str) -> dict:
-    table = data.get(name, {})
-    if not isinstance(table, dict):
-        raise ValueError(f"table {name!r} is not an object")
-    return table
-
-
-class NotABoard(ValueError):
-    """Well-formed JSON that is not a board file at all (as opposed to damaged board data)."""
-
-
-def read_meta(data: Any) -> dict:
-    """The board document of a parsed file; NotABoard when this is not a board file."""
-    if not isinstance(data, dict):
-        raise NotABoard("top level is not an object")
-    docs = list(_table(data, "board").values())
-    if not docs or not isinstance(docs[0], dict) or not isinstance(docs[0].get("board_id"), str):
-        raise NotABoard("no board identity")
-    return docs[0]
-
-
 def from_tables(data: Any) -> tuple[dict, State]:
-    """Parse a TinyDB board file; ValueError with a short reason when it is not one."""
-    meta = read_meta(data)
-    state = State()
-    for doc in _table(data, "regs").values():
-        if not isinstance(doc, dict) or not isinstance(doc.get("f"), dict):
-            raise ValueError("bad field document")
-        key = doc.get("r")
-        if not isinstance(key, str) or key.split("/", 1)[0] not in KINDS or "/" not in key:
-            raise ValueError(f"bad record key {key!r:.40}")
-        stamp, by = _stamp(doc.get("s")), str(doc.get("by", ""))
-        fields = state.records.setdefault(key, {})
-        for name, value in doc["f"].items():
-            reg = (stamp, value, by)
-            if reg_wins(reg, fields.get(name)):
-                fields[name] = reg
-    for event in _table(data, "events").values():
-        if not isinstance(event, dict) or event.get("kind") not in EVENT_KINDS:
-            raise ValueError("bad event document")
-        if not isinstance(event.get("id"), str) or not isinstance(event.get("card"), str):
-            raise ValueError("event without id or card")
-        _stamp(event.get("s"))
-        if event_wins(event, state.events.get(event["id"])):
-            state.events[event["id"]] = event
-    return meta, state
+    """(meta, state) of a parsed board file; ValueError when its core shape is bad. What
+    ``decode`` skipped is dropped here: callers that warn use ``decode`` itself."""
+    decoded = decode(data)
+    return decoded.meta, decoded.state
 
 
 def make_meta(board_id: str, name: str, role: str, replica: str = "", user: str = "", machine: str = "",
@@ -140,17 +98,44 @@ def records_state(records: Records, by: str = "", stamp: Stamp = ZERO) -> State:
     return state
 
 
-def parse_file(path: Path, known: StatKey | None = None) -> tuple[StatKey, dict | None, State | None] | None:
+class Parsed(NamedTuple):
+    """One board file as read: meta and state are None when it did not change."""
+
+    key: StatKey
+    meta: dict | None
+    state: State | None
+    skipped: tuple[Skip, ...] = ()
+    """What was left out of it (bad values, records, events): the rest counts."""
+    format: int = FORMAT
+
+
+def decoded(path: Path, data: Any) -> Decoded:
+    """``decode`` with the file named: BadFile when its core shape is bad."""
+    try:
+        return decode(data)
+    except (ValueError, TypeError, AttributeError) as error:
+        reason = "not_board" if isinstance(error, NotABoard) else "damaged"
+        raise BadFile(str(path), reason, "skipped", detail=str(error)) from None
+
+
+def parse_file(path: Path, known: StatKey | None = None) -> Parsed | None:
     """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad."""
     loaded = load_keyed(path, known)
     if loaded is None:
         return None
     key, data = loaded
     if data is None:
-        return key, None, None
-    try:
-        meta, state = from_tables(data)
-    except (ValueError, TypeError, AttributeError) as error:
-        reason = "not_board" if isinstance(error, NotABoard) else "damaged"
-        raise BadFile(str(path), reason, "skipped", detail=str(error)) from None
-    return key, meta, state
+        return Parsed(key, None, None)
+    meta, state, skipped, written = decoded(path, data)
+    return Parsed(key, meta, state, skipped, written)
+
+
+def file_notes(path: Path, parsed: Parsed) -> tuple[BadFile, ...]:
+    """What to say about a file that was read: the values left out of it (one warning naming
+    the first), and that a newer version made it (the store says that once for all files)."""
+    notes = []
+    if parsed.skipped:
+        notes.append(BadFile(str(path), "bad_values", count=len(parsed.skipped), detail=str(parsed.skipped[0])))
+    if parsed.format > FORMAT:
+        notes.append(BadFile(str(path), "newer", format=parsed.format))
+    return tuple(notes)

@@ -67,11 +67,14 @@ def set_field(ops: State, b: Basis, key: str, name: str, value: Any) -> State:
     return ops
 
 
-def add_event(ops: State, b: Basis, kind: str, card_id: str, **fields: Any) -> str:
-    """Append a note or history event of a card to ``ops``; returns its id."""
+def add_event(ops: State, b: Basis, kind: str, target: str, **fields: Any) -> str:
+    """Append an event of ``kind`` belonging to ``target`` (``card/<id>``, ``item/<id>``,
+    ``directive/<id>``, ``agency/<id>``) to ``ops``; returns its id. ``card`` repeats the bare
+    id for readers of format 1, which know only card events and skip a file whose events lack
+    it (codec.py)."""
     event_id = b.new_id()
-    ops.events[event_id] = {"id": event_id, "kind": kind, "card": card_id, "by": b.by,
-                            "s": list(b.stamp), **fields}
+    ops.events[event_id] = {"id": event_id, "kind": kind, "target": target, "card": target.split("/", 1)[1],
+                            "by": b.by, "s": list(b.stamp), **fields}
     return event_id
 
 
@@ -86,9 +89,9 @@ def move(b: Basis, card_id: str, status: str, note: str | None = None) -> State:
     ops = State()
     if old != status:
         set_field(ops, b, f"card/{card_id}", "status", status)
-        add_event(ops, b, "history", card_id, field="status", old=old, new=status)
+        add_event(ops, b, "history", f"card/{card_id}", field="status", old=old, new=status)
     if note is not None:
-        add_event(ops, b, "note", card_id, text=note)
+        add_event(ops, b, "note", f"card/{card_id}", text=note)
     return ops
 
 
@@ -103,7 +106,7 @@ def add_note(b: Basis, card_id: str, text: str) -> State:
     text = note_text(text)
     card_of(b.snapshot, card_id)
     ops = State()
-    add_event(ops, b, "note", card_id, text=text)
+    add_event(ops, b, "note", f"card/{card_id}", text=text)
     return ops
 
 
@@ -122,10 +125,9 @@ def add_records(b: Basis, records: Records) -> State:
     if fresh.records:
         # One history event per new letter: who imported it from which file, when (the
         # records themselves carry the zero stamp, so no time) - the activity log's imports.
-        # It belongs to the letter (its ``card`` is the letter's id).
         for letter in records.directives:
             if f"directive/{letter.id}" not in b.state.records:
-                add_event(fresh, b, "history", letter.id, field="import", old=None, new=letter.source)
+                add_event(fresh, b, "history", f"directive/{letter.id}", field="import", old=None, new=letter.source)
     return fresh
 
 
@@ -145,5 +147,5 @@ def delete_card(b: Basis, card_id: str) -> State:
     """Remove a card from the board (a tombstone: its notes and history are kept)."""
     card_of(b.snapshot, card_id)
     ops = set_field(State(), b, f"card/{card_id}", "deleted", True)
-    add_event(ops, b, "history", card_id, field="deleted", old=False, new=True)
+    add_event(ops, b, "history", f"card/{card_id}", field="deleted", old=False, new=True)
     return ops

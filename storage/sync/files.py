@@ -104,8 +104,11 @@ def describe(raw: bytes, error: Exception) -> tuple[str, dict[str, Any]]:
         return "binary", {}
     try:
         raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return "not_utf8", {}
+    except UnicodeDecodeError as bad:
+        # Cut inside a character (Thai is 3 bytes each): a file that ends early, not another encoding.
+        if bad.reason != "unexpected end of data":
+            return "not_utf8", {}
+        return "truncated", {}
     text = str(error).split("\n")[0]
     if "EOF" in text or "unexpected end" in text.lower():
         return "truncated", {}

@@ -21,7 +21,7 @@ from storage.errors import BadFile
 from storage.sync import folder as fs
 from storage.sync.bases import latest, named_bases, own_changes
 from storage.sync.clock import Stamp
-from storage.sync.codec import make_meta, to_tables
+from storage.sync.codec import file_notes, make_meta, to_tables
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
 from storage.sync.replica import Replica, WriteLock
 from storage.sync.state import Delta, State, dominates, merge_into, prune
@@ -69,8 +69,8 @@ class OwnFile:
         """Everything this replica wrote that no base holds yet (what its file holds)."""
         self.bases: list[dict] = []
         """The newest compacted base our file names (``bases.py``), as a list of at most one."""
-        self.problems: tuple[BadFile, ...] = ()
-        """Our synced copy, found damaged and moved aside (the shadow still had our entries)."""
+        self._moved: tuple[BadFile, ...] = ()
+        self._notes: dict[Path, tuple[BadFile, ...]] = {}
         self._synced = ReplicaFile(self.path)
         self._shadow = ReplicaFile(replica.shadow_path) if replica else None
         self._synced_key: StatKey | None = None
@@ -80,6 +80,12 @@ class OwnFile:
         """Changes taken in since the last write."""
         self._rewrite = True
         """The shadow does not hold exactly ``entries`` plus ``_pending``: write it whole."""
+
+    @property
+    def problems(self) -> tuple[BadFile, ...]:
+        """Our synced copy found damaged and moved aside (the shadow still had our entries),
+        and values left out of either copy (that copy is then rewritten without them)."""
+        return (*self._moved, *(note for notes in self._notes.values() for note in notes))
 
     # -- the lock and the keys ----------------------------------------------------------------
 
@@ -132,8 +138,9 @@ class OwnFile:
         for state in (shadow, synced):
             if state is not None:
                 added = bool(merge_into(self.entries, state)) or added
-        fix_synced = self._stale(synced_key, synced, added)
-        fix_shadow = self._stale(shadow_key, shadow, added)
+        # A copy with values left out of it is rewritten whole: nothing invalid stays in our files.
+        fix_synced = self._stale(synced_key, synced, added) or self._skipped(self._synced)
+        fix_shadow = self._stale(shadow_key, shadow, added) or self._skipped(self._shadow)
         self._rewrite = fix_shadow  # else the shadow was read whole or written by us: add to it
         with self._keys:
             self._synced_key, self._shadow_key = synced_key, shadow_key
@@ -173,11 +180,17 @@ class OwnFile:
             if copy is self._synced:
                 # Keep its bytes for people (moved, never overwritten); our data is in the shadow.
                 where = fs.archive(self.path, self.folder)
-                self.problems = (error.restated("moved", where=str(where)),)
+                self._moved = (error.restated("moved", where=str(where)),)
             return None, None, None
         if parsed is None:
+            self._notes.pop(copy.path, None)
             return None, None, None
-        return parsed[0], parsed[2], parsed[1]
+        if parsed.meta is not None:
+            self._notes[copy.path] = file_notes(copy.path, parsed)
+        return parsed.key, parsed.state, parsed.meta
+
+    def _skipped(self, copy: ReplicaFile | None) -> bool:
+        return copy is not None and any(n.reason == "bad_values" for n in self._notes.get(copy.path, ()))
 
     # -- writing ------------------------------------------------------------------------------
 

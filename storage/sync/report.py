@@ -9,6 +9,8 @@ from storage.errors import BadFile
 from storage.i18n import say
 from storage.models import Change
 from storage.sync.clock import Stamp, iso
+from storage.sync.decode import owner_of
+from storage.sync.kinds import RECORDS
 from storage.sync.state import Delta, State
 
 
@@ -33,6 +35,8 @@ def changes_of(state: State, delta: Delta) -> list[Change]:
     changes: list[Change] = []
     for key, names in delta.records.items():
         kind, rid = key.split("/", 1)
+        if kind not in RECORDS:
+            continue  # a kind of a newer version: kept, never shown
         fields = state.records[key]
         for name in sorted(names):
             stamp, value, raw_by = fields[name]
@@ -47,7 +51,7 @@ def changes_of(state: State, delta: Delta) -> list[Change]:
         event = state.events[event_id]
         if event["kind"] == "note":
             text, by = visible(str(event.get("text", ""))), visible(str(event.get("by", "")))
-            changes.append(Change("note", event["card"], by, iso(tuple(event["s"])) or "", text[:60]))
+            changes.append(Change("note", owner_of(event)[1], by, iso(tuple(event["s"])) or "", text[:60]))
     return changes
 
 

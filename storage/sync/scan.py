@@ -15,10 +15,13 @@ from pathlib import Path
 from storage.errors import BadFile
 from storage.sync import folder as fs
 from storage.sync.bases import NamedBases, WaitingForBase
-from storage.sync.codec import parse_file
+from storage.sync.codec import file_notes, parse_file
 from storage.sync.files import StatKey, stat_key
 from storage.sync.report import join_deltas
 from storage.sync.state import Delta, State, merge_into
+
+NOTES = ("bad_values", "newer")
+"""Problems of a file that was read all the same (the rest of it counts)."""
 
 Source = tuple[StatKey | None, bool]
 """(stat key when last read, whether the file belongs to another board)."""
@@ -27,7 +30,8 @@ Source = tuple[StatKey | None, bool]
 class FolderScan:
     """What ``NAME.json``, ``NAME.d/`` and the files beside the board held at the last look."""
 
-    def __init__(self, board: Path, board_id: str, base_key: StatKey | None) -> None:
+    def __init__(self, board: Path, board_id: str, base_key: StatKey | None,
+                 base_notes: tuple[BadFile, ...] = ()) -> None:
         self.board = board
         self.board_id = board_id
         self.folder = fs.board_folder(board)
@@ -38,6 +42,9 @@ class FolderScan:
         self._sources: dict[Path, Source] = {board: (base_key, False)}
         self._dirs: dict[Path, StatKey | None] = {}
         self._bad: dict[Path, BadFile] = {}
+        """Files that could not be read at all."""
+        self._notes: dict[Path, tuple[BadFile, ...]] = {board: base_notes}
+        """Files read with something left out of them, or made by a newer version."""
         self._named = NamedBases()
         self._keys = threading.Lock()  # the watcher thread compares these keys
 
@@ -88,11 +95,14 @@ class FolderScan:
                 delta = join_deltas(delta, merge_into(into, got))
         with self._keys:
             self._sources = seen
-        self._bad = {Path(p.path): p for p in problems}
+        self._bad = {Path(p.path): p for p in problems if p.reason not in NOTES}
+        self._notes = {path: notes for path, notes in self._notes.items() if path in seen}
         present = {p.name for p, (_, foreign) in seen.items()
                    if p.parent == self.folder and not foreign and p not in self._bad}
         self.waiting = tuple(self._named.missing(set(seen), present, (own, own_user, own_bases)))
-        self.problems = (*problems, *self.waiting)
+        problems += [note for notes in self._notes.values() for note in notes]
+        newer = [p for p in problems if p.reason == "newer"]  # said once, however many files
+        self.problems = (*(p for p in problems if p.reason != "newer"), *newer[:1], *self.waiting)
         return delta
 
     def _read(self, path: Path, seen: dict[Path, Source], problems: list[BadFile]) -> State | None:
@@ -107,7 +117,7 @@ class FolderScan:
             return None
         if parsed is None:
             return None
-        key, meta, state = parsed
+        key, meta, state = parsed[:3]
         if meta is None:  # unchanged
             seen[path] = (key, foreign)
             if path in self._bad:
@@ -116,6 +126,7 @@ class FolderScan:
         foreign = meta.get("board_id") != self.board_id
         seen[path] = (key, foreign)
         self._named.remember(path, None if foreign else meta)
+        self._notes[path] = () if foreign else file_notes(path, parsed)
         return None if foreign else state
 
     def unread(self) -> frozenset[Path]:
@@ -124,7 +135,7 @@ class FolderScan:
 
     def strays(self) -> list[Path]:
         """Conflict copies and restored backups read as data on the last look (not yet folded)."""
-        bad = {Path(p.path) for p in self.problems}
+        bad = set(self._bad) | {Path(w.path) for w in self.waiting}
         with self._keys:
             sources = dict(self._sources)
         return sorted(path for path, (_, foreign) in sources.items()

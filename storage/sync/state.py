@@ -24,9 +24,6 @@ from storage.sync.clock import ZERO, Stamp
 Reg = tuple[Stamp, Any, str]
 """(stamp, value, author) of one field."""
 
-KINDS = ("directive", "item", "agency", "card")
-EVENT_KINDS = ("note", "history")
-FORMAT = 1
 
 
 @dataclass

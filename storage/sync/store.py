@@ -10,7 +10,7 @@ facade over parts that each own their state:
 * ``LiveView`` (view.py): the snapshot the screens render, rebuilt only where things changed.
 
 A change is: lock -> re-read our own file -> build the operations -> atomic write -> apply
-to the live view (``_commit``).
+to the live view (``commit``, which every edit goes through).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from storage.sync import edits
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, wall_ms
-from storage.sync.codec import make_meta, parse_file, records_state, to_tables
+from storage.sync.codec import file_notes, make_meta, parse_file, records_state, to_tables
 from storage.sync.files import StatKey, dumps, stat_key, write_atomic
 from storage.sync.own import Identity, OwnFile
 from storage.sync.replica import Replica, find_replica, replica_for, user_name
@@ -46,7 +46,7 @@ class BoardStore:
     """A board file, its replica folder and this replica's writes. See the team contract."""
 
     def __init__(self, path: Path, meta: dict, base: State, base_key: StatKey, user: str,
-                 clock: Callable[[], int] | None, read_only: bool = False) -> None:
+                 clock: Callable[[], int] | None, read_only: bool = False, notes: tuple[BadFile, ...] = ()) -> None:
         self.path = path
         self.folder = fs.board_folder(path)
         self.board_id: str = meta["board_id"]
@@ -57,7 +57,7 @@ class BoardStore:
         self.replica: Replica = (find_replica if read_only else replica_for)(path, self.board_id, user)  # type: ignore[assignment]
         self.replica_id = self.replica.id if self.replica else ""
         self.own = OwnFile(Identity(self.board_id, self.name, user), self.replica, path, read_only=read_only)
-        self.files = FolderScan(path, self.board_id, base_key)
+        self.files = FolderScan(path, self.board_id, base_key, notes)
         self.own_path = self.own.path
         self.clock = HybridClock(self.replica_id, clock)
         self._state = base.copy()
@@ -78,11 +78,11 @@ class BoardStore:
             raise error.restated("") from None
         if parsed is None:
             raise BoardError("error.no_board", path=str(path))
-        key, meta, base = parsed
+        meta, base = parsed.meta, parsed.state
         assert meta is not None and base is not None
         if meta.get("role") != "base":
             raise BadFile(str(path), "replica")
-        store = cls(path, meta, base, key, user_name(user), clock, read_only)
+        store = cls(path, meta, base, parsed.key, user_name(user), clock, read_only, notes=file_notes(path, parsed))
         store._boot()
         return store
 
@@ -112,8 +112,9 @@ class BoardStore:
             stamp = (wall_ms(), 0, "")
             for letter in records.directives:
                 event_id = new_id()
-                state.events[event_id] = {"id": event_id, "kind": "history", "card": letter.id, "by": by,
-                                          "s": list(stamp), "field": "import", "old": None, "new": letter.source}
+                state.events[event_id] = {"id": event_id, "kind": "history", "target": f"directive/{letter.id}",
+                                          "card": letter.id, "by": by, "s": list(stamp), "field": "import",
+                                          "old": None, "new": letter.source}
         data = dumps(to_tables(state, meta))
         try:
             write_atomic(path, data, exclusive=True)
@@ -164,38 +165,39 @@ class BoardStore:
 
     def move(self, card_id: str, status: str, *, note: str | None = None) -> Card:
         """Set a card's status (durable on return) and record who did it, with an optional note."""
-        self._commit(edits.move, card_id, status, note)
+        self.commit(edits.move, card_id, status, note)
         return edits.card_of(self.snapshot(), card_id)
 
     def set_rank(self, card_id: str, rank: float) -> Card:
         """Reorder a card within its column (smaller rank first)."""
-        self._commit(edits.set_rank, card_id, rank)
+        self.commit(edits.set_rank, card_id, rank)
         return edits.card_of(self.snapshot(), card_id)
 
     def add_note(self, card_id: str, text: str) -> Note:
         """Append a progress note to a card."""
-        ops = self._commit(edits.add_note, card_id, text)
+        ops = self.commit(edits.add_note, card_id, text)
         note_id = next(iter(ops.events))
         return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
 
     def add_records(self, records: Records) -> int:
         """Add imported records; those already on the board are left alone. Returns how many were new."""
         new = edits.new_records(self._state, records)
-        self._commit(edits.add_records, records)
+        self.commit(edits.add_records, records)
         return new
 
     def add_alias(self, agency_id: str, alias: str) -> Agency:
         """Teach the board another way of writing an agency's name."""
-        self._commit(edits.add_alias, agency_id, alias)
+        self.commit(edits.add_alias, agency_id, alias)
         return self.snapshot().agencies[agency_id]
 
     def delete_card(self, card_id: str) -> None:
         """Remove a card from the board (a tombstone: its notes and history are kept)."""
-        self._commit(edits.delete_card, card_id)
+        self.commit(edits.delete_card, card_id)
 
-    def _commit(self, edit: edits.Edit, *args: object) -> State:
-        """lock -> re-read our file -> build the operations -> atomic write -> update the view.
-        Nothing is written when the edit has nothing to say."""
+    def commit(self, edit: edits.Edit, *args: object) -> State:
+        """Make a change: lock -> re-read our file -> ``edit(basis, *args)`` builds the stamped
+        operations (edits.py) -> atomic write -> update the view; returns the operations.
+        Nothing is written when the edit has nothing to say, or raises (a BoardError)."""
         with self.writing():
             basis = edits.Basis(self.snapshot(), self._state, self.clock.now(), self.user)
             ops = edit(basis, *args)
@@ -207,6 +209,8 @@ class BoardStore:
             self.save()
         self._live.apply(self._state, merge_into(self._state, ops))
         return ops
+
+    _commit = commit  # the name used before the store was in parts
 
     @contextmanager
     def writing(self) -> Iterator[None]:

@@ -21,8 +21,7 @@ from typing import Any, Iterator
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from storage.errors import BadFile
-from storage.sync.codec import NotABoard, from_tables, group_regs
+from storage.sync.codec import Parsed, decoded, group_regs
 from storage.sync.files import AtomicJSONStorage, StatKey, dumps, stat_key, write_atomic
 from storage.sync.state import State
 
@@ -44,7 +43,7 @@ class BatchStorage(AtomicJSONStorage):
             return self._pending
         data = super().read()
         # TinyDB assigns whole tables into what it is handed: keep the cached parse intact.
-        return None if data is None else dict(data)
+        return dict(data) if isinstance(data, dict) else data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         if self._pending is not None:
@@ -91,7 +90,7 @@ class ReplicaFile:
         self.where: Where = {}
         """Where each register of the file lives, for superseding it in place."""
 
-    def read(self, known: StatKey | None) -> tuple[StatKey, dict | None, State | None] | None:
+    def read(self, known: StatKey | None) -> Parsed | None:
         """Like ``codec.parse_file``: None when missing, (key, None, None) when the key is
         ``known`` (not decoded again); BadFile when it is not a board file."""
         if self.storage.read() is None:
@@ -99,16 +98,16 @@ class ReplicaFile:
         key = self.storage.key
         assert key is not None
         if key == known:
-            return key, None, None
-        # Plain dicts: a TinyDB Document keeps its id, and would claim it again when inserted.
-        tables = {name: {str(doc.doc_id): dict(doc) for doc in self.db.table(name, cache_size=0)} for name in TABLES}
-        try:
-            meta, state = from_tables(tables)
-        except (ValueError, TypeError, AttributeError) as error:
-            reason = "not_board" if isinstance(error, NotABoard) else "damaged"
-            raise BadFile(str(self.path), reason, "skipped", detail=str(error)) from None
-        self.where = _where(tables["regs"])
-        return key, meta, state
+            return Parsed(key, None, None)
+        data = self.storage.read()
+        if _documents_only(data):
+            # Plain dicts: a TinyDB Document keeps its id, and would claim it again when inserted.
+            data = {name: {str(doc.doc_id): dict(doc) for doc in self.db.table(name, cache_size=0)}
+                    for name in TABLES}
+        # else TinyDB itself would raise on what is there: the decoder names and skips it.
+        meta, state, skipped, written = decoded(self.path, data)
+        self.where = _where(data.get("regs") or {})
+        return Parsed(key, meta, state, skipped, written)
 
     def mirror_of(self, other: "ReplicaFile") -> None:
         """This copy was just written with the same bytes as ``other``."""
@@ -163,6 +162,19 @@ class ReplicaFile:
         # Fresh tables each time: another session of this replica may have written the file,
         # and a Table remembers its next document id.
         return {name: Table(self.storage, name, cache_size=0) for name in TABLES}
+
+
+def _documents_only(data: Any) -> bool:
+    """Whether every table is what TinyDB can iterate: numbered documents that are objects."""
+    if not isinstance(data, dict):
+        return False
+    for name in TABLES:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            return False
+        if not all(type(doc) is dict and key.isascii() and key.isdigit() for key, doc in table.items()):
+            return False
+    return True
 
 
 def _meta_doc(data: dict) -> Any:

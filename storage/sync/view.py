@@ -15,6 +15,7 @@ from storage.models import (
     STATUSES, Agency, BoardSnapshot, Card, Directive, HistoryEvent, Item, Note,
 )
 from storage.sync.clock import iso
+from storage.sync.decode import owner_of
 from storage.sync.state import Delta, Reg, State
 
 Fields = dict[str, Reg]
@@ -84,19 +85,28 @@ BUILDERS: dict[str, Callable[[str, Fields], Any]] = {
 
 
 def build(key: str, fields: Fields) -> Any:
-    """The model value of one record, or None when it is deleted or incomplete."""
+    """The model value of one record, or None when it is deleted, incomplete or of a kind
+    this version does not show (kept in the files all the same: kinds.py)."""
     kind, rid = key.split("/", 1)
-    if _v(fields, "deleted", False):
+    builder = BUILDERS.get(kind)
+    if builder is None or _v(fields, "deleted", False):
         return None
-    return BUILDERS[kind](rid, fields)
+    return builder(rid, fields)
+
+
+SHOWN_EVENTS = ("note", "history")
+"""Event kinds the snapshot holds (others are kept in the files, not shown)."""
 
 
 def event_model(event: dict) -> Note | HistoryEvent:
+    """A note or history event; ``card_id`` is the id of what it belongs to (a card, or an
+    item, a letter or an agency)."""
     at = iso(tuple(event["s"])) or ""
     by = visible(str(event.get("by", "")))
+    owner = owner_of(event)[1]
     if event["kind"] == "note":
-        return Note(event["id"], event["card"], visible_lines(str(event.get("text", ""))), by, at)
-    return HistoryEvent(event["id"], event["card"], visible(str(event.get("field", ""))),
+        return Note(event["id"], owner, visible_lines(str(event.get("text", ""))), by, at)
+    return HistoryEvent(event["id"], owner, visible(str(event.get("field", ""))),
                         visible_value(event.get("old")), visible_value(event.get("new")), by, at)
 
 
@@ -113,9 +123,10 @@ class LiveView:
             value = build(key, fields)
             if value is not None:
                 self.tables[key.split("/", 1)[0]][value.id] = value
-        by_card: dict[str, dict[str, list[dict]]] = {"note": {}, "history": {}}
+        by_card: dict[str, dict[str, list[dict]]] = {kind: {} for kind in SHOWN_EVENTS}
         for event in state.events.values():
-            by_card[event["kind"]].setdefault(event["card"], []).append(event)
+            if event["kind"] in by_card:
+                by_card[event["kind"]].setdefault(owner_of(event)[1], []).append(event)
         self.notes, self.history = (
             {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card[kind].items()}
             for kind in ("note", "history"))
@@ -137,6 +148,8 @@ class LiveView:
         copied: set[str] = set()
         for key in delta.records:
             kind, rid = key.split("/", 1)
+            if kind not in BUILDERS:
+                continue
             if kind not in copied:
                 self.tables[kind] = dict(self.tables[kind])
                 copied.add(kind)
@@ -155,12 +168,15 @@ class LiveView:
         self.notes, self.history = dict(self.notes), dict(self.history)
         for event_id in event_ids:
             event = state.events[event_id]
+            if event["kind"] not in SHOWN_EVENTS:
+                continue
             table = self.notes if event["kind"] == "note" else self.history
-            old = [e for e in table.get(event["card"], ()) if e.id != event_id]
+            owner = owner_of(event)[1]
+            old = [e for e in table.get(owner, ()) if e.id != event_id]
             # Keep the oldest-first order by stamp; new events are nearly always the newest.
             merged = sorted([(_order(state.events[e.id]), e) for e in old] + [(_order(event), event_model(event))],
                             key=lambda pair: pair[0])
-            table[event["card"]] = tuple(e for _, e in merged)
+            table[owner] = tuple(e for _, e in merged)
 
 
 def view(state: State) -> BoardSnapshot:

@@ -113,8 +113,6 @@ TEXTS = {
     "edits.picker_hint": ("↑↓ เลือก · Enter ตกลง · Esc ยกเลิก", "↑↓ choose · Enter pick · Esc cancel"),
     "edits.picker_new": ("เพิ่มหน่วยงานใหม่: {name}", "new agency: {name}"),
     "edits.picker_none": ("ไม่มีหน่วยงานที่ตรงกัน", "no agency matches"),
-    "edits.picker_down_tip": ("หน่วยงานถัดไปในรายการ", "Next agency in the list"),
-    "edits.picker_up_tip": ("หน่วยงานก่อนหน้าในรายการ", "Previous agency in the list"),
     "edits.picker_help": (
         "## เลือกหน่วยงาน\nพิมพ์บางส่วนของชื่อ ชื่อย่อ หรือชื่อเรียกอื่น (ไม่ต้องกังวลเรื่องสระ/วรรณยุกต์หรือเลขไทย) · "
         "**↑ ↓** เลือก · **Enter** ตกลง · ชื่อที่กระดานยังไม่รู้จักเพิ่มเป็นหน่วยงานใหม่ได้",

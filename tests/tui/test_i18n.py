@@ -107,3 +107,17 @@ def test_import_review_speaks_each_interface_language(lang: str, item: str, key:
     assert screen._item_text(DRAFT.items[0]).startswith(item)
     assert type(screen).BINDINGS[0].description == key
 
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_binding_words_are_found_by_binding_id(lang: str) -> None:
+    from storage.i18n import say
+    from tui.screens.activity_log import log_bindings
+    from tui.screens.agency_picker import picker_bindings
+    from tui.screens.review import review_bindings
+
+    bindings = [b for cls in classes(lang) for b in cls.BINDINGS]
+    bindings += [*review_bindings(lang), *log_bindings(lang), *picker_bindings(lang)]
+    assert len(bindings) > 40
+    for binding in bindings:  # a remappable id, and its words under key.<id> (a keymap editor can find them)
+        assert binding.id and binding.tooltip == say(lang, f"key.{binding.id}.tip"), binding.id

@@ -17,14 +17,13 @@ from textual.widgets import Footer, Static
 
 from storage import activity_words as words
 from storage.activity import LogFilter, log
-from widgets.i18n import localized, say
+from widgets.i18n import keyed, localized, say
 from widgets.kedmanee import thai_keys
 from widgets.wrapped import thai_block
 
 
 def log_bindings(lang: str) -> list[Binding]:
-    return [Binding(thai_keys("escape,q,L"), "close", say(lang, "meeting.key.close"), id="log.close",
-                    tooltip=say(lang, "meeting.key.close_tip"))]
+    return [keyed(lang, thai_keys("escape,q,L"), "close", "log.close")]
 
 
 class ActivityLogScreen(ModalScreen[None]):

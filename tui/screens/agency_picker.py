@@ -17,7 +17,7 @@ from storage.editing.pick import new_name, pick_agencies
 from storage.editing.values import AgencyChoice
 from storage.editing.words import say
 from storage.models import Agency, Role
-from widgets.i18n import localized
+from widgets.i18n import keyed, localized
 from widgets.thai_input import ThaiInput
 
 NEW = "__new__"
@@ -29,10 +29,9 @@ SHOWN = 200
 
 def picker_bindings(lang: str) -> list[Binding]:
     return [
-        Binding("down", "move(1)", "↓", show=False, id="picker.down", tooltip=say(lang, "edits.picker_down_tip")),
-        Binding("up", "move(-1)", "↑", show=False, id="picker.up", tooltip=say(lang, "edits.picker_up_tip")),
-        Binding("escape", "cancel", say(lang, "edits.cancel"), id="picker.cancel",
-                tooltip=say(lang, "edits.cancel_tip")),
+        keyed(lang, "down", "move(1)", "picker.down", description="↓", show=False),
+        keyed(lang, "up", "move(-1)", "picker.up", description="↑", show=False),
+        keyed(lang, "escape", "cancel", "picker.cancel"),
     ]
 
 

@@ -59,21 +59,16 @@ def board_bindings(lang: str) -> list[Binding]:
         keyed(lang, thai_keys("c"), "compact", "board.compact", show=False),
         keyed(lang, thai_keys("u"), "undo", "board.undo"),
         keyed(lang, thai_keys("a"), "agencies", "board.agencies", show=False),
-        Binding(thai_keys("A"), "toggle_agency_list", t(lang, "layout.key.agency_list"), show=False,
-                id="board.agency_list", tooltip=t(lang, "layout.tip.agency_list")),
-        Binding(thai_keys("v"), "toggle_columns", t(lang, "layout.key.columns"), show=False,
-                id="board.one_column", tooltip=t(lang, "layout.tip.columns")),
-        Binding(thai_keys("r"), "review", t(lang, "meeting.key.review"), show=False, id="board.review",
-                tooltip=t(lang, "meeting.key.review_tip")),
-        Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), show=False, id="board.log",
-                tooltip=t(lang, "meeting.key.log_tip")),
+        keyed(lang, thai_keys("A"), "toggle_agency_list", "board.agency_list", show=False),
+        keyed(lang, thai_keys("v"), "toggle_columns", "board.one_column", show=False),
+        keyed(lang, thai_keys("r"), "review", "board.review", show=False),
+        keyed(lang, thai_keys("L"), "log", "board.log", show=False),
         keyed(lang, thai_keys("i"), "import_letter", "board.import", show=False),
         keyed(lang, "escape", "clear", "board.clear", show=False),
         keyed(lang, thai_keys("question_mark,f1"), "help", "app.help"),
         keyed(lang, thai_keys("q"), "quit", "app.quit"),
         # ctrl+z is the shell's suspend (fg resumes), as in every terminal program: not undo.
-        Binding("ctrl+z", "suspend", t(lang, "layout.key.suspend"), show=False, id="app.suspend",
-                tooltip=t(lang, "layout.tip.suspend")),
+        keyed(lang, "ctrl+z", "suspend", "app.suspend", show=False),
     ]
 
 

@@ -38,8 +38,7 @@ def _when(iso: str | None, lang: str) -> str:
 def detail_bindings(lang: str) -> list[Binding]:
     """Escape, Enter or q closes the card; key-panel words in ``lang``."""
     return [keyed(lang, thai_keys("escape,enter,q"), "dismiss", "detail.close"),
-            Binding(thai_keys("L"), "log", t(lang, "meeting.key.log"), id="detail.log",
-                    tooltip=t(lang, "meeting.key.log_tip"))]
+            keyed(lang, thai_keys("L"), "log", "detail.log")]
 
 
 class CardDetailScreen(ModalScreen[None]):

@@ -21,7 +21,7 @@ from storage.errors import BoardError
 from storage.review import SORTS, agency_review, sorted_agencies
 from storage.select import match_agencies, parse_day
 from tui.screens.review_dialogs import JumpScreen, SincePrompt
-from widgets.i18n import localized, say
+from widgets.i18n import keyed, localized, say
 from widgets.kedmanee import thai_keys
 from widgets.review_summary import SummaryTable
 from widgets.review_view import review_page
@@ -33,8 +33,7 @@ SINCE_DAYS = 30
 
 def review_bindings(lang: str) -> list[Binding]:
     def b(keys: str, action: str, name: str, show: bool = True, display: str | None = None) -> Binding:
-        return Binding(thai_keys(keys), action, say(lang, f"meeting.key.{name}"), show=show, key_display=display,
-                       id=f"review.{name}", tooltip=say(lang, f"meeting.key.{name}_tip"))
+        return keyed(lang, thai_keys(keys), action, f"review.{name}", show=show, key_display=display)
 
     return [
         b("left,h,pageup", "page(-1)", "prev", display="←"), b("right,l,pagedown", "page(1)", "next", display="→"),

@@ -1,4 +1,5 @@
-"""The board as an Excel workbook: a summary sheet, then one sheet per agency.
+"""The board as an Excel workbook: a summary sheet, then one sheet per agency (streamed:
+openpyxl's write-only mode).
 
 Every sheet has a bold frozen header, a filter and column widths set by hand (openpyxl does
 not measure text). Dates are real date cells *and* B.E. text beside them; times are local
@@ -26,45 +27,56 @@ SUMMARY_WIDTHS = (40, 16, 14, 14, 12, 14, 8, 12, 10, 10)
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def _put(sheet, row: int, col: int, value: object):
-    """One cell; formula-looking text stays text (inline string with the quote prefix)."""
-    cell = sheet.cell(row=row, column=col, value=value)
+def _cell(sheet, value: object, **style):
+    """One streamed cell; formula-looking text stays text (inline string with the quote prefix)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if not style and not looks_like_formula(value):
+        return value  # a plain value: the cheapest thing a streamed sheet takes
+    cell = WriteOnlyCell(sheet, value=value)
     if looks_like_formula(value):
-        cell.value = value
         cell.data_type = "s"
         cell.quotePrefix = True
+    for name, setting in style.items():
+        setattr(cell, name, setting)
     return cell
 
 
 def _header(sheet, titles: list[str], widths: Iterable[float]) -> None:
+    """Widths and the frozen row first: a streamed sheet writes them before its rows."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    for col, (title, width) in enumerate(zip(titles, widths), 1):
-        _put(sheet, 1, col, title).font = Font(bold=True)
+    for col, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    sheet.append([_cell(sheet, title, font=bold) for title in titles])
 
 
 def _card_sheet(sheet, group: list[Row], lang: str) -> None:
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
     _header(sheet, headers(lang), (WIDTHS[c] for c in COLUMNS))
     wrap = Alignment(wrap_text=True, vertical="top")
-    for r, row in enumerate(group, 2):
+    for row in group:
         values = fields(row, lang)
-        for c, name in enumerate(COLUMNS, 1):
+        cells = []
+        for name in COLUMNS:
             value = values[name]
             if name in DATE_COLUMNS and value:
                 value = date.fromisoformat(str(value))  # a real date: Excel sorts and filters it
-            cell = _put(sheet, r, c, value if value != "" else None)
+            style: dict[str, object] = {}
             if isinstance(value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
+                style["number_format"] = "yyyy-mm-dd hh:mm"
             elif isinstance(value, date):
-                cell.number_format = "yyyy-mm-dd"
+                style["number_format"] = "yyyy-mm-dd"
             elif name in ("text", "latest_note"):
-                cell.alignment = wrap
-    sheet.auto_filter.ref = f"A1:{sheet.cell(row=1, column=len(COLUMNS)).column_letter}{len(group) + 1}"
+                style["alignment"] = wrap
+            cells.append(_cell(sheet, value if value != "" else None, **style))
+        sheet.append(cells)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(group) + 1}"
 
 
 def _summary_sheet(sheet, snap: BoardSnapshot, groups: dict[str, list[Row]], today: date, lang: str) -> None:
@@ -75,11 +87,9 @@ def _summary_sheet(sheet, snap: BoardSnapshot, groups: dict[str, list[Row]], tod
     lines = [(agency, group[0].short, tally("", (r.card for r in group), snap, today))
              for agency, group in groups.items()]
     every = tally("", (r.card for g in groups.values() for r in g), snap, today)
-    for r, (name, short, p) in enumerate([*lines, (say(lang, "report.all_agencies"), "", every)], 2):
-        for c, value in enumerate([name, short or None, *p.counts, p.total, p.percent / 100, p.overdue, p.due_soon], 1):
-            cell = _put(sheet, r, c, value)
-            if c == 8:
-                cell.number_format = "0%"
+    for name, short, p in [*lines, (say(lang, "report.all_agencies"), "", every)]:
+        values = [name, short or None, *p.counts, p.total, p.percent / 100, p.overdue, p.due_soon]
+        sheet.append([_cell(sheet, v, **({"number_format": "0%"} if c == 7 else {})) for c, v in enumerate(values)])
     # The filter covers the agencies only: sorting them must not move the total line.
     sheet.auto_filter.ref = f"A1:J{len(lines) + 1}"
 
@@ -104,11 +114,9 @@ def to_xlsx(snap: BoardSnapshot, today: date, lang: str = "th", title: str = "",
     for row in rows(snap, today, cards, since):
         groups.setdefault(row.agency, []).append(row)
     groups = dict(sorted(groups.items()))
-    book = Workbook()
-    summary = book.active
+    book = Workbook(write_only=True)  # streamed: several times faster at 10,000 cards
     taken: set[str] = set()
-    summary.title = sheet_title(say(lang, "report.sheet.summary"), taken)
-    _summary_sheet(summary, snap, groups, today, lang)
+    _summary_sheet(book.create_sheet(sheet_title(say(lang, "report.sheet.summary"), taken)), snap, groups, today, lang)
     for agency, group in groups.items():
         _card_sheet(book.create_sheet(sheet_title(group[0].short or agency, taken)), group, lang)
     if title:

@@ -21,6 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from storage.errors import BadFile
+from storage.sync.host import temp_tag
 
 StatKey = tuple[int, int, int]
 
@@ -50,7 +51,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _write_temp(path: Path, data: bytes, mode: int | None, durable: bool) -> Path:
-    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    # Who wrote it (machine, boot, pid): only a provably abandoned temp file of ours is ever
+    # swept (host.stale_temp); another machine's may be a write in progress.
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{secrets.token_hex(4)}.tmp")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
     try:
         view = memoryview(data)

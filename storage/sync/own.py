@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from storage.errors import BadFile
 from storage.sync import folder as fs
@@ -23,7 +24,9 @@ from storage.sync.bases import latest, named_bases, own_changes
 from storage.sync.clock import Stamp
 from storage.sync.codec import file_notes, make_meta, to_tables
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
-from storage.sync.replica import Replica, WriteLock
+from storage.sync import host
+from storage.sync.host import stale_temp
+from storage.sync.replica import Replica, WriteLock, current, renew
 from storage.sync.state import Delta, State, dominates, merge_into, prune
 from storage.sync.tables import ReplicaFile
 
@@ -120,19 +123,33 @@ class OwnFile:
     # -- reading ------------------------------------------------------------------------------
 
     def sweep_temps(self) -> None:
-        """Under the lock: temp files of our own writes can only be left by a killed process."""
+        """Under the lock: remove the temp files a killed process of ours left — only those
+        provably ours and abandoned (``host.stale_temp``): a machine with a copy of our state
+        dir writes the same names, and removing its temp file failed its write."""
         assert self.replica is not None
         for folder, name in ((self.folder, self.path.name), (self.replica.home, self.replica.shadow_path.name)):
             for temp in folder.glob(f"{TEMP_PREFIX}{name}.*.tmp"):
-                temp.unlink(missing_ok=True)
+                if stale_temp(temp):
+                    temp.unlink(missing_ok=True)
 
-    def load(self, *, repair: bool = True) -> bool:
+    def load(self, *, repair: bool = True, board: Callable[[], State] | None = None) -> bool:
         """Under the lock: join the shadow and the synced copy into ``entries`` (other
         processes of this replica write both); with ``repair``, rewrite either copy that lost
-        entries. True when ``entries`` gained something."""
-        assert self._shadow is not None
+        entries. True when ``entries`` gained something.
+
+        A synced copy that another machine wrote under our identity is not ours to join:
+        this machine moves to a fresh replica id (``_written_elsewhere``). ``board`` returns
+        the whole board as seen (it reads the folder); asked only when that is in doubt."""
+        assert self._shadow is not None and self.replica is not None
+        self._switch(current(self.replica))  # another process of this machine may have moved
         shadow_key, shadow, shadow_meta = self._read_copy(self._shadow, self._shadow_key)
         synced_key, synced, synced_meta = self._read_copy(self._synced, self._synced_key)
+        why = self._written_elsewhere(shadow, synced, synced_meta, board)
+        if why:
+            # The old file stays where it is and is read like any other replica's; ours
+            # (the shadow's entries) go to the new one with the next write.
+            self._switch(renew(self.replica, why))
+            synced_key, synced, synced_meta = None, None, None
         self.bases = latest(self.bases, named_bases(shadow_meta), named_bases(synced_meta))
         added = False
         for state in (shadow, synced):
@@ -151,6 +168,38 @@ class OwnFile:
             else:
                 self._mirror()
         return added
+
+    def _written_elsewhere(self, shadow: State | None, synced: State | None, meta: dict | None,
+                           board: Callable[[], State] | None) -> str:
+        """Why the synced copy (just read: it changed) was written by another machine under
+        our identity, or "". Processes of this machine write the shadow first and the synced
+        copy after, under one lock, so our synced copy never holds anything this machine has
+        not seen — an older copy that a sync engine rolled back holds what our shadow or,
+        once compacted, our bases hold. Another machine's copy says so (its ``host``) or, a
+        clone saying the same, holds entries seen nowhere here (it won a race for the file)."""
+        if synced is None or meta is None:
+            return ""
+        if meta.get("host") not in (None, "", host.fingerprint()):
+            return "written by another machine"
+        ours = self.entries
+        if shadow is not None:
+            ours = self.entries.copy()
+            merge_into(ours, shadow)
+        unseen = prune(synced, ours)
+        if unseen.size() and board is not None:
+            unseen = prune(unseen, board())
+        return "holds entries this machine never wrote" if unseen.size() else ""
+
+    def _switch(self, replica: Replica) -> None:
+        """Write under ``replica`` from now on (the same shadow, lock and state folder)."""
+        if self.replica is not None and replica.id == self.replica.id:
+            return
+        self.replica = replica
+        self.path = self.folder / f"{replica.id}.json"
+        self._synced = ReplicaFile(self.path)
+        self._rewrite = True  # the shadow's board document names the old id
+        with self._keys:
+            self._synced_key = None
 
     def read_shadow(self) -> State | None:
         """Read-only: our entries from the shadow, which may hold what the synced copy lost;
@@ -211,6 +260,7 @@ class OwnFile:
         ident = self.identity
         meta = make_meta(ident.board_id, ident.name, "replica", self.replica.id, ident.user, self.replica.machine,
                          bases=self.bases)
+        meta["host"] = host.fingerprint()  # which machine wrote it: see _written_elsewhere
         mirrors = (self.path,) if synced_too else ()
         if mirrors:
             self.folder.mkdir(exist_ok=True)

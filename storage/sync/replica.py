@@ -21,6 +21,7 @@ from filelock import FileLock, Timeout
 
 from storage.errors import BoardError
 from storage.ids import new_id
+from storage.sync import host
 from storage.sync.files import dumps, write_atomic
 
 APP = "directive-board"
@@ -73,32 +74,73 @@ def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
     return state_root() / "boards" / key, where, machine
 
 
-def _load_identity(home: Path, user: str) -> Replica:
-    """The identity saved in ``home``; OSError / JSONDecodeError / KeyError / TypeError if none."""
+def _load_identity(home: Path, user: str) -> tuple[Replica, dict]:
+    """The identity saved in ``home`` and its document; OSError / JSONDecodeError /
+    KeyError / TypeError if none."""
     data = orjson.loads((home / "replica.json").read_bytes())
-    return Replica(str(data["replica"]), user, str(data["machine"]), home)
+    return Replica(str(data["replica"]), user, str(data["machine"]), home), data
 
 
 def find_replica(board_path: Path, board_id: str, user: str) -> Replica | None:
     """The existing replica identity, or None; creates nothing (read-only opening)."""
     home, _, _ = _home(board_path, board_id, user)
     try:
-        return _load_identity(home, user)
+        return _load_identity(home, user)[0]
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
         return None
 
 
 def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
-    """Load or make the replica identity of ``user`` on this machine for this board."""
+    """Load or make the replica identity of ``user`` on this machine for this board.
+
+    A saved identity made on another machine (the state dir was copied here: a restored
+    backup, a cloned laptop, a roaming profile) is not taken over: this machine is the
+    newcomer and gets a fresh replica id at once, before it writes anything under the old
+    one (its entries are kept: the shadow it brought is written into its new file)."""
     home, where, machine = _home(board_path, board_id, user)
     home.mkdir(parents=True, exist_ok=True)
     with FileLock(str(home / "identity.lock"), timeout=30):
         try:
-            return _load_identity(home, user)
+            replica, data = _load_identity(home, user)
         except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
-            data = {"replica": new_id(), "user": user, "machine": machine, "board": where}
-            write_atomic(home / "replica.json", dumps(data))
-            return Replica(data["replica"], user, data["machine"], home)
+            return _save(home, {"replica": new_id(), "user": user, "machine": machine, "board": where}, user)
+        if data.get("host") == host.fingerprint():
+            return replica
+        if "host" not in data:  # made before machines were told apart: it is ours from now on
+            return _save(home, {**data, "host": host.fingerprint()}, user)
+        return _renewed(home, data, user, "copied from another machine")
+
+
+def renew(replica: Replica, why: str) -> Replica:
+    """Move this machine to a fresh replica id: another machine writes under ``replica``'s
+    (it found our file written by a machine that is not this one, or holding entries this
+    machine never wrote). Every process of this machine follows (``current``); the old id's
+    file stays in the folder, read like anybody's, so nothing of either machine is lost."""
+    with FileLock(str(replica.home / "identity.lock"), timeout=30):
+        now, data = _load_identity(replica.home, replica.user)
+        if now.id != replica.id:  # another process of this machine renewed it already
+            return now
+        return _renewed(replica.home, data, replica.user, why)
+
+
+def current(replica: Replica) -> Replica:
+    """The identity this machine writes under now (``replica`` unless a process renewed it)."""
+    try:
+        now, _ = _load_identity(replica.home, replica.user)
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        return replica
+    return replica if now.id == replica.id else now
+
+
+def _renewed(home: Path, data: dict, user: str, why: str) -> Replica:
+    earlier = [*data.get("earlier", []), {"replica": data["replica"], "why": why, "host": data.get("host", "")}]
+    return _save(home, {**data, "replica": new_id(), "machine": socket.gethostname(), "earlier": earlier}, user)
+
+
+def _save(home: Path, data: dict, user: str) -> Replica:
+    data = {**data, "host": host.fingerprint()}
+    write_atomic(home / "replica.json", dumps(data))
+    return Replica(data["replica"], user, data["machine"], home)
 
 
 class WriteLock:

@@ -54,15 +54,28 @@ class BoardStore:
         self.user = user
         self.read_only = read_only
         # Read-only: no identity is made; None when this user never wrote to this board here.
-        self.replica: Replica = (find_replica if read_only else replica_for)(path, self.board_id, user)  # type: ignore[assignment]
-        self.replica_id = self.replica.id if self.replica else ""
-        self.own = OwnFile(Identity(self.board_id, self.name, user), self.replica, path, read_only=read_only)
+        replica = (find_replica if read_only else replica_for)(path, self.board_id, user)
+        self.own = OwnFile(Identity(self.board_id, self.name, user), replica, path, read_only=read_only)
         self.files = FolderScan(path, self.board_id, base_key, notes)
-        self.own_path = self.own.path
         self.clock = HybridClock(self.replica_id, clock)
         self._state = base.copy()
         self._base = base
         self._closed = False
+
+    @property
+    def replica(self) -> Replica:
+        """Who writes here. It changes when another machine turns out to write under the same
+        identity (a copied state dir): this one then moves to a fresh id (``OwnFile.load``)."""
+        return self.own.replica  # type: ignore[return-value]
+
+    @property
+    def replica_id(self) -> str:
+        return self.own.replica.id if self.own.replica else ""
+
+    @property
+    def own_path(self) -> Path:
+        """Our synced file, ``NAME.d/<replica>.json``."""
+        return self.own.path
 
     # -- opening -------------------------------------------------------------------------
 
@@ -241,9 +254,21 @@ class BoardStore:
 
     def _load_own(self, *, repair: bool = True) -> Delta:
         """Under the lock: re-read our own file; returns what the board gained."""
-        if not self.own.load(repair=repair):
+        gained = self.own.load(repair=repair, board=self._whole_board)
+        self.clock.replica_id = self.replica_id  # stamps name the id we write under now
+        if not gained:
             return Delta()
         return merge_into(self._state, self.own.entries)
+
+    def _whole_board(self) -> State:
+        """The board with every file read (for OwnFile: is an unknown entry in our file known
+        elsewhere?)."""
+        delta = self._scan()
+        if delta:
+            self.clock.observe(newest_stamp(self._state, delta))  # a write follows: never behind what is seen
+        if delta and hasattr(self, "_live"):  # not yet at boot: the view is built from the state after
+            self._live.apply(self._state, delta)
+        return self._state
 
     def _read_shadow(self) -> Delta:
         state = self.own.read_shadow()

@@ -8,25 +8,29 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.cells import cell_len
+
 from storage.thai.dates import format_thai_date
 from storage.thai.normalize import find_matches as _find_matches
 from storage.thai.normalize import normalize_for_search
-from storage.thai.width import cell_width
 from storage.thai.wrap import break_points as _break_points
 from storage.thai.wrap import truncate as _truncate
 from storage.thai.wrap import wrap_spans as _wrap_spans
 
 ELLIPSIS = "…"
 
+MEASURE = cell_len
+"""Cells as the terminal draws them (Rich: ``❤️`` is two): passed to storage's wrap and cut."""
+
 
 def truncate(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells with an ellipsis, never splitting a cluster."""
-    return _truncate(text, width) if width > 0 else ""
+    return _truncate(text, width, measure=MEASURE) if width > 0 else ""
 
 
 def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     """Lines as (start, end) offsets into ``text``, broken at Thai word boundaries."""
-    return _wrap_spans(text, max(1, width)) or [(0, 0)]
+    return _wrap_spans(text, max(1, width), MEASURE) or [(0, 0)]
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -58,7 +62,7 @@ def window_start(text: str, start: int, context: int) -> int:
     for pos in _break_points(text):
         if pos > start:
             break
-        if cell_width(text[pos:start]) <= context:
+        if MEASURE(text[pos:start]) <= context:
             return pos
     return start
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from rich.cells import cell_len
 from textual.widgets import Input
 from textual.widgets.input import Selection
 
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
-from storage.thai.width import cell_width
 
 
 class ThaiInput(Input):
@@ -73,7 +73,7 @@ Type Thai or English. The cursor moves by whole characters as you see them
         points: with zero-width marks that lands inside the text (and our snapping would
         then move it back to an earlier cluster).
         """
-        if offset + self.scroll_offset.x >= cell_width(self.value):
+        if offset + self.scroll_offset.x >= cell_len(self.value):
             return len(self.value)
         return super()._cell_offset_to_index(offset)
 

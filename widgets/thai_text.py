@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -22,7 +23,6 @@ from rich.style import StyleType
 from rich.text import Text
 
 from storage.thai.segment import segment
-from storage.thai.width import cell_width
 from storage.thai.wrap import wrap_spans
 
 DEFAULT_HIGHLIGHT = "reverse"
@@ -56,7 +56,7 @@ class ThaiText:
     def lines(self, width: int) -> list[Text]:
         """The wrapped lines as Rich ``Text`` objects (no trailing newline)."""
         out: list[Text] = []
-        for start, end in wrap_spans(self.text, width):
+        for start, end in wrap_spans(self.text, width, cell_len):
             line = Text(self.text[start:end], end="", no_wrap=True)
             if self.style:
                 # As a span, not Text(style=): Text.render drops the base style of a
@@ -89,7 +89,7 @@ class ThaiText:
 def _widest(text: str) -> tuple[int, int]:
     """Cells of the widest word and the widest paragraph (cached: Textual measures the
     same content on every layout pass, and segmenting a long text takes ~0.4 ms)."""
-    widest_para = max((cell_width(p) for p in text.split("\n")), default=0)
-    widest_word = max((cell_width(tok) for tok in segment(text) if not tok.isspace()), default=0)
+    widest_para = max((cell_len(p) for p in text.split("\n")), default=0)
+    widest_word = max((cell_len(tok) for tok in segment(text) if not tok.isspace()), default=0)
     return widest_word, widest_para
 

@@ -23,7 +23,7 @@ from storage.thai.chars import (
 )
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import line_tokens, segment
-from storage.thai.width import cell_width
+from storage.thai.width import Measure, cell_width
 
 Span = tuple[int, int]
 
@@ -38,7 +38,7 @@ class _Unit:
     width: int = 0
 
 
-def _units(text: str, start: int, end: int) -> list[_Unit]:
+def _units(text: str, start: int, end: int, measure: Measure = cell_width) -> list[_Unit]:
     """Group the paragraph's tokens into units separated by break opportunities."""
     tokens = line_tokens(text[start:end])
     units: list[_Unit] = []
@@ -60,7 +60,7 @@ def _units(text: str, start: int, end: int) -> list[_Unit]:
         else:
             units[-1].end = pos
     for unit in units:
-        unit.width = cell_width(text[unit.start : unit.end])
+        unit.width = measure(text[unit.start : unit.end])
     return units
 
 
@@ -83,7 +83,7 @@ def _cut_keeps_rules(text: str, pos: int) -> bool:
     return not cannot_end_line(text[pos - 1]) and not cannot_start_line(text[pos]) and not starts_silent_ending(text, pos)
 
 
-def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int]) -> int:
+def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int], measure: Measure) -> int:
     """Index into ``bounds`` where the piece starting at ``bounds[k]`` should end.
 
     The furthest cut that fits, in order of preference: a word boundary obeying the
@@ -95,7 +95,7 @@ def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int]
     last = len(bounds) - 1
     used, j, fit, ok, word = 0, k, k, k, k
     while j < last:
-        used += cell_width(text[bounds[j] : bounds[j + 1]])
+        used += measure(text[bounds[j] : bounds[j + 1]])
         if used > width and j > k:
             break
         j = fit = j + 1
@@ -107,27 +107,27 @@ def _piece_end(text: str, bounds: list[int], k: int, width: int, words: set[int]
     return word if word > k else ok if ok > k else fit
 
 
-def _split_long(text: str, unit: _Unit, width: int) -> list[Span]:
+def _split_long(text: str, unit: _Unit, width: int, measure: Measure) -> list[Span]:
     """Cut an overlong unit between grapheme clusters (see :func:`_piece_end` for where)."""
     bounds = [unit.start + b for b in grapheme_boundaries(text[unit.start : unit.end])]
     words = _word_starts(text, unit)
     pieces: list[Span] = []
     k, last = 0, len(bounds) - 1
     while k < last:
-        cut = _piece_end(text, bounds, k, width, words)
+        cut = _piece_end(text, bounds, k, width, words, measure)
         pieces.append((bounds[k], bounds[cut]))
         k = cut
     return pieces
 
 
-def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
+def _wrap_paragraph(text: str, start: int, end: int, width: int, measure: Measure) -> list[Span]:
     """Greedy line filling over the units of one paragraph."""
     if start == end:
         return [(start, start)]
     lines: list[Span] = []
     line: list[int] | None = None  # [start, end, width] of the line being filled
     pending_space = 0
-    units = _units(text, start, end)
+    units = _units(text, start, end, measure)
     first = units[0]
     if text[first.start : first.end].isspace() and (first.width >= width or len(units) == 1):
         first.space = True  # indentation that cannot fit (or a blank line of spaces): drop it
@@ -140,10 +140,10 @@ def _wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
         else:
             if line:
                 lines.append((line[0], line[1]))
-            pieces = [(unit.start, unit.end)] if unit.width <= width else _split_long(text, unit, width)
+            pieces = [(unit.start, unit.end)] if unit.width <= width else _split_long(text, unit, width, measure)
             lines.extend(pieces[:-1])
             last = pieces[-1]
-            line = [last[0], last[1], cell_width(text[last[0] : last[1]])]
+            line = [last[0], last[1], measure(text[last[0] : last[1]])]
         pending_space = 0
     if line:
         lines.append((line[0], line[1]))
@@ -165,52 +165,55 @@ def break_points(text: str) -> list[int]:
     return points
 
 
-def wrap_spans(text: str, width: int) -> list[Span]:
+def wrap_spans(text: str, width: int, measure: Measure = cell_width) -> list[Span]:
     """Like :func:`wrap`, but each line as ``(start, end)`` offsets into ``text``."""
-    return list(_wrap_spans_cached(text, max(1, width)))
+    return list(_wrap_spans_cached(text, max(1, width), measure))
 
 
 @lru_cache(maxsize=4096)
-def _wrap_spans_cached(text: str, width: int) -> tuple[Span, ...]:
+def _wrap_spans_cached(text: str, width: int, measure: Measure) -> tuple[Span, ...]:
     """Cached: a screen re-wraps the same card texts at the same width on every repaint."""
     spans: list[Span] = []
     start = 0
     for para in text.split("\n"):
         end = start + len(para)
         stop = end - 1 if para.endswith("\r") else end  # CRLF letters: drop the CR
-        spans.extend(_wrap_paragraph(text, start, stop, width))
+        spans.extend(_wrap_paragraph(text, start, stop, width, measure))
         start = end + 1
     return tuple(spans)
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, measure: Measure = cell_width) -> list[str]:
     """Wrap ``text`` into lines no wider than ``width`` cells, breaking between words.
+
+    ``measure`` says how many cells a piece of text takes: the UI and the CLI pass Rich's
+    ``cell_len`` (what the terminal will draw); the default is storage's plain rule.
 
     Existing newlines are kept; spaces where a line breaks are dropped. No line starts
     with ำ, ๆ, ะ, า, a closing punctuation mark or a combining mark, and none ends with
     เ แ โ ใ ไ, unless the input itself does so at a newline or no cut that obeys those
     rules fits in the width (a run like ``......`` or a cluster wider than the line).
     """
-    return [text[s:e] for s, e in wrap_spans(text, width)]
+    return [text[s:e] for s, e in wrap_spans(text, width, measure)]
 
 
 @lru_cache(maxsize=4096)  # called per rendered card line on every repaint; pure, so cached
-def truncate(text: str, width: int, ellipsis: str = "…") -> str:
+def truncate(text: str, width: int, ellipsis: str = "…", measure: Measure = cell_width) -> str:
     """Cut ``text`` to one line of at most ``width`` cells, ending in ``ellipsis`` if cut.
 
     Newlines and tabs become spaces (for one-line cards); the cut falls between grapheme
     clusters and never leaves a leading vowel (เ แ โ ใ ไ) or a space before the ellipsis.
     """
     flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    if cell_width(flat) <= width:
+    if measure(flat) <= width:
         return flat
-    budget = width - cell_width(ellipsis)
+    budget = width - measure(ellipsis)
     if budget < 0:
         return ellipsis[: max(0, width)]
     bounds = grapheme_boundaries(flat)
     used, cut = 0, 0
     for k in range(len(bounds) - 1):
-        used += cell_width(flat[bounds[k] : bounds[k + 1]])
+        used += measure(flat[bounds[k] : bounds[k + 1]])
         if used > budget:
             break
         cut = bounds[k + 1]

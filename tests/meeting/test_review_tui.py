@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage.sync.store import BoardStore
-from storage.thai.width import cell_width
+from rich.cells import cell_len as cell_width  # what the terminal draws
 from tests.conftest import TODAY, card_of
 from tests.tui.helpers import screen_lines
 from tui.screens.activity_log import ActivityLogScreen

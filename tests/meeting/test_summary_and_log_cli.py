@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storage.sync.store import BoardStore
-from storage.thai.width import cell_width
+from rich.cells import cell_len as cell_width  # what the terminal draws
 from tests.meeting.conftest import LONG_NAME, SECOND
 from tui.cli import board_commands, main
 

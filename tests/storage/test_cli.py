@@ -66,7 +66,7 @@ def test_list_filters_by_agency_short_name_and_overdue(
 
 def test_plain_list_and_summary_are_aligned_thai(board: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.cli.board_commands import cell_width
+    from rich.cells import cell_len as cell_width  # what the terminal draws
 
     monkeypatch.setenv("COLUMNS", "120")  # wide: whole column titles (at 80: the short ones)
 
@@ -121,7 +121,7 @@ def test_export_json_to_a_file(board: Path, capsys: pytest.CaptureFixture[str], 
 
 def test_list_fits_80_columns_and_never_cuts_a_thai_syllable(board: Path, capsys: pytest.CaptureFixture[str],
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.cli.board_commands import cell_width
+    from rich.cells import cell_len as cell_width  # what the terminal draws
 
     monkeypatch.setenv("COLUMNS", "80")
     code, out, _ = run(capsys, board, "list")

@@ -1,8 +1,9 @@
-"""cell_width counts exactly as Rich does (the UI measures with Rich)."""
+"""storage's plain width rule (cell_width) agrees with Rich on Thai; the UI and the CLI
+measure with Rich itself (see tests/tui/test_emoji_width.py and test_measure_is_rich)."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -27,7 +28,21 @@ def test_matches_rich_on_every_line_of_the_letter(letter_text: str) -> None:
         assert cell_width(line) == cell_len(line), line
 
 
-@given(st.text(st.characters(blacklist_characters="\u200d\ufe0f", blacklist_categories=("Cs",)), max_size=40))
-def test_matches_rich_on_arbitrary_text(text: str) -> None:
-    # ZWJ and VS16 are excluded: Rich joins emoji sequences there, which we do not model.
-    assert cell_width(text) == cell_len(text)
+def test_the_screen_and_the_cli_measure_with_rich() -> None:
+    # The plain rule cannot know emoji sequences; Rich can, and it is what the terminal draws.
+    import widgets.textfit
+    from tui.cli import board_commands
+
+    assert widgets.textfit.MEASURE is cell_len and board_commands.MEASURE is cell_len
+    assert cell_len("\u2764\ufe0f") == 2 and cell_width("\u2764\ufe0f") == 1
+
+
+@settings(deadline=None)  # the first wrap loads the word list
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40), st.integers(1, 30))
+def test_wrapped_and_cut_lines_fit_by_the_measure_given(text: str, width: int) -> None:
+    from storage.thai.graphemes import grapheme_boundaries
+    from storage.thai.wrap import truncate, wrap
+
+    for line in wrap(text, width, cell_len):  # only a single cluster wider than the line may overflow
+        assert cell_len(line) <= width or len(grapheme_boundaries(line)) == 2, (line, width)
+    assert cell_len(truncate(text, width, measure=cell_len)) <= width

@@ -15,15 +15,19 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Iterator
 
+from rich.cells import cell_len
+
 from storage.i18n import say
 from storage.progress import is_overdue
 from storage.select import letter_tag, parse_status, select_cards
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.thai.dates import format_thai_date
-from storage.thai.width import cell_width  # combining marks take no cell, so Thai lines up
+from storage.thai.wrap import truncate
 from tui.cli import out_lang
 
+MEASURE = cell_len
+"""Cells as the terminal draws them (Rich: combining marks none, ``❤️`` two), so columns line up."""
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """``board list|move|note|sync`` (summary, log, export: meeting_commands.py)."""
@@ -77,22 +81,10 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _fit(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` cells (ending in …) and pad it to exactly ``width``.
-
-    The cut falls only before a character that takes a cell, so a Thai vowel or tone mark
-    is never split from its consonant (ที่ is kept whole or dropped whole).
-    """
-    used, cut, widths = 0, 0, [cell_width(ch) for ch in text]
-    if sum(widths) <= width:
-        return text + " " * (width - sum(widths))
-    for i, w in enumerate(widths):
-        if w and used + w > width - 1:
-            break
-        used += w
-        if i + 1 < len(text) and widths[i + 1]:
-            cut = i + 1
-    shown = text[:cut] + "…"
-    return shown + " " * (width - cell_width(shown))
+    """``text`` cut to ``width`` cells (ending in …, between grapheme clusters, so ที่ is
+    kept or dropped whole) and padded to exactly ``width``."""
+    shown = truncate(text, width, measure=MEASURE)
+    return shown + " " * (width - MEASURE(shown))
 
 
 def _due_text(iso: str | None) -> str:
@@ -165,7 +157,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
             f"{_fit(letter_tag(directive.number) if directive else '', 6)} {_fit(seq, 6)}"
             f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
-    rest = max(10, max(width, 80) - cell_width(head) - 1)
+    rest = max(10, max(width, 80) - MEASURE(head) - 1)
     return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
 
 

@@ -12,8 +12,8 @@ from storage.i18n import say
 from storage.models import STATUSES, BoardSnapshot
 from storage.progress import Progress, agency_progress, board_progress
 from storage.select import match_agencies, match_letters, parse_day, select_cards
-from storage.thai.width import cell_width
 from tui.cli import board_commands as base
+from tui.cli.board_commands import MEASURE
 from tui.cli import out_lang
 
 
@@ -22,7 +22,7 @@ def terminal_width() -> int:
 
 
 def _right(text: str, width: int) -> str:
-    return " " * max(0, width - cell_width(text)) + text
+    return " " * max(0, width - MEASURE(text)) + text
 
 
 def summary_table(rows: list[tuple[str, Progress]], total: Progress, lang: str, width: int) -> list[str]:
@@ -30,9 +30,9 @@ def summary_table(rows: list[tuple[str, Progress]], total: Progress, lang: str, 
     # The board's own short column titles (each is also accepted wherever a status is typed).
     heads = [*(say(lang, f"status_short.{s}") for s in STATUSES), say(lang, "meeting.total"),
              say(lang, "meeting.done_pct"), say(lang, "meeting.overdue")]
-    widths = [max(cell_width(h), 4) for h in heads]
+    widths = [max(MEASURE(h), 4) for h in heads]
     fixed = sum(widths) + len(widths)  # one space before each number column
-    longest = max([cell_width(name) for name, _ in rows] + [cell_width(say(lang, "meeting.agency"))])
+    longest = max([MEASURE(name) for name, _ in rows] + [MEASURE(say(lang, "meeting.agency"))])
     name_w = max(12, min(longest, max(width, 60) - fixed))
 
     def line(name: str, cells: list[str]) -> str:
@@ -79,7 +79,7 @@ def log_filter(snap: BoardSnapshot, args: argparse.Namespace) -> LogFilter:
 def log_line(snap: BoardSnapshot, a, lang: str, width: int) -> str:
     """``25 พ.ย. 69 14:05  somchai  ข้อ 6 · พช.ระยอง  ย้าย … → …``, cut to ``width``."""
     head = f"{words.when(a.at, lang)}  {base._fit(a.who, 10)}  {base._fit(words.subject(snap, a, lang), 20)}  "
-    rest = max(10, width - cell_width(head))
+    rest = max(10, width - MEASURE(head))
     return head + base._fit(words.action(snap, a, lang), rest).rstrip()
 
 

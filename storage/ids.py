@@ -39,3 +39,9 @@ def card_id(number: str, seq: int, agency_canonical_name: str) -> str:
 def new_id() -> str:
     """A random id for records made by hand (notes, history events, cards added in the UI)."""
     return secrets.token_hex(ID_LENGTH // 2)
+
+
+def assignment_id(item_id: str, agency_id: str) -> str:
+    """The card of an agency added to an item by hand: the same on every machine, so two
+    officers giving one item to one agency make one card, and giving it back revives it."""
+    return _digest("assignment", item_id, agency_id)

@@ -75,6 +75,9 @@ class Note:
     author: str
     at: str
     """ISO-8601 UTC timestamp."""
+    retracted_by: str | None = None
+    """Who retracted the note (only its author can): shown as one "retracted" line instead."""
+    retracted_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,12 +138,18 @@ class BoardSnapshot:
     notes: Mapping[str, tuple[Note, ...]] = field(default_factory=lambda: _EMPTY)
     history: Mapping[str, tuple[HistoryEvent, ...]] = field(default_factory=lambda: _EMPTY)
     version: int = 0
+    folds: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
+    """Card id → the cards joined into it when two agencies were merged (their notes and
+    history show on it; a change of role or a delete applies to them too)."""
 
     def notes_of(self, card_id: str) -> tuple[Note, ...]:
         return self.notes.get(card_id, ())
 
     def history_of(self, card_id: str) -> tuple[HistoryEvent, ...]:
         return self.history.get(card_id, ())
+
+    def folded_into(self, card_id: str) -> tuple[str, ...]:
+        return self.folds.get(card_id, ())
 
     def siblings(self, card: Card) -> list[Card]:
         """The other agencies' cards on the same item (lead first)."""

@@ -39,3 +39,36 @@ def retire_impact(snap: BoardSnapshot, target: Target, target_id: str) -> Impact
         cards = tuple(c.id for c in snap.cards.values() if c.item_id in wanted)
     notes = sum(len(snap.notes_of(c)) for c in cards)
     return Impact(target, target_id, letters, items, cards, notes)
+
+
+@dataclass(frozen=True, slots=True)
+class MergePlan:
+    """Merging agency ``source`` into ``target`` (the same office written two ways).
+
+    ``moved``: source cards on items the target does not have — they change agency.
+    ``joined``: (source card, target card) on items both had — one card stays (the
+    target's), with the stronger role; the source card's notes and history show on it.
+    """
+
+    source: str
+    target: str
+    moved: tuple[str, ...]
+    joined: tuple[tuple[str, str], ...]
+    leads: tuple[str, ...]
+    """Target cards that become lead because the joined source card led."""
+
+
+def merge_plan(snap: BoardSnapshot, source: str, target: str) -> MergePlan:
+    theirs = {c.item_id: c for c in snap.cards.values() if c.agency_id == target}
+    moved, joined, leads = [], [], []
+    for card in sorted(snap.cards.values(), key=lambda c: c.id):
+        if card.agency_id != source:
+            continue
+        kept = theirs.get(card.item_id)
+        if kept is None:
+            moved.append(card.id)
+            continue
+        joined.append((card.id, kept.id))
+        if card.role == "lead" and kept.role != "lead":
+            leads.append(kept.id)
+    return MergePlan(source, target, tuple(moved), tuple(joined), tuple(leads))

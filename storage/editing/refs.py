@@ -1,6 +1,6 @@
 """What the CLI's arguments name on a board: LETTER, ITEM, AGENCY, CARD and NOTE.
 
-* LETTER: the letter number (any digits, any spacing) or an id prefix.
+* LETTER: the letter number (any digits, any spacing), a meeting's subject, or an id prefix.
 * ITEM: ``LETTER_NUMBER:SEQ`` (``รย 0017.2/ว 3362:6``) or an id prefix (a card's id
   prefix names its item too).
 * AGENCY: a name, short name or alias (spelling variants as the importer matches them),
@@ -49,8 +49,10 @@ def _one(found: list[T], kind: str, text: str) -> T:
 
 
 def resolve_letter(snap: BoardSnapshot, text: str) -> Directive:
+    """By number; a meeting (no number) by its subject; else by id prefix."""
     key = _key(letter_number(text))
     found = [d for d in snap.directives.values() if key and _key(d.number) == key]
+    found = found or [d for d in snap.directives.values() if key and not d.number and _key(d.subject) == key]
     return _one(found or _by_prefix(snap.directives.values(), text), "letter", clean_line(text))
 
 

@@ -33,9 +33,10 @@ from typing import Any, Callable
 
 from storage.models import ROLES, STATUSES
 
-FORMAT = 2
+FORMAT = 3
 """The file format this version writes. 1: the first; 2: events may belong to any record
-(``target``), unknown kinds are kept, values are validated."""
+(``target``), unknown kinds are kept, values are validated; 3: an agency may be merged into
+another (``merged_into``: its cards show as the other's — a reader of 2 would still show it)."""
 
 Check = Callable[[Any], bool]
 """True when a value is acceptable for a field."""
@@ -127,7 +128,7 @@ RECORDS: dict[str, dict[str, Check]] = {
         "directive_id": ident, "seq": seq, "text": text(100_000), "due": optional(iso_date),
         "recurrence": optional(text(1000)), "subpoints": texts(100_000), "deleted": flag,
     },
-    "agency": {"name": text(1000), "short": text(1000), "deleted": flag},
+    "agency": {"name": text(1000), "short": text(1000), "deleted": flag, "merged_into": optional(ident)},
     "card": {
         "item_id": ident, "agency_id": ident, "role": one_of(*ROLES), "status": one_of(*STATUSES),
         "rank": rank, "deleted": flag,

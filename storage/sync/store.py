@@ -21,8 +21,10 @@ from typing import Callable, Iterator
 
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
-from storage.models import Agency, BoardSnapshot, Card, Change, Note, Records
-from storage.sync import edits
+from storage.editing.impact import MergePlan, merge_plan
+from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
+from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item, Note, Records
+from storage.sync import edits, hand, undo
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, wall_ms
@@ -40,6 +42,12 @@ __all__ = ["BoardStore", "SyncReport", "parse_file"]
 
 COMPACT_AT = 2000
 """Entries in our own file that trigger a compaction on write (a move then costs ~4 ms at 10k)."""
+
+
+def _made(ops: State, kind: str) -> str:
+    """The id of the record of ``kind`` an edit created (the one that got a ``created`` event)."""
+    return next(e["target"].split("/", 1)[1] for e in ops.events.values()
+                if e.get("field") == "created" and e["target"].startswith(f"{kind}/"))
 
 
 class BoardStore:
@@ -61,6 +69,8 @@ class BoardStore:
         self._state = base.copy()
         self._base = base
         self._closed = False
+        self.last_change: undo.Undoable | None = None
+        """What undo needs to take back the last change made through this store (None: nothing)."""
 
     @property
     def replica(self) -> Replica:
@@ -207,20 +217,78 @@ class BoardStore:
         """Remove a card from the board (a tombstone: its notes and history are kept)."""
         self.commit(edits.delete_card, card_id)
 
+    # -- made by hand (issue 7; storage/sync/hand.py) --------------------------------------------
+
+    def add_letter(self, letter: LetterInput) -> Directive:
+        ops = self.commit(hand.add_letter, letter)
+        return self.snapshot().directives[_made(ops, "directive")]
+
+    def add_item(self, directive_id: str, item: ItemInput) -> tuple[Item, list[Card]]:
+        """A new item at the end of the letter and its cards (agencies not known yet are added)."""
+        ops = self.commit(hand.add_item, directive_id, item)
+        snap = self.snapshot()
+        made = snap.items[_made(ops, "item")]
+        return made, sorted((c for c in snap.cards.values() if c.item_id == made.id), key=lambda c: c.rank)
+
+    def edit_item(self, item_id: str, **values: object) -> Item:
+        """Correct ``text``, ``due`` or ``recurrence``; only what differs is written."""
+        self.commit(hand.edit_item, item_id, values)
+        return self.snapshot().items[item_id]
+
+    def assign(self, item_id: str, choice: AgencyChoice) -> Card:
+        """The agency's card on the item (new, brought back, or given the chosen role)."""
+        ops = self.commit(hand.assign, item_id, choice)
+        snap = self.snapshot()
+        agency = next((key[7:] for key in ops.records if key.startswith("agency/")), choice.agency_id)
+        return next(c for c in snap.cards.values() if c.item_id == item_id
+                    and (c.agency_id == agency or f"card/{c.id}" in ops.records))
+
+    def set_role(self, card_id: str, role: str) -> Card:
+        self.commit(hand.set_role, card_id, role)
+        return self.snapshot().cards[card_id]
+
+    def retire(self, target: str, target_id: str) -> None:
+        """Delete a card, an item or a letter (tombstones; ``undo`` brings them back)."""
+        self.commit(hand.retire, target, target_id)
+
+    def edit_agency(self, edit: AgencyEdit) -> Agency:
+        self.commit(hand.edit_agency, edit)
+        return self.snapshot().agencies[edit.agency_id]
+
+    def merge_agencies(self, source: str, target: str) -> MergePlan:
+        """``source`` is the same office as ``target``: its cards follow (see hand.merge_agencies)."""
+        plan = merge_plan(self.snapshot(), source, target)
+        self.commit(hand.merge_agencies, source, target)
+        return plan
+
+    def retract_note(self, card_id: str, note_id: str) -> Note:
+        self.commit(hand.retract_note, card_id, note_id)
+        return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
+
+    def undo(self, change: undo.Undoable) -> bool:
+        """Take back one of our changes, unless someone changed those fields since
+        (EditError saying who; nothing written)."""
+        self.commit(undo.revert, change)
+        self.last_change = None
+        return True
+
     def commit(self, edit: edits.Edit, *args: object) -> State:
         """Make a change: lock -> re-read our file -> ``edit(basis, *args)`` builds the stamped
         operations (edits.py) -> atomic write -> update the view; returns the operations.
         Nothing is written when the edit has nothing to say, or raises (a BoardError)."""
+        self.last_change = None
         with self.writing():
             basis = edits.Basis(self.snapshot(), self._state, self.clock.now(), self.user)
             ops = edit(basis, *args)
             if not ops.size():
                 return ops
+            change = undo.undoable(self._state, ops)
             self.own.add(ops)
             if self.own.entries.size() >= COMPACT_AT:  # keep every later write small and fast
                 self.compact(SyncReport(), pending=ops)
             self.save()
         self._live.apply(self._state, merge_into(self._state, ops))
+        self.last_change = change if ops.records else None
         return ops
 
     _commit = commit  # the name used before the store was in parts

@@ -16,6 +16,7 @@ from storage.models import (
 )
 from storage.sync.clock import iso
 from storage.sync.decode import owner_of
+from storage.sync.shown import Shown
 from storage.sync.state import Delta, Reg, State
 
 Fields = dict[str, Reg]
@@ -131,14 +132,16 @@ class LiveView:
             {c: tuple(event_model(e) for e in sorted(es, key=_order)) for c, es in by_card[kind].items()}
             for kind in ("note", "history"))
         self.version = 0
+        self.shown = Shown()
+        self.shown.full(state, self.tables, self.notes, self.history)
         self.snapshot = self._freeze()
 
     def _freeze(self) -> BoardSnapshot:
-        t = self.tables
+        s = self.shown  # the cross-record rules: tombstoned parents, merged agencies, retractions
         return BoardSnapshot(
-            MappingProxyType(t["directive"]), MappingProxyType(t["item"]), MappingProxyType(t["agency"]),
-            MappingProxyType(t["card"]), MappingProxyType(self.notes), MappingProxyType(self.history),
-            self.version,
+            MappingProxyType(self.tables["directive"]), MappingProxyType(s.items), MappingProxyType(s.agencies),
+            MappingProxyType(s.cards), MappingProxyType(s.notes), MappingProxyType(s.history),
+            self.version, MappingProxyType(s.folds),
         )
 
     def apply(self, state: State, delta: Delta) -> None:
@@ -159,8 +162,24 @@ class LiveView:
             else:
                 self.tables[kind][rid] = value
         self._apply_events(state, delta.events)
+        self._derive(state, delta)
         self.version += 1
         self.snapshot = self._freeze()
+
+    def _derive(self, state: State, delta: Delta) -> None:
+        """The shown board: one card redone for a move; everything after a letter, item or
+        agency changed (rare: an import, a hand edit, a merge)."""
+        keys = [key.split("/", 1) for key in delta.records if key.split("/", 1)[0] in BUILDERS]
+        cards = {rid for kind, rid in keys if kind == "card"}
+        if cards:
+            self.shown.cards = dict(self.shown.cards)  # a new mapping: the old snapshot keeps its own
+        if len(cards) < len(keys) or not all(self.shown.card(self.tables, rid) for rid in cards):
+            self.shown.full(state, self.tables, self.notes, self.history)
+            return
+        events = [state.events[e] for e in delta.events if state.events[e]["kind"] in SHOWN_EVENTS]
+        if events:
+            new = [event_model(e) for e in events if e["kind"] == "history"]
+            self.shown.some_events(self.notes, self.history, {owner_of(e)[1] for e in events}, new)  # type: ignore[arg-type]
 
     def _apply_events(self, state: State, event_ids: list[str]) -> None:
         if not event_ids:

@@ -43,7 +43,8 @@ def out_lang(args: argparse.Namespace) -> str:
     return "en" if getattr(args, "lang", "th") == "en" else "th-ascii"
 
 
-COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands", "tui.cli.meeting_commands")
+COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands", "tui.cli.edit_commands",
+                   "tui.cli.meeting_commands")
 """Modules that define subcommands. Each has ``add_parsers(sub, common)`` (its argparse
 subparsers, each with ``set_defaults(run="module:function")``), so a new command is added in
 its own module and this file does not grow with every feature. Imported only to build the

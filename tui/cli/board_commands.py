@@ -17,6 +17,8 @@ from typing import Iterator
 
 from rich.cells import cell_len
 
+from storage.editing.origin import origin
+from storage.errors import BoardError
 from storage.i18n import say
 from storage.progress import is_overdue
 from storage.select import letter_tag, parse_status, select_cards
@@ -48,9 +50,11 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("status", metavar="STATUS", help="one of: " + ", ".join(STATUSES))
     p.add_argument("--note", metavar="TEXT", help="add a progress note with the move")
 
-    p = command("note", "add a progress note to a card")
+    p = command("note", "add a progress note to a card (or --retract one of your own)")
     p.add_argument("card", metavar="CARD")
-    p.add_argument("text", metavar="TEXT")
+    p.add_argument("text", metavar="TEXT", nargs="?")
+    p.add_argument("--retract", metavar="NOTE_ID", help="hide one of your notes behind a 'retracted' line")
+    p.add_argument("--json", action="store_true", help="with --retract: print what changed as JSON")
 
     command("sync", "fold stray copies and compact; report what was found")
 
@@ -130,7 +134,9 @@ def card_json(snap: BoardSnapshot, card: Card) -> dict:
     item, agency, directive = _parts(snap, card)
     return {
         "id": card.id,
-        "item": {"id": card.item_id, "seq": item.seq if item else None, "text": item.text if item else ""},
+        "item": {"id": card.item_id, "seq": item.seq if item else None, "text": item.text if item else "",
+                 "due": item.due if item else None, "recurrence": item.recurrence if item else None},
+        "origin": origin(directive, "th-ascii"),
         "letter": directive.number if directive else None,
         "agency": {"id": card.agency_id, "name": agency.name if agency else "", "short": agency.short if agency else ""},
         "role": card.role,
@@ -155,7 +161,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
     mark = "⚠" if _is_overdue(snap, card) else " "
     seq = say(lang, "cli.item", seq=item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
-            f"{_fit(letter_tag(directive.number) if directive else '', 6)} {_fit(seq, 6)}"
+            f"{_fit((letter_tag(directive.number) or directive.subject) if directive else '', 6)} {_fit(seq, 6)}"
             f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
     rest = max(10, max(width, 80) - MEASURE(head) - 1)
     return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
@@ -199,6 +205,12 @@ def run_move(args: argparse.Namespace) -> int:
 
 
 def run_note(args: argparse.Namespace) -> int:
+    if args.retract:
+        from tui.cli.edit_run import run_retract
+
+        return run_retract(args)
+    if args.text is None:
+        raise BoardError("edits.note_needs_text")
     with _opened(args) as store:
         card = store.resolve_card(args.card)
         store.add_note(card.id, args.text)

@@ -1,0 +1,169 @@
+"""What the editing commands print: one line per change in the interface language (ASCII
+digits, so scripts can read it) and, with ``--json``, the same as an object."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+from storage.editing.impact import Impact, MergePlan
+from storage.editing.origin import origin
+from storage.editing.values import AgencyEdit, check_agency_edit
+from storage.editing.words import say
+from storage.models import Agency, BoardSnapshot, Card, Directive, Item, Note
+from storage.thai.dates import format_thai_date
+
+
+def role_label(lang: str, role: str) -> str:
+    return say(lang, f"role.{role}")
+
+
+def due_text(iso: str | None) -> str:
+    """An ISO due date as the edit command re-reads it ("" for none)."""
+    return iso or ""
+
+
+def _date(iso: str | None, lang: str) -> str:
+    if not iso:
+        return say(lang, "edits.none")
+    return format_thai_date(date.fromisoformat(iso), digits="thai" if lang == "th" else "ascii")
+
+
+def letter_line(d: Directive, lang: str) -> str:
+    if d.number:
+        return say(lang, "edits.cli_letter", id=d.id, number=d.number, date=_date(d.date, lang))
+    return say(lang, "edits.cli_meeting", id=d.id, subject=d.subject, date=_date(d.date, lang))
+
+
+def letter_json(d: Directive) -> dict:
+    return {"id": d.id, "number": d.number or None, "date": d.date, "subject": d.subject, "issuer": d.issuer}
+
+
+def _agency_name(snap: BoardSnapshot, card: Card) -> str:
+    agency = snap.agencies.get(card.agency_id)
+    return agency.name if agency else card.agency_id[:8]
+
+
+def card_line(snap: BoardSnapshot, card: Card, lang: str, new: bool = False) -> str:
+    return say(lang, "edits.cli_card", id=card.id, star="★" if card.role == "lead" else "·",
+               role=role_label(lang, card.role), agency=_agency_name(snap, card),
+               new=say(lang, "edits.cli_new_agency") if new else "")
+
+
+def item_lines(snap: BoardSnapshot, item: Item, cards: list[Card], lang: str) -> list[str]:
+    head = say(lang, "edits.cli_item", id=item.id, seq=item.seq, origin=origin(snap.directives.get(item.directive_id), lang))
+    return [head, *(card_line(snap, c, lang) for c in cards)] or [head]
+
+
+def card_json(snap: BoardSnapshot, card: Card, *, before: Card | None = None) -> dict:
+    agency = snap.agencies.get(card.agency_id)
+    data = {"id": card.id, "item": card.item_id, "agency": {"id": card.agency_id, "name": agency.name if agency else ""},
+            "role": card.role, "status": card.status}
+    if before is not None:
+        data["role_before"] = before.role
+    return data
+
+
+def item_json(snap: BoardSnapshot, item: Item, cards: list[Card]) -> dict:
+    return {"id": item.id, "letter": item.directive_id, "seq": item.seq, "text": item.text, "due": item.due,
+            "recurrence": item.recurrence, "cards": [card_json(snap, c) for c in cards]}
+
+
+def _shown(field: str, value: str | None, lang: str) -> str:
+    if field == "due":
+        return _date(value, lang)
+    if not value:
+        return say(lang, "edits.none")
+    line = value.replace("\n", " ⏎ ")
+    return line if len(line) <= 40 else line[:39] + "…"
+
+
+def edit_lines(snap: BoardSnapshot, before: Item, after: Item, lang: str) -> list[str]:
+    lines = [say(lang, "edits.cli_edit_field", id=after.id[:8], seq=after.seq, field=say(lang, f"edits.{field}"),
+                 old=_shown(field, getattr(before, field), lang), new=_shown(field, getattr(after, field), lang))
+             for field in ("text", "due", "recurrence") if getattr(before, field) != getattr(after, field)]
+    return lines or [say(lang, "edits.cli_unchanged", id=after.id[:8], seq=after.seq)]
+
+
+def edit_json(before: Item, after: Item) -> dict:
+    changed = {f: {"old": getattr(before, f), "new": getattr(after, f)}
+               for f in ("text", "due", "recurrence") if getattr(before, f) != getattr(after, f)}
+    return {"id": after.id, "changed": changed}
+
+
+def assign_line(snap: BoardSnapshot, before: Card | None, card: Card, new_agency: bool, lang: str) -> str:
+    item = snap.items.get(card.item_id)
+    seq, agency = item.seq if item else "?", _agency_name(snap, card)
+    if before is None:
+        return say(lang, "edits.cli_assign_new", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role),
+                   new=say(lang, "edits.cli_new_agency") if new_agency else "")
+    if before.role == card.role:
+        return say(lang, "edits.cli_assign_same", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role))
+    return say(lang, "edits.cli_assign_role", id=card.id, seq=seq, agency=agency,
+               old=role_label(lang, before.role), new=role_label(lang, card.role))
+
+
+def unassign_line(snap: BoardSnapshot, card: Card, impact: Impact, lang: str) -> str:
+    item = snap.items.get(card.item_id)
+    return say(lang, "edits.cli_unassign", id=card.id[:8], seq=item.seq if item else "?",
+               agency=_agency_name(snap, card), notes=impact.notes)
+
+
+def retire_line(snap: BoardSnapshot, impact: Impact, lang: str) -> str:
+    if impact.target == "letter":
+        return say(lang, "edits.cli_retire_letter", origin=origin(snap.directives.get(impact.target_id), lang),
+                   items=len(impact.items), cards=len(impact.cards), notes=impact.notes)
+    item = snap.items[impact.target_id]
+    return say(lang, "edits.cli_retire_item", seq=item.seq, origin=origin(snap.directives.get(item.directive_id), lang),
+               cards=len(impact.cards), notes=impact.notes)
+
+
+def impact_json(impact: Impact) -> dict:
+    return {"deleted": impact.target, **{k: v for k, v in asdict(impact).items() if k != "target"}}
+
+
+def ask_line(what: str, lang: str) -> str:
+    return say(lang, "edits.cli_ask", what=what)
+
+
+def agency_edit(agency: Agency, verb: str, value: str, agencies: tuple[Agency, ...]) -> AgencyEdit:
+    """One agency command as an edit, checked like the form (raises FormErrors)."""
+    name, short, alias = agency.name, agency.short, ""
+    if verb == "rename":
+        name = value
+    elif verb == "short":
+        short = value
+    else:
+        alias = value
+    return check_agency_edit(agency, name, short, alias, agencies)
+
+
+def agency_line(before: Agency, after: Agency, verb: str, lang: str) -> str:
+    if verb == "rename" and before.name != after.name:
+        return say(lang, "edits.cli_agency_rename", id=after.id[:8], old=before.name, new=after.name)
+    if verb == "short" and before.short != after.short:
+        return say(lang, "edits.cli_agency_short", id=after.id[:8], name=after.name,
+                   old=before.short or say(lang, "edits.none"), new=after.short or say(lang, "edits.none"))
+    if verb == "alias" and set(after.aliases) - set(before.aliases):
+        return say(lang, "edits.cli_agency_alias", id=after.id[:8], name=after.name,
+                   new=", ".join(sorted(set(after.aliases) - set(before.aliases))))
+    return say(lang, "edits.cli_agency_same", id=after.id[:8], name=after.name)
+
+
+def agency_json(before: Agency, after: Agency) -> dict:
+    return {"id": after.id, "before": asdict(before), "after": asdict(after)}
+
+
+def merge_line(source: Agency, target: Agency, plan: MergePlan, lang: str) -> str:
+    return say(lang, "edits.cli_merge", source=source.name, target=target.name, moved=len(plan.moved),
+               joined=len(plan.joined))
+
+
+def merge_json(source: Agency, target: Agency, plan: MergePlan) -> dict:
+    return {"merged": source.id, "into": target.id, "moved": list(plan.moved),
+            "joined": [{"card": s, "into": t} for s, t in plan.joined]}
+
+
+def retract_line(snap: BoardSnapshot, card: Card, note: Note, lang: str) -> str:
+    item = snap.items.get(card.item_id)
+    return say(lang, "edits.cli_retract", id=note.id[:8], seq=item.seq if item else "?", agency=_agency_name(snap, card))

@@ -78,8 +78,8 @@ class BoardApp(App[None]):
         self._told: set[str] = set()
         """Bad files and conflict copies already notified (each is said once)."""
         self._file_badges: list[str] = []
-        self.undo_stack: deque[tuple[str, str, object]] = deque(maxlen=UNDO_DEPTH)
-        """Inverse writes (kind, card id, old value); undo issues them as new changes."""
+        self.undo_stack: deque = deque(maxlen=UNDO_DEPTH)
+        """This session's changes (``store.last_change`` of each write); undo takes the last back."""
         self.title = t(lang, "title")
         self.sub_title = f"{store.path.name} · {store.user}" + (f" · {t(lang, 'read_only')}" if read_only else "")
         if keymap:
@@ -227,16 +227,20 @@ class BoardApp(App[None]):
             self.redraw_board()
 
     # ---- writes (the only place the store is changed) -------------------------------------
-    def _refused(self, card_id: str | None) -> bool:
+    def refused(self, card_id: str | None) -> bool:
         """True (and the officer told why) when no card is under the cursor or the board is read-only."""
         if card_id is None:
             self.notify(t(self.lang, "no_card"), severity="warning")
-        elif self.read_only:
-            self.notify(t(self.lang, "read_only_refused"), severity="warning")
-        return card_id is None or self.read_only
+        return card_id is None or self.refused_read_only()
 
-    def _write(self, card_id: str | None, write, undo: tuple[str, str, object] | None,
-               *, redraw: bool = True) -> Card | None:
+    _refused = refused
+
+    def refused_read_only(self) -> bool:
+        if self.read_only:
+            self.notify(t(self.lang, "read_only_refused"), severity="warning")
+        return self.read_only
+
+    def _write(self, card_id: str | None, write, *, undoable: bool = True, redraw: bool = True) -> Card | None:
         """Run one store write; ``redraw=False`` when the caller redraws once after several."""
         if self._refused(card_id):
             return None
@@ -249,8 +253,8 @@ class BoardApp(App[None]):
         except (BoardError, OSError) as error:  # a full disk or a vanished share: say so, keep running
             self.notify(user_message(error, self.lang), severity="error", markup=False)
             return None
-        if undo is not None:
-            self.undo_stack.append(undo)
+        if undoable and self.store.last_change is not None:
+            self.undo_stack.append(self.store.last_change)
         self.snapshot = self.store.snapshot()
         self.index.update(self.snapshot, old, new)
         if redraw:
@@ -261,8 +265,7 @@ class BoardApp(App[None]):
         card = self.snapshot.cards.get(card_id) if card_id else None
         if card is not None and card.status == status:
             return
-        self._write(card_id, lambda: self.store.move(card_id, status),
-                    ("status", card_id, card.status) if card else None)
+        self._write(card_id, lambda: self.store.move(card_id, status))
 
     def move_by(self, card_id: str | None, step: int) -> None:
         card = self.snapshot.cards.get(card_id) if card_id else None
@@ -279,9 +282,8 @@ class BoardApp(App[None]):
         plan = actions.rank_plan(self.snapshot, column, card_id, step)
         written = []  # a renumbered column is many writes: draw the board once, after all of them
         for other_id, rank in plan:
-            old = self.snapshot.cards[other_id]
             if self._write(other_id, lambda o=other_id, r=rank: self.store.set_rank(o, r),
-                           ("rank", other_id, old.rank) if other_id == card_id else None, redraw=False):
+                           undoable=other_id == card_id, redraw=False):
                 written.append(other_id)
         if plan:
             self.redraw_board(keep=card_id, changed=tuple(written))
@@ -290,18 +292,17 @@ class BoardApp(App[None]):
         if not self.undo_stack:
             self.notify(t(self.lang, "nothing_to_undo"))
             return
-        kind, card_id, value = self.undo_stack.pop()
-        if kind == "status":
-            done = self._write(card_id, lambda: self.store.move(card_id, value), None)
-        else:
-            done = self._write(card_id, lambda: self.store.set_rank(card_id, value), None)
-        if done is not None:
+        if self.refused_read_only():
+            return
+        # Undo takes back one change of ours, and only if nobody changed those fields since:
+        # it never overwrites another officer's later move (the store refuses, we say why).
+        if self.edit(lambda: self.store.undo(self.undo_stack.pop()), undoable=False) is not None:
             self.notify(t(self.lang, "undone"))
 
     def add_note(self, card_id: str, text: str) -> None:
         if not text.strip():
             return
-        if self._write(card_id, lambda: self._note_and_card(card_id, text), None):
+        if self._write(card_id, lambda: self._note_and_card(card_id, text), undoable=False):
             self.notify(t(self.lang, "saved_note"))
 
     def _note_and_card(self, card_id: str, text: str) -> Card:
@@ -333,10 +334,22 @@ class BoardApp(App[None]):
         actions.start_import(self)
 
     def records_added(self) -> None:
-        """Rebuild after an import (new agencies, items and cards)."""
+        """Rebuild after an import or a hand edit (agencies, items and cards added, changed or gone)."""
         self.snapshot = self.store.snapshot()
         self.index = BoardIndex(self.snapshot)
-        self.redraw_board(full=True)
+        self.redraw_board(full=True, changed=tuple(self.snapshot.cards))
+
+    def hand_edit(self, flow: str, card_id: str | None) -> None:
+        """Run a hand-edit flow (tui/edit_keys.py) on the card under the cursor."""
+        from tui import edit_flows
+
+        edit_flows.run(self, flow, card_id)
+
+    def edit(self, write, *, undoable: bool = True):
+        """One hand edit through the store (see edit_flows.apply): its result, or None."""
+        from tui import edit_flows
+
+        return edit_flows.apply(self, write, undoable)
 
     def go_to_card(self, card_id: str) -> None:
         """Show the card's agency and put the cursor on it (palette 'go to card')."""

@@ -14,7 +14,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from storage.models import STATUSES
 from storage.i18n import TEXTS
-from widgets.i18n import digits, is_thai, status_label, t
+from widgets.i18n import digits, is_thai, say, status_label, t
 
 
 def system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterable[SystemCommand]:
@@ -25,6 +25,15 @@ def system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterable[Sy
         if is_thai(lang) and key in TEXTS:
             command = command._replace(title=t(lang, key), help=t(lang, f"{key}.help"))
         yield command
+
+
+def hand_commands(app, card_id: str | None) -> list[tuple[str, object, str]]:
+    """The hand edits (tui/edit_keys.py) by their key-panel words; card ones need a card."""
+    from tui.edit_keys import BOARD_KEYS
+
+    lang = getattr(app, "lang", "th")
+    return [(say(lang, label), partial(app.hand_edit, flow, card_id), say(lang, tip))
+            for _, flow, bid, label, tip in BOARD_KEYS if card_id or not bid.startswith("card.")]
 
 
 GO_TO_LIMIT = 2000
@@ -54,6 +63,7 @@ class BoardCommands(Provider):
         if not app.read_only:  # sync rewrites files: not during a read-only meeting
             commands.append((t(lang, "palette.sync"), app.sync_now, "board sync"))
             commands.append((t(lang, "palette.import"), app.import_letter, ".pdf .txt .docx .csv .xlsx"))
+            commands += hand_commands(app, card_id)
         commands.append((t(lang, "palette.compact"), app.toggle_compact, ""))
         commands.append((t(lang, "palette.overdue"), app.toggle_overdue, ""))
         return commands

@@ -7,6 +7,8 @@ TEXTS = {
 **← → ↑ ↓ / h j k l** เลื่อน · **< >** หรือ **shift+←/→** เปลี่ยนสถานะ · **1–4** ตั้งสถานะ ·
 **K J** หรือ **shift+↑/↓** เรียงลำดับ · **Enter** เปิดการ์ด · **n** บันทึก · **/** ค้นหา · **f** กรองสถานะ ·
 **o** เลยกำหนด · **c** โหมดกระชับ · **u** ย้อน · **a** หน่วยงาน · **i** นำเข้า · **q** ออก
+แก้ด้วยมือ: **N** หนังสือ/การประชุมใหม่ · **I** ข้อใหม่ · **e** แก้ข้อ · **+** เพิ่มหน่วยงานในข้อ ·
+**R** หลัก/สนับสนุน · **D** ลบ (ยืนยันก่อน) · **E** จัดการหน่วยงาน · ในการ์ด: **x** ถอนบันทึกของตัวเอง
 ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
 """,
         """
@@ -14,6 +16,8 @@ TEXTS = {
 **← → ↑ ↓ / h j k l** move · **< >** or **shift+←/→** change status · **1–4** set status ·
 **K J** or **shift+↑/↓** reorder · **Enter** open · **n** note · **/** search · **f** status filter ·
 **o** overdue · **c** compact · **u** undo · **a** agencies · **i** import · **q** quit.
+By hand: **N** new letter or meeting · **I** new item · **e** edit item · **+** add an agency to the item ·
+**R** lead/support · **D** delete (asks first) · **E** agencies · in a card: **x** retract your own note.
 The same keys work with the Thai (Kedmanee) layout.
 """,
     ),

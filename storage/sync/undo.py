@@ -40,12 +40,16 @@ def _unwritten(name: str) -> Any:
 
 
 def _moved_on(b: Basis, change: Undoable) -> tuple[str, Reg] | None:
-    """The first field someone changed after us (record key, its register now), if any."""
+    """The first field someone changed after us (record key, its register now), if any —
+    a record deleted after us counts too: undo does not write into what someone removed."""
     for key, fields in change.ops.records.items():
         now = b.state.records.get(key, {})
         for name, reg in fields.items():
             if name in now and now[name][0] != reg[0]:
                 return key, now[name]
+        gone = now.get("deleted")
+        if gone is not None and gone[1] and "deleted" not in fields and gone[0] > max(r[0] for r in fields.values()):
+            return key, gone
     return None
 
 

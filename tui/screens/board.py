@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, HelpPanel, Input, Static
 
 from storage.models import STATUSES
+from tui.edit_keys import HAND_ACTION, edit_bindings
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
@@ -22,7 +23,7 @@ from widgets.kedmanee import thai_keys
 from widgets.status_line import StatusLine
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
 
-EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter"})
+EDIT_ACTIONS = frozenset({"move", "set_status", "rank", "note", "undo", "import_letter", HAND_ACTION})
 """Actions refused (and shown dimmed) on a --read-only board."""
 
 MIN_SIZE = (80, 24)
@@ -64,6 +65,7 @@ def board_bindings(lang: str) -> list[Binding]:
         keyed(lang, thai_keys("r"), "review", "board.review", show=False),
         keyed(lang, thai_keys("L"), "log", "board.log", show=False),
         keyed(lang, thai_keys("i"), "import_letter", "board.import", show=False),
+        *edit_bindings(lang),
         keyed(lang, "escape", "clear", "board.clear", show=False),
         keyed(lang, thai_keys("question_mark,f1"), "help", "app.help"),
         keyed(lang, thai_keys("q"), "quit", "app.quit"),
@@ -255,6 +257,10 @@ class BoardScreen(Screen[None]):
 
     def action_import_letter(self) -> None:
         self.app.import_letter()
+
+    def action_hand(self, flow: str) -> None:
+        """A hand edit (tui/edit_keys.py): the app runs the flow on the card under the cursor."""
+        self.app.hand_edit(flow, self.card_id)
 
     def action_slash(self) -> None:
         """``/`` searches; with the Thai layout active it is the physical 2 key (status doing)."""

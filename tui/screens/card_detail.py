@@ -15,6 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from storage.models import BoardSnapshot, Card
+from storage.editing.origin import origin
+from storage.editing.words import say
+from tui.edit_keys import retract_binding
 from widgets.board_index import due_state
 from widgets.card_lines import DUE_MARKS
 from widgets.i18n import digits, help_text, keyed, localized, role_label, status_label, t
@@ -36,9 +39,10 @@ def _when(iso: str | None, lang: str) -> str:
 
 
 def detail_bindings(lang: str) -> list[Binding]:
-    """Escape, Enter or q closes the card; key-panel words in ``lang``."""
+    """Escape, Enter or q closes the card; x retracts one's own note; key-panel words in ``lang``."""
     return [keyed(lang, thai_keys("escape,enter,q"), "dismiss", "detail.close"),
-            keyed(lang, thai_keys("L"), "log", "detail.log")]
+            keyed(lang, thai_keys("L"), "log", "detail.log"),
+            retract_binding(lang)]
 
 
 class CardDetailScreen(ModalScreen[None]):
@@ -78,6 +82,9 @@ class CardDetailScreen(ModalScreen[None]):
     def action_log(self) -> None:
         """This card's activity log (who moved it, notes, edits), over the detail."""
         self.app.open_log(card_id=self.card_id)
+
+    def action_retract(self) -> None:
+        self.app.hand_edit("retract", self.card_id)
 
     def show(self, snapshot: BoardSnapshot, message: str = "") -> None:
         """Data down: the app hands over a newer board (another user's move or note)."""
@@ -132,7 +139,9 @@ class CardDetailScreen(ModalScreen[None]):
         table.add_row(t(lang, "due"), due_text)
         if item and item.recurrence:
             table.add_row(t(lang, "recurrence"), item.recurrence)
-        if directive is not None:
+        if directive is not None and not directive.number:  # a meeting or a verbal order
+            table.add_row(say(lang, "edits.origin"), thai_block(origin(directive, lang)))
+        elif directive is not None:
             number = digits(lang, directive.number)
             dated = format_date(directive.date, lang, style="long")
             table.add_row(t(lang, "letter"), f"{number} {t(lang, 'dated')} {dated}".strip())
@@ -155,7 +164,14 @@ class CardDetailScreen(ModalScreen[None]):
         notes = self.snapshot.notes_of(self.card_id)
         if not notes:
             return [Text(t(self.lang, "none"), style="dim")]
-        return [Group(Text(f"{_when(n.at, self.lang)} · {n.author}", style="dim"), thai_block(n.text)) for n in notes]
+        return [self._note(n) for n in notes]
+
+    def _note(self, note) -> Group:
+        head = Text(f"{_when(note.at, self.lang)} · {note.author}", style="dim")
+        if note.retracted_by:  # hidden behind one line; the text stays in the board's history
+            return Group(head, Text(say(self.lang, "edits.note_retracted", who=note.retracted_by,
+                                        when=_when(note.retracted_at, self.lang)), style="dim italic"))
+        return Group(head, thai_block(note.text))
 
     def _history(self) -> list:
         events = self.snapshot.history_of(self.card_id)

@@ -145,7 +145,12 @@ class ReplicaFile:
             regs = data.get("regs") or {}
             stale = {i: regs[str(i)] for i in _superseded(self.where, ops) if str(i) in regs}
             kept = [Document({**doc, "f": left}, doc_id=i) for i, doc in stale.items() if (left := _left(doc, ops))]
-            new = [doc for doc in (_winning(doc, entries) for doc in group_regs(ops)) if doc is not None]
+            # New documents get ids after every id in the file: TinyDB would number them from
+            # the table as stored (the stale ones already taken out), and could hand a kept
+            # document's id to a new one — that document, and a record's other fields, lost.
+            after = max((int(i) for i in regs if str(i).isdigit()), default=0) + 1
+            new = [Document(doc, doc_id=after + n) for n, doc in enumerate(
+                d for d in (_winning(doc, entries) for doc in group_regs(ops)) if d is not None)]
             if stale:
                 tables["regs"].remove(doc_ids=list(stale))
             ids = tables["regs"].insert_multiple([*kept, *new]) if kept or new else []

@@ -128,7 +128,7 @@ def test_retract_only_ones_own_note(board, capsys, saved, monkeypatch) -> None:
     (["agency", "rename", "พช.ระยอง", "สนจ.ระยอง"], "เป็นชื่อของ"),
     (["agency", "merge", "พช.ระยอง", "พช.ระยอง"], "รวม"),
     (["note", card_of(1)[:8], "--retract", "abcd1234"], "ไม่พบบันทึก"),
-    (["--read-only", "add-letter", "--date", "1/1/2568", "--subject", "x"], "read-only"),
+    (["--read-only", "add-letter", "--date", "1/1/2568", "--subject", "x"], "อ่านอย่างเดียว"),
 ])
 def test_bad_input_is_one_line_and_nothing_is_written(board, capsys, argv, words) -> None:
     before = files(board)

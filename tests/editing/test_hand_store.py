@@ -150,3 +150,4 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(store, board, save
     store.move(card_of(3), "doing")
     store.undo(store.last_change)
     assert saved().cards[card_of(3)].status == "done"  # as it was
+

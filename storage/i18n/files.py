@@ -1,6 +1,7 @@
-"""Board files that are not read because of what they are (issue 13, odd files): not a
-regular file, too big, a link out of the board folder. Keys are ``sync.file.<reason>`` as
-BadFile words every reason (storage/errors.py); they live here, beside the area ``sync``."""
+"""Board files that are not read because of what they are (issue 13): not a regular file, too
+big, a link out of the board folder, or another officer's file we may not read; and a folder
+we may not write into. File problems are ``sync.file.<reason>`` as BadFile words every reason
+(storage/errors.py); they live here, beside the area ``sync``."""
 
 TEXTS = {
     "sync.file.not_regular": (
@@ -14,5 +15,15 @@ TEXTS = {
     "sync.file.outside_link": (
         "เป็นลิงก์ไปยัง {target} ซึ่งอยู่นอกโฟลเดอร์กระดาน จึงไม่อ่าน",
         "a link to {target}, outside the board folder: not followed",
+    ),
+    "sync.file.no_read": (
+        "ไม่มีสิทธิ์อ่าน (เจ้าของ {owner} สิทธิ์ {mode}): ให้ {owner} สั่ง chmod g+r กับไฟล์นี้",
+        "not readable for us (owner {owner}, {mode}): ask {owner} to run chmod g+r on it",
+    ),
+    "files.no_write": (
+        "เขียนลงโฟลเดอร์ {folder} ไม่ได้ (เจ้าของ {owner} สิทธิ์ {mode}): ให้ {owner} สั่ง chmod g+rwx {folder}"
+        " หรือให้ผู้ดูแลเพิ่มคุณเข้ากลุ่มของโฟลเดอร์ ไม่มีอะไรถูกเปลี่ยน",
+        "cannot write into {folder} (owner {owner}, {mode}): ask {owner} to run chmod g+rwx {folder},"
+        " or the admin to add you to its group; nothing was changed",
     ),
 }

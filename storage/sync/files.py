@@ -21,6 +21,7 @@ import orjson
 from tinydb.storages import Storage
 
 from storage.errors import BadFile
+from storage.sync import sharing
 from storage.sync.host import temp_tag
 
 StatKey = tuple[int, int, int]
@@ -50,17 +51,20 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_temp(path: Path, data: bytes, mode: int | None, durable: bool) -> Path:
+def _write_temp(path: Path, data: bytes, old: int | None, durable: bool) -> Path:
     # Who wrote it (machine, boot, pid): only a provably abandoned temp file of ours is ever
     # swept (host.stale_temp); another machine's may be a write in progress.
     temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+    mode, gid = sharing.file_mode(path.parent, old)
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except PermissionError:
+        raise sharing.cannot_write(path.parent) from None
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
-        if mode is not None and os.name != "nt":
-            os.fchmod(fd, mode)  # a group-shared board stays group-writable
+        sharing.share(fd, mode, gid)  # the folder's group may read it, whatever the umask
         if durable:
             os.fsync(fd)
     except BaseException:
@@ -72,7 +76,8 @@ def _write_temp(path: Path, data: bytes, mode: int | None, durable: bool) -> Pat
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True, exclusive: bool = False) -> None:
-    """Replace ``path`` with ``data`` all at once; keep the old file's permission bits.
+    """Replace ``path`` with ``data`` all at once; keep the old file's permission bits, plus
+    its folder's group and group permissions (storage/sync/sharing.py).
 
     ``exclusive`` refuses to replace an existing file (FileExistsError), atomically.
     """
@@ -169,7 +174,8 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
     except IsADirectoryError:
         raise BadFile(str(path), "folder") from None
     except PermissionError:
-        raise BadFile(str(path), "permission") from None
+        # Another officer's file made before the board shared its files with the folder's group.
+        raise BadFile(str(path), "no_read", owner=sharing.owner(path), mode=sharing.mode_text(path)) from None
     if raw is None:
         return key, None
     return key, _parse(path, raw)

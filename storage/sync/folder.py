@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 from storage.errors import BadFile
+from storage.sync import sharing
+from storage.sync.sharing import make_folder
 from storage.sync.files import TEMP_PREFIX
 
 REPLICA_NAME = re.compile(r"^[0-9a-f]{16}\.json$")
@@ -40,14 +42,18 @@ def _inside(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
-def _json_files(folder: Path, root: str, odd: list[tuple[Path, str]] | None = None) -> list[Path]:
+def _json_files(folder: Path, root: str, odd: list[BadFile] | None = None) -> list[Path]:
     """The JSON files of ``folder`` to read: regular files, and links that stay inside ``root``
     (the real board folder). A link out of it (a link to a 3 GB file, to another user's
     files) is never followed, nor is anything that is not a regular file (a pipe would block
-    the reader); those go to ``odd`` as (path, reason) when it is given."""
+    the reader); those go to ``odd``, each named with why, when it is given."""
     try:
         entries = os.scandir(folder)
     except (FileNotFoundError, NotADirectoryError):
+        return []
+    except PermissionError:  # made by another officer before folders were shared with the group
+        if odd is not None:
+            odd.append(BadFile(str(folder), "no_read", owner=sharing.owner(folder), mode=sharing.mode_text(folder)))
         return []
     found = []
     with entries:
@@ -60,11 +66,11 @@ def _json_files(folder: Path, root: str, odd: list[tuple[Path, str]] | None = No
                 if _inside(target, root) and os.path.isfile(target):
                     found.append(Path(e.path))
                 elif odd is not None:
-                    odd.append((Path(e.path), target))
+                    odd.append(BadFile(e.path, "outside_link", target=target))
             elif e.is_file(follow_symlinks=False):
                 found.append(Path(e.path))
             elif odd is not None and not e.is_dir(follow_symlinks=False):
-                odd.append((Path(e.path), ""))
+                odd.append(BadFile(e.path, "not_regular", "skipped"))
     return found
 
 
@@ -79,10 +85,9 @@ def folder_listing(board: Path) -> tuple[list[Path], list[BadFile]]:
     real = os.path.realpath(folder)
     if not _inside(real, root):
         return [], ([BadFile(str(folder), "outside_link", target=real)] if os.path.isdir(folder) else [])
-    odd: list[tuple[Path, str]] = []
+    odd: list[BadFile] = []
     files = sorted(_json_files(folder, root, odd))
-    return files, [BadFile(str(path), "outside_link", target=target) if target
-                   else BadFile(str(path), "not_regular", "skipped") for path, target in sorted(odd)]
+    return files, sorted(odd, key=lambda problem: problem.path)
 
 
 def folder_files(board: Path) -> list[Path]:
@@ -118,7 +123,8 @@ def label(path: Path, known_stems: set[str]) -> str:
 def archive(path: Path, folder: Path) -> Path:
     """Move a folded stray into ``NAME.d/.archive/`` (kept for people, never read again)."""
     target_dir = folder / ARCHIVE
-    target_dir.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
+    make_folder(target_dir)  # shared like the board folder: anyone may archive next
     target = target_dir / path.name
     if target.exists():
         target = target_dir / f"{path.stem}.{time.strftime('%Y%m%d-%H%M%S')}.{os.getpid()}{path.suffix}"

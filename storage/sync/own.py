@@ -23,6 +23,7 @@ from storage.sync import folder as fs
 from storage.sync.bases import latest, named_bases, own_changes
 from storage.sync.clock import Stamp
 from storage.sync.codec import file_notes, make_meta, to_tables
+from storage.sync.sharing import make_folder
 from storage.sync.files import TEMP_PREFIX, StatKey, dumps, stat_key, write_atomic
 from storage.sync import host
 from storage.sync.host import stale_temp
@@ -263,7 +264,7 @@ class OwnFile:
         meta["host"] = host.fingerprint()  # which machine wrote it: see _written_elsewhere
         mirrors = (self.path,) if synced_too else ()
         if mirrors:
-            self.folder.mkdir(exist_ok=True)
+            make_folder(self.folder)
         if self._rewrite:
             self._shadow.rewrite(self.entries, meta, mirrors)
         else:
@@ -279,7 +280,7 @@ class OwnFile:
     def _mirror(self) -> None:
         """Under the lock: the synced copy := the shadow's bytes (it was lost or rolled back)."""
         assert self._shadow is not None
-        self.folder.mkdir(exist_ok=True)
+        make_folder(self.folder)
         write_atomic(self.path, self._shadow.path.read_bytes())
         self._synced.mirror_of(self._shadow)
         with self._keys:
@@ -307,7 +308,7 @@ class OwnFile:
         name = f"base-{stamp[0]}{stamp[1]:04d}-{self.replica.id}.json"  # unique even within one ms
         ident = self.identity
         meta = make_meta(ident.board_id, ident.name, "base", self.replica.id, ident.user, self.replica.machine)
-        self.folder.mkdir(exist_ok=True)  # a board whose NAME.d/ does not exist yet
+        make_folder(self.folder)  # a board whose NAME.d/ does not exist yet
         write_atomic(self.folder / name, dumps(to_tables(out, meta)), exclusive=True)
         done = Compacted(entries, name)
         for old in fs.folder_files(self.board):

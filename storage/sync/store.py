@@ -29,6 +29,7 @@ from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, wall_ms
 from storage.sync.codec import file_notes, make_meta, parse_file, records_state, to_tables
+from storage.sync.sharing import make_folder
 from storage.sync.files import StatKey, dumps, stat_key, write_atomic
 from storage.sync.own import Identity, OwnFile
 from storage.sync.replica import Replica, find_replica, replica_for, user_name
@@ -143,7 +144,7 @@ class BoardStore:
             write_atomic(path, data, exclusive=True)
         except FileExistsError:
             raise BoardError("error.board_exists", path=str(path)) from None
-        fs.board_folder(path).mkdir(exist_ok=True)
+        make_folder(fs.board_folder(path))
 
     # -- reading ---------------------------------------------------------------------------
 

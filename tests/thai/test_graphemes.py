@@ -36,3 +36,11 @@ def test_next_and_prev_boundary() -> None:
 
 def test_empty_text() -> None:
     assert grapheme_boundaries("") == [0]
+
+
+def test_current_unicode_rules_prepend_and_indic_conjuncts() -> None:
+    # What the hand-written UAX #29 left out: a Prepend mark stays with what follows, and an
+    # Indic conjunct (Unicode 15.1, GB9c) is one cluster.
+    assert graphemes("\u0600\u0661") == ["\u0600\u0661"]
+    assert graphemes("क्षि") == ["क्षि"]
+    assert graphemes("❤️a") == ["❤️", "a"]

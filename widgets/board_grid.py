@@ -18,7 +18,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -95,6 +95,7 @@ class BoardGrid(ScrollView, can_focus=True):
         self.column = 0
         self.row = 0
         self._offsets: list[int] = [0]
+        self._lane_ids: list[str | None] = []
         self._lines: LRUCache[tuple, list[list[Segment]]] = LRUCache(LINE_CACHE_SIZE)
         """A card's rendered lines keyed by everything they show (see ``card_lines_of``)."""
         self._counts: list[int] = [0, 0, 0, 0]
@@ -104,18 +105,30 @@ class BoardGrid(ScrollView, can_focus=True):
         """Draw only the cursor's status column, full width (see :meth:`set_one_column`)."""
         self._layout_column = 0
         """The column the lane heights were computed for (one-column mode)."""
+        self._painted: dict[int, Strip] = {}
+        """Screen line → the strip last handed to Textual for it (what the terminal shows)."""
+        self._painted_scroll: tuple | None = None
+        """(scroll offset, size) at the last full repaint: partial repaints assume they still hold."""
+        self._painted_cursor: tuple[int, int, int] | None = None
+        """(first board row, rows) of the cursor's card as last painted; None: repaint all."""
 
     # ---- data in -------------------------------------------------------------------------
     def show(self, lanes: list[Lane], snapshot: BoardSnapshot, look: CardLook,
-             keep: str | None = None, counts: list[int] | None = None) -> None:
-        """Display ``lanes``; keep the cursor on card ``keep`` if it is still shown."""
+             keep: str | None = None, counts: list[int] | None = None, steady: bool = False) -> None:
+        """Display ``lanes``; keep the cursor on card ``keep`` if it is still shown.
+
+        ``steady``: the same view with changed cards (a status change, another replica's
+        edit): lanes keep their height rather than shrink, so the rows below do not jump
+        under the officer's eyes and only the lines that really changed are repainted.
+        """
+        same_view = steady and look == self.look and [l.agency_id for l in lanes] == self._lane_ids
         self.lanes, self.snapshot, self.look = lanes, snapshot, look
         self._counts = counts if counts is not None else [
             sum(len(lane.columns[i]) for lane in lanes) for i in range(4)]
-        self._relayout()
         # Fewer lanes than before (a filter, a search, an agency pick, another officer's
         # change): the cursor's lane must exist before anything reads its column.
         self.lane_index = min(self.lane_index, max(0, len(lanes) - 1))
+        self._relayout(keep_heights=same_view)
         if keep is not None and self.select(keep):
             pass
         elif (keep is not None or not self._placed) and not self.column_ids():
@@ -123,7 +136,7 @@ class BoardGrid(ScrollView, can_focus=True):
         else:
             self._clamp()
         self._placed = self._placed or bool(lanes)
-        self.refresh()
+        self._refresh_changed_lines()
 
     def card_lines_of(self, card_id: str, width: int) -> list[list[Segment]]:
         """The lines of card ``card_id`` in a cell ``width`` cells wide, cached by value.
@@ -180,13 +193,28 @@ class BoardGrid(ScrollView, can_focus=True):
         """Every lane has a title row: in the single-agency view it names the agency shown."""
         return self.look is not None
 
-    def _relayout(self) -> None:
+    def _relayout(self, keep_heights: bool = False) -> None:
+        # One status at a time: heights of another status are no guide for this one.
+        same_column = not self.one_column or self._layout_column == self.column
+        old = self._offsets if keep_heights and same_column else None
         self._layout_column = self.column
+        self._lane_ids = [lane.agency_id for lane in self.lanes]
         offsets = [0]
-        for lane in self.lanes:
-            offsets.append(offsets[-1] + self._lane_rows(lane))
+        for i, lane in enumerate(self.lanes):
+            rows = self._lane_rows(lane)
+            if old is not None and i + 1 < len(old):
+                rows = max(rows, old[i + 1] - old[i])  # steady: a lane may grow, never shrink
+            offsets.append(offsets[-1] + rows)
         self._offsets = offsets
-        self.virtual_size = Size(self.size.width, offsets[-1] + 1)
+        size = Size(self.size.width, offsets[-1] + 1)
+        if size != self.virtual_size and self._painted:
+            # A lane grew or shrank: the reactive would ask for a layout pass, which repaints
+            # the whole screen; the scrollbar and scroll limits are all that depend on it
+            # (overflow-y is always 'scroll', so the content width never changes).
+            self.set_reactive(BoardGrid.virtual_size, size)
+            self._scroll_update(size)
+        else:
+            self.virtual_size = size
 
     # ---- cursor --------------------------------------------------------------------------
     @property
@@ -234,11 +262,37 @@ class BoardGrid(ScrollView, can_focus=True):
         self._cursor_moved()
 
     def _cursor_moved(self) -> None:
-        if self.one_column and self.column != self._layout_column:
+        relayout = self.one_column and self.column != self._layout_column
+        if relayout:
             self._relayout()  # another status is shown: its lanes have other heights
-        self.refresh()
+        old, new = self._painted_cursor, self._cursor_rows()
+        if relayout or old is None or new is None:
+            self.refresh()
+        elif old != new:
+            # Only the card the cursor left and the one it reached change: over a slow SSH
+            # link repainting the whole board for that cost ~5 KB per key (issue 14).
+            self._refresh_rows(*old[:2])
+            self._refresh_rows(*new[:2])
+        self._painted_cursor = new
         self._scroll_to_cursor()
         self.post_message(self.Highlighted(self, self.card_id))
+
+    def _cursor_rows(self) -> tuple[int, int, int] | None:
+        """(first board row, row count, column) of the cursor's card (or empty-column mark)."""
+        if not 0 <= self.lane_index < len(self.lanes):
+            return None
+        top = self._offsets[self.lane_index] + (1 if self._lane_headers else 0) + self.row * self.card_height
+        return top, self.card_height, self.column
+
+    def _refresh_rows(self, top: int, count: int) -> None:
+        """Repaint board rows ``top`` … ``top + count - 1`` (screen line = row + 1 - scroll)."""
+        self.refresh_lines(top + 1, count)
+
+    def refresh(self, *regions, **kwargs):  # type: ignore[override]
+        if not regions and hasattr(self, "_painted_cursor"):  # Textual refreshes during __init__ too
+            self._painted_cursor = self._cursor_rows()
+            self._painted_scroll = (self.scroll_offset, self.size)
+        return super().refresh(*regions, **kwargs)
 
     def _scroll_to_cursor(self) -> None:
         if self.lanes and self.size.height > 1:
@@ -311,6 +365,27 @@ class BoardGrid(ScrollView, can_focus=True):
         self._scroll_to_cursor()
 
     def render_line(self, y: int) -> Strip:
+        strip = self._line(y)
+        self._painted[y] = strip
+        return strip
+
+    def _refresh_changed_lines(self) -> None:
+        """Repaint only the screen lines whose content changed since they were painted.
+
+        A status change or another replica's edit alters a card, the rows below it in its
+        column and the counts; repainting the whole board for that sent ~7 KB per change.
+        Lines are compared as rendered (card lines come from the value-keyed cache, so this
+        costs a few dict lookups per line); anything unknown falls back to a full repaint.
+        """
+        height = self.size.height
+        if not self._painted or self._painted_scroll != (self.scroll_offset, self.size):
+            self.refresh()
+            return
+        stale = [y for y in range(height) if self._painted.get(y) != self._line(y)]
+        for start, count in _runs(stale):
+            self.refresh(Region(0, start, self.size.width, count))
+
+    def _line(self, y: int) -> Strip:
         widths = self._widths()
         if y == 0:
             return self._header(widths)
@@ -441,3 +516,14 @@ class BoardGrid(ScrollView, can_focus=True):
     def empty_text(self) -> str:
         """What an empty board (or a filter that hides every card) says."""
         return t(self._lang, "no_cards")
+
+
+def _runs(lines: list[int]) -> list[tuple[int, int]]:
+    """Consecutive line numbers grouped as (first, count): one dirty region per run."""
+    runs: list[tuple[int, int]] = []
+    for y in lines:
+        if runs and runs[-1][0] + runs[-1][1] == y:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((y, 1))
+    return runs

@@ -37,7 +37,7 @@ class StatusLine(Static):
             text.truncate(width, overflow="ellipsis", pad=True)
             text.append(" ")
             text.append_text(right)
-        self.update(text)
+        self.update(text, layout=False)  # one row, always: a layout pass would repaint the screen
 
     @staticmethod
     def _right(badges: list[str]) -> Text:

@@ -116,10 +116,11 @@ class BoardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.app_resume_signal.subscribe(self, self._resumed)
         self.query_one("#search", Input).cursor_blink = False
         self.query_one("#search").display = False
+        self.fit_layout()  # before the first paint: drawing the wide layout first cost a second frame
         self.app.redraw_board(full=True)
-        self.fit_layout()
         self.query_one(BoardGrid).focus()
 
     def on_resize(self) -> None:
@@ -186,7 +187,7 @@ class BoardScreen(Screen[None]):
     # ---- data down ------------------------------------------------------------------------
     def show_board(self, lanes, snapshot, look: CardLook, counts, keep: str | None,
                    changed: tuple[str, ...] = ()) -> None:
-        self.query_one(BoardGrid).show(lanes, snapshot, look, keep=keep, counts=counts)
+        self.query_one(BoardGrid).show(lanes, snapshot, look, keep=keep, counts=counts, steady=bool(changed))
 
     def choose_agency(self, agency_id: str | None) -> None:
         self.query_one(AgencyPane).choose(agency_id)
@@ -309,8 +310,13 @@ class BoardScreen(Screen[None]):
         self.app.exit()
 
     def action_suspend(self) -> None:
-        """Back to the shell until ``fg``; Textual restores the screen on SIGCONT."""
+        """Back to the shell until ``fg`` (SIGTSTP, as the terminal's own ctrl+z would)."""
         self.app.action_suspend_process()
+
+    def _resumed(self, app) -> None:
+        """After ``fg`` the terminal is blank: Textual restores the modes but repaints
+        nothing on SIGCONT (only App.suspend() does), so repaint the whole screen."""
+        app.screen.refresh(layout=True)
 
     # ---- widget intents -------------------------------------------------------------------
     @on(AgencyPane.Selected)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from storage.errors import BoardError, user_message
+from storage.editing.origin import origin
 from storage.models import BoardSnapshot, Change
 
 from widgets.board_index import BoardFilter, BoardIndex
@@ -83,7 +84,8 @@ def card_name(snapshot: BoardSnapshot, card_id: str, lang: str) -> str:
     name = t(lang, "note_for", item=digits(lang, item.seq), agency=agency.short or agency.name)
     letter = snapshot.directives.get(item.directive_id)
     if letter is not None and len(snapshot.directives) > 1:  # several letters: say which one
-        name += " · " + t(lang, "meeting.letter_tag", tag=digits(lang, letter.number))
+        name += " · " + (t(lang, "meeting.letter_tag", tag=digits(lang, letter.number)) if letter.number
+                         else origin(letter, lang))
     return name
 
 

@@ -9,7 +9,7 @@ a whole letter (confirmed, undoable); correct or merge agencies; retract one's o
 from __future__ import annotations
 
 from storage.editing.origin import origin
-from storage.editing.values import AgencyChoice, ItemInput, LetterInput
+from storage.editing.values import AgencyChoice, ItemInput, LetterInput, letter_day
 from storage.editing.words import say
 from storage.models import BoardSnapshot, Card
 from widgets.i18n import digits, role_label
@@ -109,7 +109,8 @@ def ask_item(app, directive_id: str) -> None:
             ask_item(app, directive_id)
 
     app.push_screen(ItemFormScreen.for_lang(lang, app.today, title=title, agencies=tuple(snap.agencies.values()),
-                                            choices=start, with_agencies=True), saved)
+                                            choices=start, with_agencies=True,
+                                            not_before=letter_day(snap.directives.get(directive_id))), saved)
 
 
 def edit_item(app, card_id: str | None) -> None:
@@ -127,7 +128,8 @@ def edit_item(app, card_id: str | None) -> None:
                 item.id, text=value.text, due=value.due, recurrence=value.recurrence)) is not None:
             app.notify(say(app.lang, "edits.item_corrected", seq=item.seq), markup=False)
 
-    app.push_screen(ItemFormScreen.for_lang(app.lang, app.today, title=title, item=item), saved)
+    app.push_screen(ItemFormScreen.for_lang(app.lang, app.today, title=title, item=item,
+                                            not_before=letter_day(app.snapshot.directives.get(item.directive_id))), saved)
 
 
 def assign(app, card_id: str | None) -> None:

@@ -26,7 +26,7 @@ from textual.strip import Strip
 from storage.models import STATUSES, BoardSnapshot
 
 from widgets.board_index import Lane
-from storage.select import letter_tag
+from storage.editing.origin import origin_tag
 from widgets.card_lines import NORMAL_HEIGHT, CardLook, card_lines
 from widgets.i18n import digits, help_text, keyed, localized, short_status_label, status_label, t
 from widgets.kedmanee import thai_keys
@@ -155,7 +155,7 @@ class BoardGrid(ScrollView, can_focus=True):
         tag = ""
         if look is not None and look.letter_tags and item is not None:
             letter = self.snapshot.directives.get(item.directive_id)
-            tag = letter_tag(letter.number) if letter else ""
+            tag = origin_tag(letter)  # a meeting has no number: the first word of what it was
         key = (card, item, agency, look, width, tag)
         lines = self._lines.get(key)
         if lines is None:

@@ -14,12 +14,12 @@ class DateInput(ThaiInput):
     """A one-line field for a typed date (the form reads it back with ``readback``)."""
 
 
-def readback(text: str, today: date, lang: str) -> str:
+def readback(text: str, today: date, lang: str, not_before: date | None = None) -> str:
     """``= ๓๐ กันยายน ๒๕๖๘`` for a date; "" while the text is not (yet) one."""
     if not text.strip():
         return ""
     try:
-        day = parse_typed_date(text, today)
+        day = parse_typed_date(text, today, not_before=not_before)
     except DateInputError:
         return ""
     shown = format_thai_date(day, style="long", digits="thai" if lang == "th" else "ascii")

@@ -53,7 +53,7 @@ def _bounded(field: str, value: str, errors: list[EditError], *, required: bool 
 
 
 def typed_date(text: str | None, field: str, errors: list[EditError], today: date | None,
-               *, required: bool = False) -> str | None:
+               *, required: bool = False, not_before: date | None = None) -> str | None:
     """ISO text of a typed date; None for a blank (or ``none``) when allowed."""
     text = clean_line(text or "")
     if not text or text.casefold() in NONE_WORDS:
@@ -61,9 +61,17 @@ def typed_date(text: str | None, field: str, errors: list[EditError], today: dat
             errors.append(EditError("edits.date_required", field))
         return None
     try:
-        return parse_typed_date(text, today).isoformat()
+        return parse_typed_date(text, today, not_before=not_before).isoformat()
     except DateInputError as error:
         errors.append(EditError(error.key, field, **date_params(error)))
+        return None
+
+
+def letter_day(directive) -> date | None:
+    """The date of a letter (or meeting) as a ``date``, if it has a readable one."""
+    try:
+        return date.fromisoformat(directive.date) if directive is not None and directive.date else None
+    except ValueError:
         return None
 
 
@@ -119,12 +127,13 @@ class ItemInput:
 
 def check_item(text: str, due: str | None, recurrence: str | None,
                agencies: tuple[AgencyChoice, ...] = (), *, today: date | None = None,
-               need_agency: bool = False) -> ItemInput:
+               need_agency: bool = False, not_before: date | None = None) -> ItemInput:
     """Raises FormErrors; ``need_agency`` for the TUI, where an item without a card could
-    not be seen on the board at all."""
+    not be seen on the board at all; a due date typed without a year falls on or after
+    ``not_before`` (the letter's date)."""
     errors: list[EditError] = []
     text = _bounded("text", clean_block(text), errors, required=True)
-    iso = typed_date(due, "due", errors, today)
+    iso = typed_date(due, "due", errors, today, not_before=not_before)
     rhythm = clean_line(recurrence or "")
     rhythm = None if rhythm.casefold() in NONE_WORDS | {""} else _bounded("recurrence", rhythm, errors)
     if need_agency and not agencies:

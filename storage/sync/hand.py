@@ -122,8 +122,10 @@ def _card_of(b: Basis, item_id: str, agency_id: str) -> str | None:
     for card in b.snapshot.cards.values():  # shown: agency ids as merges resolved them
         if card.item_id == item_id and card.agency_id == agency_id:
             return card.id
-    return next((cid for cid, fields in _records(b, "card")
-                 if _v(fields, "item_id") == item_id and _v(fields, "agency_id") == agency_id), None)
+    if f"item/{item_id}" not in b.state.records:  # an item being made has no old cards
+        return None
+    return next((key[5:] for key, fields in b.state.records.items() if key.startswith("card/")
+                 and _v(fields, "item_id") == item_id and _v(fields, "agency_id") == agency_id), None)
 
 
 def put_card(ops: State, b: Basis, item_id: str, agency_id: str, role: str, rank: float) -> str:

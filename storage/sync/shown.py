@@ -21,15 +21,9 @@ from storage.models import Card, HistoryEvent, Note
 from storage.sync.state import State
 
 
-def _reg(state: State, key: str, name: str) -> Any:
-    reg = state.records.get(key, {}).get(name)
-    return None if reg is None else reg[1]
-
-
-def merges(state: State, agencies: dict[str, Any]) -> dict[str, str]:
-    """agency id → the agency it now shows as (chains followed, cycles broken at the smallest id)."""
-    into = {key[7:]: str(fields["merged_into"][1]) for key, fields in state.records.items()
-            if key.startswith("agency/") and fields.get("merged_into") and fields["merged_into"][1]}
+def merges(into: dict[str, str]) -> dict[str, str]:
+    """agency id → the agency it now shows as (chains followed, cycles broken at the smallest id),
+    from each agency's own ``merged_into``."""
     resolved: dict[str, str] = {}
     for start in into:
         seen, at = [start], into[start]
@@ -58,23 +52,50 @@ class Shown:
         self.history: dict[str, tuple[HistoryEvent, ...]] = {}
         self.retracted: dict[str, HistoryEvent] = {}
         """note id → the history event that retracted it."""
+        self.merged_into: dict[str, str] = {}
+        """agency id → the agency its own register says it was merged into."""
+        self.gone: dict[str, set[str]] = {"directive": set(), "item": set()}
+        """Tombstoned letters and items (their items, their cards are not shown)."""
+
+    def track(self, state: State, keys) -> None:
+        """Note what the records ``keys`` now say about merges and tombstones (cheap: only those)."""
+        for key in keys:
+            kind, rid = key.split("/", 1)
+            fields = state.records.get(key, {})
+            if kind == "agency":
+                target = fields.get("merged_into")
+                if target is not None and target[1]:
+                    self.merged_into[rid] = str(target[1])
+                else:
+                    self.merged_into.pop(rid, None)
+            elif kind in self.gone:
+                deleted = fields.get("deleted")
+                (self.gone[kind].add if deleted is not None and deleted[1] else self.gone[kind].discard)(rid)
 
     # -- everything ---------------------------------------------------------------------------
 
     def full(self, state: State, tables: dict[str, dict[str, Any]], notes: dict, history: dict) -> None:
-        self.merged = merges(state, tables["agency"])
-        gone = {rid for rid in _tombstoned(state, "directive")}
-        self.items = {i: v for i, v in tables["item"].items() if v.directive_id not in gone}
-        self.hidden_items = _tombstoned(state, "item") | {i for i, v in tables["item"].items() if v.directive_id in gone}
-        self.agencies = {a: v for a, v in tables["agency"].items() if a not in self.merged}
-        groups: dict[tuple[str, str], list[Card]] = {}
-        for card in tables["card"].values():
-            if card.item_id not in self.hidden_items:
-                groups.setdefault((card.item_id, self.merged.get(card.agency_id, card.agency_id)), []).append(card)
-        self.cards, self.folds, self.kept_of = {}, {}, {}
-        for (_, agency), members in groups.items():
-            self._group(state, agency, members)
-        self.events(state, notes, history)
+        """Everything again (the tables are LiveView's: copied before they change, so shared)."""
+        self.merged = merges(self.merged_into)
+        gone = self.gone["directive"]
+        self.items = {i: v for i, v in tables["item"].items() if v.directive_id not in gone} if gone else tables["item"]
+        self.hidden_items = self.gone["item"] | {i for i, v in tables["item"].items() if v.directive_id in gone}
+        hidden = self.hidden_items
+        self.folds, self.kept_of = {}, {}
+        if not self.merged:  # the usual board: nothing to join
+            self.agencies = tables["agency"]
+            self.cards = {c: v for c, v in tables["card"].items() if v.item_id not in hidden} if hidden \
+                else dict(tables["card"])
+        else:
+            self.agencies = {a: v for a, v in tables["agency"].items() if a not in self.merged}
+            groups: dict[tuple[str, str], list[Card]] = {}
+            for card in tables["card"].values():
+                if card.item_id not in hidden:
+                    groups.setdefault((card.item_id, self.merged.get(card.agency_id, card.agency_id)), []).append(card)
+            self.cards = {}
+            for (_, agency), members in groups.items():
+                self._group(state, agency, members)
+        self.events(notes, history)
 
     def _group(self, state: State, agency: str, members: list[Card]) -> None:
         if len(members) == 1 and members[0].agency_id == agency:
@@ -108,10 +129,11 @@ class Shown:
 
     # -- notes and history ----------------------------------------------------------------------
 
-    def events(self, state: State, notes: dict, history: dict) -> None:
+    def events(self, notes: dict, history: dict, *, start: bool = False) -> None:
         """Notes and history per shown card: a joined card's own and those of the cards folded
-        into it; retracted notes marked."""
-        self.retracted = {e.new: e for events in history.values() for e in events if e.field == "retracted"}
+        into it; retracted notes marked. ``start``: find the retractions (once, at open)."""
+        if start:
+            self.retracted = {e.new: e for events in history.values() for e in events if e.field == "retracted"}
         self.notes, self.history = dict(notes), dict(history)
         for card_id in {*self.folds, *(e.card_id for e in self.retracted.values())}:
             self._redo(card_id, notes, history)
@@ -135,12 +157,6 @@ class Shown:
                 table.pop(card_id, None)
         if card_id in self.notes and any(n.id in self.retracted for n in self.notes[card_id]):
             self.notes[card_id] = tuple(_retracted(n, self.retracted.get(n.id)) for n in self.notes[card_id])
-
-
-def _tombstoned(state: State, kind: str) -> set[str]:
-    prefix = f"{kind}/"
-    return {key[len(prefix):] for key, fields in state.records.items()
-            if key.startswith(prefix) and fields.get("deleted") and fields["deleted"][1]}
 
 
 def _retracted(note: Note, event: HistoryEvent | None) -> Note:

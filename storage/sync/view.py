@@ -133,7 +133,9 @@ class LiveView:
             for kind in ("note", "history"))
         self.version = 0
         self.shown = Shown()
+        self.shown.track(state, state.records)
         self.shown.full(state, self.tables, self.notes, self.history)
+        self.shown.events(self.notes, self.history, start=True)
         self.snapshot = self._freeze()
 
     def _freeze(self) -> BoardSnapshot:
@@ -171,12 +173,14 @@ class LiveView:
         agency changed (rare: an import, a hand edit, a merge)."""
         keys = [key.split("/", 1) for key in delta.records if key.split("/", 1)[0] in BUILDERS]
         cards = {rid for kind, rid in keys if kind == "card"}
+        self.shown.track(state, delta.records)
         if cards:
             self.shown.cards = dict(self.shown.cards)  # a new mapping: the old snapshot keeps its own
+        events = [state.events[e] for e in delta.events if state.events[e]["kind"] in SHOWN_EVENTS]
         if len(cards) < len(keys) or not all(self.shown.card(self.tables, rid) for rid in cards):
+            self.shown.retracted.update({e["new"]: event_model(e) for e in events if e.get("field") == "retracted"})
             self.shown.full(state, self.tables, self.notes, self.history)
             return
-        events = [state.events[e] for e in delta.events if state.events[e]["kind"] in SHOWN_EVENTS]
         if events:
             new = [event_model(e) for e in events if e["kind"] == "history"]
             self.shown.some_events(self.notes, self.history, {owner_of(e)[1] for e in events}, new)  # type: ignore[arg-type]

@@ -184,14 +184,14 @@ def _typed_month(match: re.Match[str]) -> int:
     return next((i + 1 for i, full in enumerate(MONTHS_EN) if len(word) >= 3 and full.startswith(word)), 0)
 
 
-def _typed_year(match: re.Match[str], today: date | None) -> int:
+def _typed_year(match: re.Match[str], today: date | None) -> int | None:
     """The C.E. year: 4 digits ≥ 2400 are B.E., other 4 digits C.E., 2 digits B.E. 25xx
-    (``ค.ศ. 25`` is 2025); no year means this year."""
+    (``ค.ศ. 25`` is 2025); None when no year was typed."""
     text = match.groupdict().get("year")
     if not text:
         if today is None:
             raise DateInputError("edits.date_needs_year")
-        return today.year
+        return None
     year, era = int(to_ascii_digits(text)), (match.groupdict().get("era") or "").replace(" ", "").replace(".", "")
     if len(text) == 2:
         return 2000 + year if era in ("คศ", "AD", "CE", "ad", "ce") else 2500 + year - BE_OFFSET
@@ -202,10 +202,11 @@ def _typed_year(match: re.Match[str], today: date | None) -> int:
     return year
 
 
-def parse_typed_date(text: str, today: date | None = None) -> date:
+def parse_typed_date(text: str, today: date | None = None, *, not_before: date | None = None) -> date:
     """A date as an officer types it: ``30/9/2568``, ``30 ก.ย. 68``, ``๓๐ กันยายน ๒๕๖๘``,
     ``2025-09-30``, ``30 Sep 2025``; B.E. and C.E. are told apart by the year (≥ 2400 is
-    B.E., two digits are B.E. 25xx). Without a year (``30 ก.ย.``) the year of ``today``.
+    B.E., two digits are B.E. 25xx). Without a year (``30 ก.ย.``): the first such day on or
+    after ``not_before`` (a due date after its letter's date), else in the year of ``today``.
 
     Raises DateInputError (a catalog key and its parameters) for text that is not a date
     and for a day the month does not have (``31 ก.พ. 68``), never guessing another day.
@@ -216,20 +217,33 @@ def parse_typed_date(text: str, today: date | None = None) -> date:
     for regex in _TYPED_RES:
         match = regex.fullmatch(body)
         if match is not None:
-            return _typed_from(match, today)
+            return _typed_from(match, today, not_before)
     raise DateInputError("edits.date_unreadable", text=body)
 
 
-def _typed_from(match: re.Match[str], today: date | None) -> date:
+def _typed_from(match: re.Match[str], today: date | None, not_before: date | None) -> date:
     month, day = _typed_month(match), int(to_ascii_digits(match.group("day")))
     if month == 0:
         raise DateInputError("edits.date_unreadable", text=match.group(0))
     if not 1 <= month <= 12:
         raise DateInputError("edits.date_bad_month", month=month)
     year = _typed_year(match, today)
+    if year is None:
+        year = _year_of(month, day, today, not_before)
     if not TYPED_YEARS[0] <= year <= TYPED_YEARS[1]:
         raise DateInputError("edits.date_year_range", year=match.group("year"))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise DateInputError("edits.date_no_such_day", day=day, month=month, year=year, days=days)
     return date(year, month, day)
+
+
+def _year_of(month: int, day: int, today: date | None, not_before: date | None) -> int:
+    """The year of a day typed without one: on or after ``not_before`` when given."""
+    if not_before is None:
+        assert today is not None
+        return today.year
+    for year in range(not_before.year, not_before.year + 8):  # 29 ก.พ. may wait a few years
+        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= not_before:
+            return year
+    return not_before.year

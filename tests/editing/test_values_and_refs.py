@@ -128,3 +128,11 @@ def test_an_agency_edit_keeps_only_changes_and_refuses_another_agencys_name() ->
     assert set(fields) == {"name", "alias"} and "สำนักงานจังหวัดระยอง" in fields["name"]
     with pytest.raises(FormErrors):
         check_agency_edit(pc, "  ", "", "", agencies)
+
+
+def test_a_card_tag_names_a_meeting_by_what_it_was() -> None:
+    from storage.editing.origin import origin_tag
+
+    assert origin_tag(Directive("m", "", "2024-08-28", "ประชุมหัวหน้าส่วนราชการ")) == "ประชุม"
+    assert origin_tag(Directive("l", LETTER, "2022-07-17", "x")) == "3362"
+    assert origin_tag(None) == ""

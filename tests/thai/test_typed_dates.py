@@ -97,3 +97,14 @@ def test_a_day_past_the_month_end_is_refused(year: int, month: int, day: int) ->
         with pytest.raises(DateInputError) as caught:
             parse_typed_date(text)
         assert caught.value.params["days"] == last
+
+
+def test_a_due_date_without_a_year_falls_after_its_letter() -> None:
+    letter = date(2024, 8, 28)  # a meeting: "by 15 September" means 15 Sep 2024
+    assert parse_typed_date("15 ก.ย.", TODAY, not_before=letter) == date(2024, 9, 15)
+    assert parse_typed_date("1 ส.ค.", TODAY, not_before=letter) == date(2025, 8, 1)  # already past: next year
+    assert parse_typed_date("29 ก.พ.", TODAY, not_before=letter) == date(2028, 2, 29)
+    assert parse_typed_date("15 ก.ย. 69", TODAY, not_before=letter) == date(2026, 9, 15)  # a year typed is kept
+    with pytest.raises(DateInputError) as caught:
+        parse_typed_date("31 ก.พ.", TODAY, not_before=letter)
+    assert caught.value.key == "edits.date_no_such_day"

@@ -9,6 +9,7 @@ from textual import events
 
 from tests.conftest import LETTER, card_of
 from tests.tui.edit_helpers import fill, key, on_screen, until
+from tests.tui.helpers import board_text, plain
 from widgets.board_grid import BoardGrid
 
 SETUPS = [pytest.param((80, 24), "thai", id="80x24-kedmanee"), pytest.param((120, 40), "us", id="120x40-us")]
@@ -64,6 +65,10 @@ async def test_a_governors_verbal_order_from_a_meeting(make_app, reopen, size, l
         await on_screen(pilot, "ItemFormScreen")  # the next item of the same meeting
         await pilot.press("escape")
         await on_screen(pilot, "BoardScreen")
+        assert "#ประชุม" in board_text(app)  # where the card came from, though it has no number
+        await pilot.press("enter")
+        await on_screen(pilot, "CardDetailScreen")
+        assert "ประชุมหัวหน้าส่วนราชการ ๒๘ ส.ค. ๖๗" in plain(app.screen._body(), 100)
     snap = reopen()
     (meeting,) = [d for d in snap.directives.values() if not d.number]
     assert (meeting.date, meeting.subject, meeting.issuer) == ("2024-08-28", "ประชุมหัวหน้าส่วนราชการ",

@@ -15,7 +15,7 @@ from typing import Iterator
 from storage.editing import refs
 from storage.editing.errors import EditError, FormErrors
 from storage.editing.impact import retire_impact
-from storage.editing.values import AgencyChoice, AgencyEdit, check_item, check_letter, check_name
+from storage.editing.values import AgencyChoice, AgencyEdit, check_item, check_letter, check_name, letter_day
 from storage.errors import BoardError
 from storage.sync.store import BoardStore
 from tui.cli import edit_output as out
@@ -91,7 +91,8 @@ def _choices(store: BoardStore, picked: tuple[AgencyChoice, ...]) -> tuple[Agenc
 def run_add_item(args: argparse.Namespace) -> int:
     with opened(args) as store:
         directive = refs.resolve_letter(store.snapshot(), args.letter)
-        item = check_item(args.text, args.due, args.recurrence, parse_agencies(args.agency), today=today())
+        item = check_item(args.text, args.due, args.recurrence, parse_agencies(args.agency), today=today(),
+                          not_before=letter_day(directive))
         item = type(item)(item.text, item.due, item.recurrence, _choices(store, item.agencies))
         made, cards = store.add_item(directive.id, item)
         snap, lang = store.snapshot(), cli_lang(args)
@@ -106,7 +107,7 @@ def run_edit(args: argparse.Namespace) -> int:
         checked = check_item(item.text if args.text is None else args.text,
                              args.due if args.due is not None else out.due_text(item.due),
                              args.recurrence if args.recurrence is not None else item.recurrence,
-                             today=today())
+                             today=today(), not_before=letter_day(store.snapshot().directives.get(item.directive_id)))
         after = store.edit_item(item.id, text=checked.text, due=checked.due, recurrence=checked.recurrence)
         lang = cli_lang(args)
         return emit(args, out.edit_lines(store.snapshot(), item, after, lang), out.edit_json(item, after))

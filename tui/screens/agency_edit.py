@@ -28,7 +28,7 @@ class AgencyEditScreen(FormScreen):
     HELP = say("th", "edits.agency_help")
 
     DEFAULT_CSS = """
-    AgencyEditScreen Button { height: 1; border: none; margin: 1 0 0 16; min-width: 20; }
+    AgencyEditScreen Button { margin: 1 0 0 16; }
     """
 
     @classmethod
@@ -51,7 +51,7 @@ class AgencyEditScreen(FormScreen):
                             note=say(s, "edits.short_note"))
             yield FormField(say(s, "edits.alias"), ThaiInput(id="alias", placeholder=say(s, "edits.alias_ph")),
                             name="alias", note=say(s, "edits.aliases_now", aliases=aliases))
-            yield Button(say(s, "edits.merge_button"), id="merge")
+            yield Button(say(s, "edits.merge_button"), id="merge", compact=True)
             yield self.form_error()
             yield self.hint()
 

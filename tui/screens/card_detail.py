@@ -112,7 +112,9 @@ class CardDetailScreen(ModalScreen[None]):
         title = Text(f"{t(lang, 'item')} {digits(lang, item.seq if item else '?')} · ", style="bold")
         title.append(agency.name if agency else card.agency_id, style="bold")
         if directive is not None and len(snap.directives) > 1:  # several letters: say which one first
-            title.append(" · " + t(lang, "meeting.letter_tag", tag=digits(lang, directive.number)), style="bold")
+            where = (t(lang, "meeting.letter_tag", tag=digits(lang, directive.number)) if directive.number
+                     else origin(directive, lang))  # a meeting: what it was and when
+            title.append(" · " + where, style="bold")
         parts: list = [title, self._facts(card, item, directive), Text()]
         parts.append(thai_block(item.text if item else ""))
         for point in item.subpoints if item else ():

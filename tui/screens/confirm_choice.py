@@ -55,7 +55,7 @@ class ConfirmChoiceScreen(ModalScreen[str | None]):
     ConfirmChoiceScreen .confirm-title { text-style: bold; }
     ConfirmChoiceScreen #confirm-text { text-style: bold; color: $error; height: auto; }
     ConfirmChoiceScreen Horizontal { height: auto; }
-    ConfirmChoiceScreen Button { margin: 0 2 0 0; min-width: 12; height: 1; border: none; }
+    ConfirmChoiceScreen Button { margin: 0 2 0 0; min-width: 12; }
     ConfirmChoiceScreen .form-hint { color: $text-muted; }
     """
 
@@ -75,8 +75,8 @@ class ConfirmChoiceScreen(ModalScreen[str | None]):
             yield OptionList(*[Option(c.label, id=c.id) for c in self.choices], id="choices")
             yield Static("", id="confirm-text", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(say(self.lang, "edits.cancel"), id="no")
-                yield Button(say(self.lang, "edits.confirm_button"), id="yes", variant="error")
+                yield Button(say(self.lang, "edits.cancel"), id="no", compact=True)
+                yield Button(say(self.lang, "edits.confirm_button"), id="yes", variant="error", compact=True)
             yield Label(say(self.lang, "edits.choose_hint"), id="confirm-hint", classes="form-hint", markup=False)
 
     def on_mount(self) -> None:

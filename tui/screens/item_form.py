@@ -46,17 +46,19 @@ class ItemFormScreen(FormScreen):
     @classmethod
     def for_lang(cls, lang: str, today: date, *, title: str, item: Item | None = None,
                  agencies: tuple[Agency, ...] = (), choices: tuple[AgencyChoice, ...] = (),
-                 with_agencies: bool = False) -> "ItemFormScreen":
+                 with_agencies: bool = False, not_before: date | None = None) -> "ItemFormScreen":
         made = cls.localized_class(lang)
         made.HELP = say(lang, "edits.item_help")
         return made(lang, today, title=title, item=item, agencies=agencies, choices=choices,
-                    with_agencies=with_agencies)
+                    with_agencies=with_agencies, not_before=not_before)
 
     def __init__(self, lang: str, today: date, *, title: str, item: Item | None = None,
                  agencies: tuple[Agency, ...] = (), choices: tuple[AgencyChoice, ...] = (),
-                 with_agencies: bool = False) -> None:
+                 with_agencies: bool = False, not_before: date | None = None) -> None:
         super().__init__(lang)
         self.today, self.title_text, self.item = today, title, item
+        self.not_before = not_before
+        """The letter's date: a due date typed without a year falls on or after it."""
         self.agencies, self.choices, self.with_agencies = tuple(agencies), tuple(choices), with_agencies
 
     def compose(self) -> ComposeResult:
@@ -92,7 +94,7 @@ class ItemFormScreen(FormScreen):
         if text.strip().casefold() in NONE_WORDS:
             self.field("due").show_note(say(self.lang, "edits.no_due"))
         else:
-            self.field("due").show_note(readback(text, self.today, self.lang))
+            self.field("due").show_note(readback(text, self.today, self.lang, self.not_before))
 
     @on(AgencyChoices.AddRequested)
     def _add_agency(self, event: AgencyChoices.AddRequested) -> None:
@@ -115,7 +117,7 @@ class ItemFormScreen(FormScreen):
         choices = self.query_one("#agencies", AgencyChoices).choices if self.with_agencies else ()
         try:
             value: ItemInput = check_item(text, due, rhythm, choices, today=self.today,
-                                          need_agency=self.with_agencies)
+                                          need_agency=self.with_agencies, not_before=self.not_before)
         except FormErrors as errors:
             self.show_errors(errors)
             return

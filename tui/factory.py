@@ -32,7 +32,9 @@ def make_app(board_path: Path, *, lang: str = "th", read_only: bool = False, tod
     from storage.sync.store import BoardStore
     from tui.app import BoardApp
     from tui.keymap import load_keymap
+    from tui.logs import setup_logging
 
+    setup_logging()
     store = BoardStore.open(board_path, read_only=read_only)
     try:
         return BoardApp(store, lang=interface_lang(lang), read_only=read_only, today=today,

@@ -6,12 +6,15 @@ The app owns one ``DiskFollower``; the follower only ever asks the app to run it
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError
 from pathlib import Path
 
 from storage.errors import BoardError
+
+log = logging.getLogger(__name__)
 
 WATCH_POLL_SECONDS = 1.0
 """The Watcher's stat poll: what catches other NFS/SMB clients' writes (inotify does not)."""
@@ -36,6 +39,7 @@ class DiskFollower:
             self._watcher = Watcher(paths, self._changed, poll_seconds=WATCH_POLL_SECONDS)
             self._watcher.start()
         except (BoardError, OSError, RuntimeError):  # e.g. no threads left: the poll still works
+            log.warning("file watcher did not start; the app's own poll carries on", exc_info=True)
             self._watcher = None
             return
         self._watching = True
@@ -55,4 +59,4 @@ class DiskFollower:
         try:
             self._call_from_thread(self._on_change)
         except (CancelledError, Exception):  # the app closed under us: nothing to show
-            pass
+            log.debug("change arrived while the app was closing", exc_info=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
 import os
 import socket
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from storage.ids import new_id
 from storage.sync import host
 from storage.sync.files import dumps, write_atomic
 
+log = logging.getLogger(__name__)
+
 APP = "directive-board"
 
 
@@ -37,6 +40,7 @@ def user_name(explicit: str | None = None) -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name (containers): still record something honest
+        log.info("no login name; changes are recorded as 'unknown'", exc_info=True)
         return "unknown"
 
 

@@ -9,12 +9,15 @@ files) are folded into one ``on_change`` call after ``debounce_seconds`` of quie
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
 from storage.sync.files import StatKey, key_of
+
+log = logging.getLogger(__name__)
 
 
 def _relevant(path: str) -> bool:
@@ -91,6 +94,7 @@ class Watcher:
                 if changes:
                     self._dirty.set()
         except Exception:  # inotify limits, a vanished folder: fall back on the poll alone
+            log.warning("folder watch stopped; the stat poll carries on", exc_info=True)
             return
 
     def _deliver(self) -> None:
@@ -109,4 +113,4 @@ class Watcher:
                 try:
                     self.on_change()
                 except Exception:  # a failing callback must not kill change detection
-                    pass
+                    log.exception("change callback failed; still watching")

@@ -84,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")
+    from tui.logs import setup_logging
+
+    setup_logging()  # opens no file until something is logged
     try:
         code = _handler(args)(args)
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit

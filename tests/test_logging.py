@@ -1,0 +1,51 @@
+"""What the board carries on past is written to a log file under the state directory, and an
+ordinary run leaves no file at all."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from tui.cli import main
+from tui.logs import log_path, setup_logging
+
+
+def test_a_quiet_run_writes_no_log_and_a_logged_problem_lands_in_the_state_dir(board_path: Path, tmp_path: Path,
+                                                                              capsys) -> None:
+    assert main(["--board", str(board_path), "--read-only", "list"]) == 0
+    path = log_path()
+    assert str(path).startswith(str(tmp_path / "state")) and not path.exists()
+    setup_logging()
+    logging.getLogger("storage.sync.watch").warning("folder watch stopped; the stat poll carries on")
+    text = path.read_text(encoding="utf-8")
+    assert "WARNING storage.sync.watch: folder watch stopped" in text
+
+
+def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_path: Path) -> None:
+    import threading
+
+    from storage.sync.watch import Watcher
+
+    setup_logging()
+    calls = []
+
+    def callback() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("refresh failed")
+        done.set()
+
+    done = threading.Event()
+    watcher = Watcher([tmp_path], callback, poll_seconds=0.05)
+    watcher.start()
+    try:
+        (tmp_path / "r0.json").write_text("{}")
+        for _ in range(200):  # bounded wait for the failing call: a hang detector, not a timing
+            if calls:
+                break
+            threading.Event().wait(0.05)
+        (tmp_path / "r1.json").write_text("{}")
+        assert done.wait(10), "the watcher stopped after a failing callback"
+    finally:
+        watcher.stop()
+    assert "change callback failed" in log_path().read_text(encoding="utf-8")

@@ -32,8 +32,8 @@ def hand_commands(app, card_id: str | None) -> list[tuple[str, object, str]]:
     from tui.edit_keys import BOARD_KEYS
 
     lang = getattr(app, "lang", "th")
-    return [(say(lang, label), partial(app.hand_edit, flow, card_id), say(lang, tip))
-            for _, flow, bid, label, tip in BOARD_KEYS if card_id or not bid.startswith("card.")]
+    return [(say(lang, f"key.{bid}"), partial(app.hand_edit, flow, card_id), say(lang, f"key.{bid}.tip"))
+            for _, flow, bid in BOARD_KEYS if card_id or not bid.startswith("card.")]
 
 
 GO_TO_LIMIT = 2000

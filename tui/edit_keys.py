@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from storage.editing.words import say
+from widgets.i18n import keyed
 from widgets.kedmanee import thai_keys
 
 BOARD_KEYS = (
-    # (keys, flow name, id, key-panel text, tooltip)
-    ("N", "new_letter", "board.new_letter", "edits.key_new_letter", "edits.key_new_letter_tip"),
-    ("I", "new_item", "card.new_item", "edits.key_new_item", "edits.key_new_item_tip"),
-    ("e", "edit_item", "card.edit_item", "edits.key_edit_item", "edits.key_edit_item_tip"),
-    ("plus", "assign", "card.assign", "edits.key_assign", "edits.key_assign_tip"),
-    ("R", "toggle_role", "card.role", "edits.key_role", "edits.key_role_tip"),
-    ("D,delete", "retire", "card.retire", "edits.key_retire", "edits.key_retire_tip"),
-    ("E", "agencies", "board.agencies_edit", "edits.key_agencies", "edits.key_agencies_tip"),
+    # (keys, flow name, binding id); words: key.<id> and key.<id>.tip in storage/i18n/edits.py
+    ("N", "new_letter", "board.new_letter"),
+    ("I", "new_item", "card.new_item"),
+    ("e", "edit_item", "card.edit_item"),
+    ("plus", "assign", "card.assign"),
+    ("R", "toggle_role", "card.role"),
+    ("D,delete", "retire", "card.retire"),
+    ("E", "agencies", "board.agencies_edit"),
 )
 
 HAND_ACTION = "hand"
@@ -30,10 +30,8 @@ HAND_ACTION = "hand"
 
 
 def edit_bindings(lang: str) -> list[Binding]:
-    return [Binding(thai_keys(keys), f"{HAND_ACTION}('{flow}')", say(lang, label), show=False, id=bid,
-                    tooltip=say(lang, tip)) for keys, flow, bid, label, tip in BOARD_KEYS]
+    return [keyed(lang, thai_keys(keys), f"{HAND_ACTION}('{flow}')", bid, show=False) for keys, flow, bid in BOARD_KEYS]
 
 
 def retract_binding(lang: str) -> Binding:
-    return Binding(thai_keys("x"), "retract", say(lang, "edits.key_retract"), id="detail.retract",
-                   tooltip=say(lang, "edits.key_retract_tip"))
+    return keyed(lang, thai_keys("x"), "retract", "detail.retract")

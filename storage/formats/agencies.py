@@ -8,6 +8,7 @@ name against the board's known agencies by name, short name and aliases.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -17,7 +18,8 @@ from storage.formats import genre
 from storage.models import Agency
 from storage.thai.digits import to_ascii_digits
 
-_TAG_RE = re.compile(r"<[^>\n]{0,400}>|&(?:nbsp|amp|lt|gt|quot|#\d+);|[<>]")
+_TAG_RE = re.compile(r"<[^>\n]{0,400}>|[<>]")
+"""HTML tags pasted along with a letter's text (``<ul style=...>``), and stray brackets."""
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BULLET_RE = re.compile(r"^(?:[\s\-–—•●▪○◦*·]+|\(?[0-9]{1,2}[.)]\s+)+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s,;:，、/\-–—]+$")
@@ -64,10 +66,13 @@ _PAREN_ABBR_RE = re.compile(r"\(\s*([ก-ฮA-Za-z][ก-๛A-Za-z.]{0,12}\.?)\s*
 
 
 def clean_text(text: str) -> str:
-    """NFC, no HTML debris or zero-width characters, ``ํา`` written as ``ำ``."""
+    """NFC, no HTML tags or zero-width characters, entities decoded (``&amp;`` is ``&``,
+    ``&#3585;`` is ``ก``, ``&nbsp;`` a space), ``ํา`` written as ``ำ``."""
+    if "<" in text or ">" in text or "&" in text:
+        text = html.unescape(_TAG_RE.sub(" ", text))  # tags first: an escaped "&lt;" is text
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u0e4d\u0e32", "\u0e33")
-    return _ZERO_WIDTH_RE.sub("", _TAG_RE.sub(" ", text))
+    return _ZERO_WIDTH_RE.sub("", text)
 
 
 def _cut_role_phrases(name: str) -> str:

@@ -135,3 +135,13 @@ def test_well_known_short_forms_become_the_full_office_name() -> None:
     assert [(a.name, a.short) for a in one.agencies] == [
         ("สำนักงานพัฒนาชุมชนจังหวัดระยอง", "พช.ระยอง"), ("สำนักงานจังหวัดระยอง", "สนจ.ระยอง")]
     assert [a.name for a in two.agencies] == ["สำนักงานพัฒนาชุมชนจังหวัดระยอง"]
+
+
+def test_html_debris_is_dropped_and_entities_are_decoded() -> None:
+    from storage.formats.agencies import clean_text
+
+    # Entities mean characters (the old five-entity table turned each into a blank); tags go.
+    assert clean_text('<ul style="x">กรอ. &amp; ภาคเอกชน</ul>') == " กรอ. & ภาคเอกชน "
+    assert clean_text("&#3626;&#3609;&#3592;.ระยอง") == "สนจ.ระยอง"
+    assert clean_text("a&nbsp;b &lt;1&gt;") == "a\xa0b <1>"
+    assert clean_text("ทุก&#x0E2D;ำเภอ") == "ทุกอำเภอ"

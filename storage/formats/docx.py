@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 import docx
-from docx.table import Table, _Cell
+from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from storage.formats.draft import Draft, DraftWarning
@@ -39,21 +39,30 @@ def _merged(text: str, since: str) -> _Merged:
     return cell
 
 
-def _table_rows(table: Table) -> list[list[str]]:
+def _cell_text(tc, parent) -> str:
+    """A cell's text as python-docx gives it: its paragraphs, one per line."""
+    return "\n".join(Paragraph(p, parent).text for p in tc.iterchildren(qn("w:p")))
+
+
+def _table_rows(tbl, parent) -> list[list[str]]:
     """The rows' text by grid column: a merged cell's text sits in its first column only
     (so a cell spanning two columns never lands in both); the lower parts of a vertically
-    merged cell are _Merged."""
+    merged cell are _Merged.
+
+    Read from the table's ``w:tr``/``w:tc`` elements through python-docx's public oxml
+    (``CT_Tc.vMerge``, ``grid_span``): ``Table.rows``/``_Row.cells`` repeat a merged cell's
+    text in every row it spans and cannot say which row it started in."""
     rows: list[list[str]] = []
     started: dict[int, tuple[str, str]] = {}  # grid column -> (text, number cell of its row)
-    for row in table.rows:
+    for tr in tbl.iterchildren(qn("w:tr")):
         cells: list[str] = []
-        for tc in row._tr.tc_lst:
+        for tc in tr.iterchildren(qn("w:tc")):
             column = len(cells)
             if tc.vMerge == "continue":
                 text, since = started.get(column, ("", ""))
                 cells.append(_merged(text, since))
             else:
-                text = _Cell(tc, table).text
+                text = _cell_text(tc, parent)
                 cells.append(text)
                 started[column] = (text, cells[0] if column else text)
             cells.extend([""] * (max(tc.grid_span, 1) - 1))
@@ -85,12 +94,13 @@ def _header(rows: list[list[str]]) -> tuple[int, Columns] | None:
     return None
 
 
-def _body(document) -> Iterable[Paragraph | Table]:
+def _body(document) -> Iterable[Paragraph | object]:
+    """The body's paragraphs (as Paragraph) and tables (their ``w:tbl`` elements), in order."""
     for child in document.element.body.iterchildren():
-        if child.tag.endswith("}p"):
+        if child.tag == qn("w:p"):
             yield Paragraph(child, document)
-        elif child.tag.endswith("}tbl"):
-            yield Table(child, document)
+        elif child.tag == qn("w:tbl"):
+            yield child
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -145,7 +155,7 @@ def _collect(document) -> tuple[list[str], list[list[str]], Columns | None, int]
         if isinstance(block, Paragraph):
             head.extend(block.text.split("\n"))
             continue
-        rows = _table_rows(block)
+        rows = _table_rows(block, document)
         found = _header(rows)
         continues = cols is not None and rows and rows[0] and parse_seq(rows[0][0]) is not None
         if found is None and not continues:

@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 
 from storage.errors import BoardError, user_message
 from storage.models import STATUSES, BoardSnapshot, Card, Change
-from tui import actions, meeting
+from tui import actions, edit_flows, meeting
 from tui.commands import BoardCommands, system_commands
 from tui.keymap import thai_key_display
 from tui.live import DiskFollower
@@ -233,8 +233,6 @@ class BoardApp(App[None]):
             self.notify(t(self.lang, "no_card"), severity="warning")
         return card_id is None or self.refused_read_only()
 
-    _refused = refused
-
     def refused_read_only(self) -> bool:
         if self.read_only:
             self.notify(t(self.lang, "read_only_refused"), severity="warning")
@@ -242,7 +240,7 @@ class BoardApp(App[None]):
 
     def _write(self, card_id: str | None, write, *, undoable: bool = True, redraw: bool = True) -> Card | None:
         """Run one store write; ``redraw=False`` when the caller redraws once after several."""
-        if self._refused(card_id):
+        if self.refused(card_id):
             return None
         old = self.snapshot.cards.get(card_id)
         if old is None:  # another replica deleted it (an undo, a note typed meanwhile): leave it gone
@@ -270,14 +268,14 @@ class BoardApp(App[None]):
     def move_by(self, card_id: str | None, step: int) -> None:
         card = self.snapshot.cards.get(card_id) if card_id else None
         if card is None:
-            self._refused(None)
+            self.refused(None)
             return
         at = STATUSES.index(card.status) + step
         if 0 <= at < len(STATUSES):
             self.set_status(card_id, STATUSES[at])
 
     def reorder(self, card_id: str | None, column: list[str], step: int) -> None:
-        if self._refused(card_id):
+        if self.refused(card_id):
             return
         plan = actions.rank_plan(self.snapshot, column, card_id, step)
         written = []  # a renumbered column is many writes: draw the board once, after all of them
@@ -323,7 +321,7 @@ class BoardApp(App[None]):
         meeting.open_log(self, **kwargs)
 
     def ask_note(self, card_id: str | None) -> None:
-        if self._refused(card_id):
+        if self.refused(card_id):
             return
         from tui.screens.note_input import NoteScreen
 
@@ -341,14 +339,10 @@ class BoardApp(App[None]):
 
     def hand_edit(self, flow: str, card_id: str | None) -> None:
         """Run a hand-edit flow (tui/edit_keys.py) on the card under the cursor."""
-        from tui import edit_flows
-
         edit_flows.run(self, flow, card_id)
 
     def edit(self, write, *, undoable: bool = True):
         """One hand edit through the store (see edit_flows.apply): its result, or None."""
-        from tui import edit_flows
-
         return edit_flows.apply(self, write, undoable)
 
     def go_to_card(self, card_id: str) -> None:

@@ -14,21 +14,16 @@ from textual.widgets.option_list import Option
 
 from storage.editing.values import AgencyChoice
 from storage.editing.words import say
-from widgets.i18n import localized, role_label
+from widgets.i18n import keyed, localized, role_label
 from widgets.kedmanee import thai_keys
 
 ADD = "__add__"
 
 
 def choice_bindings(lang: str) -> list[Binding]:
-    return [
-        Binding(thai_keys("a,plus,insert"), "add", say(lang, "edits.add_agency"), id="item_form.add_agency",
-                tooltip=say(lang, "edits.add_agency_tip")),
-        Binding(thai_keys("r,space"), "toggle_role", say(lang, "edits.toggle_role"), id="item_form.toggle_role",
-                tooltip=say(lang, "edits.toggle_role_tip")),
-        Binding(thai_keys("d,delete"), "remove", say(lang, "edits.remove_agency"), id="item_form.remove_agency",
-                tooltip=say(lang, "edits.remove_agency_tip")),
-    ]
+    return [keyed(lang, thai_keys("a,plus,insert"), "add", "item_form.add_agency"),
+            keyed(lang, thai_keys("r,space"), "toggle_role", "item_form.toggle_role"),
+            keyed(lang, thai_keys("d,delete"), "remove", "item_form.remove_agency")]
 
 
 class AgencyChoices(OptionList):

@@ -19,7 +19,7 @@ from textual.widgets import Button, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from storage.editing.words import say
-from widgets.i18n import localized
+from widgets.i18n import keyed, localized
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +32,7 @@ class Choice:
 
 
 def confirm_bindings(lang: str) -> list[Binding]:
-    return [
-        Binding("y", "confirm", say(lang, "edits.confirm_key"), id="confirm.yes",
-                tooltip=say(lang, "edits.confirm_tip")),
-        Binding("escape", "cancel", say(lang, "edits.cancel"), id="confirm.cancel",
-                tooltip=say(lang, "edits.cancel_tip")),
-    ]
+    return [keyed(lang, "y", "confirm", "confirm.yes"), keyed(lang, "escape", "cancel", "confirm.cancel")]
 
 
 class ConfirmChoiceScreen(ModalScreen[str | None]):

@@ -16,15 +16,11 @@ from textual.widgets import Input, Label, Static
 from storage.editing.errors import EditError, FormErrors
 from storage.editing.words import say
 from widgets.form_field import FormField
-from widgets.i18n import localized
+from widgets.i18n import keyed, localized
 
 
 def form_bindings(lang: str) -> list[Binding]:
-    return [
-        Binding("ctrl+s", "save", say(lang, "edits.save"), id="form.save", tooltip=say(lang, "edits.save_tip"),
-                priority=True),
-        Binding("escape", "cancel", say(lang, "edits.cancel"), id="form.cancel", tooltip=say(lang, "edits.cancel_tip")),
-    ]
+    return [keyed(lang, "ctrl+s", "save", "form.save", priority=True), keyed(lang, "escape", "cancel", "form.cancel")]
 
 
 class FormScreen(ModalScreen):

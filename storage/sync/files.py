@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import orjson
 from tinydb.storages import Storage
@@ -97,6 +98,36 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True, exclusive: bo
         raise
     if durable:
         _fsync_dir(path.parent)
+
+
+@contextmanager
+def put_back_on_failure(path: Path) -> Iterator[None]:
+    """Inside, ``path`` may be replaced; if anything inside fails, it is put back as it was
+    (removed if it was new), so a write that fails half-way — the shadow written, the synced
+    copy refused by a full disk — changes nothing anywhere. The old file is kept by a hard
+    link under a temp name (no space needed; swept like any temp file if we are killed)."""
+    keep = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{secrets.token_hex(4)}.tmp")
+    old: bytes | None = None
+    try:
+        os.link(path, keep)
+        existed = linked = True
+    except FileNotFoundError:
+        existed = linked = False
+    except OSError:  # no hard links here (FAT, some shares): keep the bytes instead
+        old, existed, linked = path.read_bytes(), True, False
+    try:
+        yield
+    except BaseException:
+        if linked:
+            os.replace(keep, path)
+        elif existed:
+            write_atomic(path, old or b"")
+        else:
+            path.unlink(missing_ok=True)
+        raise
+    finally:
+        if linked:
+            keep.unlink(missing_ok=True)
 
 
 def dumps(data: Any) -> bytes:

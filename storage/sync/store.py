@@ -15,7 +15,7 @@ to the live view (``commit``, which every edit goes through).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -63,7 +63,9 @@ class BoardStore:
         self.user = user
         self.read_only = read_only
         # Read-only: no identity is made; None when this user never wrote to this board here.
-        replica = (find_replica if read_only else replica_for)(path, self.board_id, user)
+        self.cannot_write: BaseException | None = None
+        """Why this store only reads (a full disk, a read-only share or state dir), if it does."""
+        replica = find_replica(path, self.board_id, user) if read_only else self._identity(path, user)
         self.own = OwnFile(Identity(self.board_id, self.name, user), replica, path, read_only=read_only)
         self.files = FolderScan(path, self.board_id, base_key, notes)
         self.clock = HybridClock(self.replica_id, clock)
@@ -72,6 +74,15 @@ class BoardStore:
         self._closed = False
         self.last_change: undo.Undoable | None = None
         """What undo needs to take back the last change made through this store (None: nothing)."""
+
+    def _identity(self, path: Path, user: str) -> Replica | None:
+        """This user's replica here, made if need be; when it cannot be made (a full disk, a
+        state dir we may not write) the saved one, or None: reading needs no identity."""
+        try:
+            return replica_for(path, self.board_id, user)
+        except (OSError, BoardError) as error:
+            self.cannot_write = error
+            return find_replica(path, self.board_id, user)
 
     @property
     def replica(self) -> Replica:
@@ -114,12 +125,19 @@ class BoardStore:
         # NAME.d/ is made by the first write, not here: reading a board (a meeting on a
         # read-only share, `board list` on the bundled board.json) leaves no trace.
         self.files.remember_dirs()
-        if self.read_only:
+        if self.read_only or self.own.replica is None:
             self._read_shadow()
         else:
-            with self.own.locked():
-                self.own.sweep_temps()
-                self._load_own()
+            try:
+                with self.own.locked():
+                    self.own.sweep_temps()
+                    self._load_own()
+            except (OSError, BoardError) as error:
+                # Reading never needs to write: on a full disk or a read-only share the board
+                # still opens from what is there; a repair waits for the next change.
+                self.cannot_write = error
+                self.own.forget()
+                self._read_shadow()
         self._scan()
         self.clock.observe(self._state.max_stamp())
         self._live = LiveView(self._state)
@@ -144,7 +162,8 @@ class BoardStore:
             write_atomic(path, data, exclusive=True)
         except FileExistsError:
             raise BoardError("error.board_exists", path=str(path)) from None
-        make_folder(fs.board_folder(path))
+        with suppress(OSError):  # else the first write makes it: the board is there either way
+            make_folder(fs.board_folder(path))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -285,14 +304,24 @@ class BoardStore:
                 return ops
             change = undo.undoable(self._state, ops)
             self.own.add(ops)
-            if self.own.entries.size() >= COMPACT_AT:  # keep every later write small and fast
-                self.compact(SyncReport(), pending=ops)
             self.save()
+            if self.own.entries.size() >= COMPACT_AT:  # keep every later write small and fast
+                self._compact_after_save(ops)
         self._live.apply(self._state, merge_into(self._state, ops))
         self.last_change = change if ops.records else None
         return ops
 
     _commit = commit  # the name used before the store was in parts
+
+    def _compact_after_save(self, ops: State) -> None:
+        """Under ``writing()``, once a change is saved: compaction is housekeeping. If it fails
+        (a full disk) the change stays saved and reported as done — never a failure whose
+        change turns up later in a base — and the next write tries again."""
+        try:
+            self.compact(SyncReport(), pending=ops)  # ops are saved, not yet in the joined view
+            self.save()
+        except (OSError, BoardError):
+            self.own.forget()  # re-read our own file (it was put back whole) before the next write
 
     @contextmanager
     def writing(self) -> Iterator[None]:
@@ -318,6 +347,8 @@ class BoardStore:
             raise BoardError("error.closed", path=str(self.path))
         if write and self.read_only:
             raise BoardError("error.read_only", path=str(self.path))
+        if write and self.own.replica is None and self.cannot_write is not None:
+            raise self.cannot_write  # no identity could be made: say why, change nothing
 
     # -- our own file and the folder ---------------------------------------------------------
 

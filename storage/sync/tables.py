@@ -14,7 +14,7 @@ bytes are the same documents (bench/bench_storage.py, docs/benchmarks.md).
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,7 +22,7 @@ from tinydb import TinyDB
 from tinydb.table import Document, Table
 
 from storage.sync.codec import Parsed, decoded, group_regs
-from storage.sync.files import AtomicJSONStorage, StatKey, dumps, stat_key, write_atomic
+from storage.sync.files import AtomicJSONStorage, StatKey, dumps, put_back_on_failure, stat_key, write_atomic
 from storage.sync.state import State
 
 TABLES = ("board", "regs", "events")
@@ -59,10 +59,13 @@ class BatchStorage(AtomicJSONStorage):
             yield
             data, self._pending = self._pending, None
             raw = dumps(data)
-            write_atomic(self.path, raw, durable=self.durable)
+            # All copies or none: a mirror refused (a full or read-only share) puts this one
+            # back, so a change reported as failed does not turn up later.
+            with put_back_on_failure(self.path) if mirrors else nullcontext():
+                write_atomic(self.path, raw, durable=self.durable)
+                for mirror in mirrors:
+                    write_atomic(mirror, raw, durable=self.durable)
             self._key, self._data = stat_key(self.path), data
-            for mirror in mirrors:
-                write_atomic(mirror, raw, durable=self.durable)
         except BaseException:
             # TinyDB may have changed cached documents in place: parse the file again next time.
             self._key = self._data = None

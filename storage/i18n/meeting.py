@@ -52,10 +52,10 @@ TEXTS = {
     # board serve
     "meeting.serve.title": ("กระดานติดตามข้อสั่งการ — {name}", "Directive Board — {name}"),
     "meeting.serve.no_edits": (
-        "ไม่เปิด --allow-edits: ทุกเบราว์เซอร์จะบันทึกในนามผู้ใช้ของเครื่องแม่ข่าย ({user}) "
-        "เพราะ textual-serve แยกผู้ใช้แต่ละเบราว์เซอร์ไม่ได้ — ให้แต่ละคนแก้ไขด้วย board ของตนเอง",
-        "--allow-edits is refused: every browser would write as the server's user ({user}), since "
-        "textual-serve cannot tell the people at the browsers apart; edit with your own board",
+        "ไม่เปิด --allow-edits หากไม่มี --users ไฟล์: ทุกเบราว์เซอร์จะบันทึกในนามผู้ใช้ของเครื่องแม่ข่าย ({user}) "
+        "— ให้แต่ละคนเข้าระบบด้วยชื่อของตน (board serve-user ไฟล์ ชื่อเข้าระบบ --name ชื่อเจ้าหน้าที่)",
+        "--allow-edits is refused without --users FILE: every browser would write as the server's user "
+        "({user}); give each officer a sign-in (board serve-user FILE LOGIN --name NAME)",
     ),
     "meeting.serve.no_board": ("ไม่พบกระดาน {path}", "no board at {path}"),
     "meeting.serve.bad_port": ("หมายเลขพอร์ตไม่ถูกต้อง: {port}", "not a port number: {port}"),

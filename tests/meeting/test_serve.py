@@ -83,15 +83,40 @@ async def _browser(port: int) -> tuple[str, bool, bool]:
     return page, started, refused
 
 
+def _serve(board: Path, tmp_path: Path, *options: str) -> tuple[subprocess.Popen, int]:
+    """``board serve`` on a free loopback port, in a session of its own (stopped by its pid)."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log = open(tmp_path / f"serve-{port}.log", "wb")
+    server = subprocess.Popen([sys.executable, "-m", "tui", "--board", str(board), "--lang", "en", "serve",
+                               "--port", str(port), *options], cwd=ROOT, env=env, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    return server, port
+
+
+def _stop(server: subprocess.Popen, port: int) -> None:
+    os.kill(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=WAIT)
+    finally:
+        if server.poll() is None:  # it did not stop by itself: end it, and fail
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    assert server.returncode is not None
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+def _listening_on_loopback_only(port: int) -> bool:
+    listening = [line for line in open("/proc/net/tcp").read().splitlines()[1:]
+                 if line.split()[1].endswith(f":{port:04X}") and line.split()[3] == "0A"]
+    return bool(listening) and all(line.split()[1].startswith("0100007F:") for line in listening)
+
+
 @pytest.mark.slow
 def test_serve_on_loopback_read_only_and_stopped_by_pid(board: Path, tmp_path: Path) -> None:
     before = BoardStore.open(board, read_only=True).snapshot().cards
-    port = free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    log = open(tmp_path / "serve.log", "wb")
-    server = subprocess.Popen([sys.executable, "-m", "tui", "--board", str(board), "--lang", "en", "serve",
-                               "--port", str(port)], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    server, port = _serve(board, tmp_path)
     try:
         page, started, refused = asyncio.run(_browser(port))
         assert f"ws://127.0.0.1:{port}/ws" in page  # the page's websocket is on loopback too
@@ -100,26 +125,16 @@ def test_serve_on_loopback_read_only_and_stopped_by_pid(board: Path, tmp_path: P
         after = BoardStore.open(board, read_only=True).snapshot().cards
         assert after == before  # nothing moved
         assert not any((board.parent / "board.d").glob("*.json")) if (board.parent / "board.d").exists() else True
-        listening = [line for line in open(f"/proc/net/tcp").read().splitlines()[1:]
-                     if line.split()[1].endswith(f":{port:04X}") and line.split()[3] == "0A"]
-        assert listening and all(line.split()[1].startswith("0100007F:") for line in listening)
+        assert _listening_on_loopback_only(port)
     finally:
-        os.kill(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=WAIT)
-        finally:
-            if server.poll() is None:  # it did not stop by itself: end it, and fail
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait()
-    assert server.returncode is not None
-    with pytest.raises(OSError):
-        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+        _stop(server, port)
 
 
 def test_allow_edits_is_refused_and_a_wide_host_warns(board: Path, capsys, monkeypatch) -> None:
     assert main(["--board", str(board), "--lang", "en", "serve", "--allow-edits"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("board: --allow-edits is refused: every browser would write as") and err.count("\n") == 1
+    assert err.startswith("board: --allow-edits is refused without --users FILE: every browser would write as")
+    assert err.count("\n") == 1
     from tui.cli import serve_command
 
     served = []

@@ -1,10 +1,13 @@
-"""``board serve``: the board in a browser (for the projector), through textual-serve.
+"""``board serve``: the board in a browser (for the projector), through textual-serve;
+``board serve-user``: the sign-in file that lets browsers edit, each as its own officer.
 
 textual-serve runs one ``board`` process per browser tab and streams its screen over a
-websocket. It binds to 127.0.0.1 unless ``--host`` widens it (with a warning: there is no
-login). The board is read-only: every tab runs as the server's own user, so a tab that
-could edit would put that user's name on everybody's changes. ``--allow-edits`` is therefore
-refused until each browser session can be told apart by user, which textual-serve cannot do.
+websocket. It binds to 127.0.0.1 unless ``--host`` widens it (with a warning). Without
+``--users`` anyone who reaches the port sees the board, read-only: every tab runs as the
+server's own user, so a tab that could edit would put that user's name on everybody's changes.
+``--users FILE`` asks each browser to sign in (HTTP Basic, passwords kept as scrypt keys,
+storage/logins.py) and runs its tab with ``BOARD_USER`` set to that officer's name
+(tui/web_server.py); only then does ``--allow-edits`` let the tabs edit.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import argparse
 import ipaddress
 import shlex
 import sys
+from pathlib import Path
 
 from storage.errors import BoardError
 from storage.i18n import say
@@ -27,8 +31,18 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default=LOOPBACK, help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--review", action="store_true", help="open each browser on the review screen")
+    p.add_argument("--users", metavar="FILE", type=Path,
+                   help="browsers sign in as a person of FILE (written by board serve-user)")
     p.add_argument("--allow-edits", action="store_true",
-                   help="refused: every browser would write as the server's user")
+                   help="signed-in browsers may edit, each under its officer's name (needs --users)")
+
+    p = sub.add_parser("serve-user", parents=[common],
+                       help="add a person to a board serve --users file, or change their password")
+    p.set_defaults(run="tui.cli.serve_command:run_serve_user")
+    p.add_argument("file", metavar="FILE", type=Path, help="the users file (created if missing)")
+    p.add_argument("login", metavar="LOGIN", help="what the browser's sign-in asks for (no spaces)")
+    p.add_argument("--name", default="", help="the officer name their changes carry (default: LOGIN)")
+    p.add_argument("--remove", action="store_true", help="take LOGIN out of the file")
 
 
 def is_loopback(host: str) -> bool:
@@ -40,28 +54,82 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def app_command(args: argparse.Namespace) -> str:
-    """The shell command textual-serve runs for each browser tab: this board, read-only."""
-    lang = "en" if getattr(args, "lang", "th") == "en" else "th"
-    argv = [sys.executable, "-m", "tui", "--board", str(args.board_path.resolve()), "--lang", lang]
-    argv += ["review"] if args.review else ["--read-only"]
-    return shlex.join(argv)
+def _lang(args: argparse.Namespace) -> str:
+    return "en" if getattr(args, "lang", "th") == "en" else "th"
+
+
+def app_command(args: argparse.Namespace, officer: str | None = None) -> str:
+    """The shell command textual-serve runs for a browser tab: this board, read-only unless
+    edits are allowed and the tab's officer is known (then it writes as ``officer``)."""
+    argv = [sys.executable, "-m", "tui", "--board", str(args.board_path.resolve()), "--lang", _lang(args)]
+    if not (officer and args.allow_edits):
+        argv.insert(3, "--read-only")
+    if args.review:
+        argv.append("review")
+    command = shlex.join(argv)
+    return f"BOARD_USER={shlex.quote(officer)} {command}" if officer else command
+
+
+def _check(args: argparse.Namespace, lang: str):
+    """The sign-in gate (None without --users); one line for anything that stops the server."""
+    if args.allow_edits and args.users is None:
+        from storage.sync.replica import user_name
+
+        raise BoardError("meeting.serve.no_edits", user=user_name(None))
+    if not args.board_path.exists():
+        raise BoardError("meeting.serve.no_board", path=str(args.board_path))
+    if not 0 < args.port < 65536:
+        raise BoardError("meeting.serve.bad_port", port=str(args.port))
+    gate = None
+    if args.users is not None:
+        from storage.logins import read_users
+        from tui.web_server import Gate
+
+        if not read_users(args.users):
+            raise BoardError("serve.users.empty", path=str(args.users))
+        gate = Gate(args.users)
+    if not is_loopback(args.host):
+        warning = "serve.wide_login" if gate else "meeting.serve.wide"
+        print("board: " + say(lang, warning, host=args.host, port=str(args.port)), file=sys.stderr)
+    return gate
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    lang = "en" if getattr(args, "lang", "th") == "en" else "th"
-    if args.allow_edits:
-        from storage.sync.replica import user_name
-
-        raise BoardError(say(lang, "meeting.serve.no_edits", user=user_name(None)))
-    if not args.board_path.exists():
-        raise BoardError(say(lang, "meeting.serve.no_board", path=str(args.board_path)))
-    if not 0 < args.port < 65536:
-        raise BoardError(say(lang, "meeting.serve.bad_port", port=str(args.port)))
-    if not is_loopback(args.host):
-        print("board: " + say(lang, "meeting.serve.wide", host=args.host, port=str(args.port)), file=sys.stderr)
-    from textual_serve.server import Server
+    lang = _lang(args)
+    gate = _check(args, lang)
+    from tui.web_server import BoardServer
 
     title = say(lang, "meeting.serve.title", name=args.board_path.stem)
-    Server(app_command(args), host=args.host, port=args.port, title=title).serve()
+    server = BoardServer(lambda officer: app_command(args, officer.name if officer else None), gate,
+                         host=args.host, port=args.port, title=title)
+    server.serve()
+    return 0
+
+
+def _password(login: str, lang: str) -> str:
+    """Typed twice at a terminal (not echoed); one line from standard input otherwise (scripts)."""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass(say(lang, "serve.users.prompt", login=login))
+    if getpass.getpass(say(lang, "serve.users.again")) != first:
+        raise BoardError("serve.users.mismatch")
+    return first
+
+
+def run_serve_user(args: argparse.Namespace) -> int:
+    from storage.logins import check_login, check_name, remove_user, set_user
+    from tui.cli import out_lang
+
+    lang, path = out_lang(args), args.file
+    if args.remove:
+        remove_user(path, args.login)
+        print(say(lang, "serve.users.removed", login=args.login, path=str(path)))
+        return 0
+    check_login(args.login)  # before the password is asked for
+    check_name(args.name)
+    user, new = set_user(path, args.login, _password(args.login, lang), args.name)
+    print(say(lang, "serve.users.added" if new else "serve.users.updated", login=user.login,
+              name=user.name, path=str(path)))
     return 0

@@ -1,0 +1,197 @@
+"""``board serve --users FILE``: textual-serve with a sign-in, so each browser session is one officer.
+
+textual-serve (1.1) starts one app process per websocket with one shell command for everyone
+and has no notion of users. This subclass adds what ``--allow-edits`` needs:
+
+- every HTTP request (the page, its static files, downloads) must carry HTTP Basic credentials
+  of a person in the users file (storage/logins.py); a wrong or missing one gets 401, the
+  browser's own sign-in box;
+- the page hands its websocket a one-time ticket in the URL (``/ws/<ticket>``): the ticket, not
+  the browser's cached credentials, says who the session is. Browsers do not reliably send Basic
+  credentials on a websocket handshake, and a ticket cannot be used by another site's page
+  (cross-site websocket hijacking), which cached credentials could;
+- the session's app process runs with ``BOARD_USER=<officer name>``, so every move and note made
+  in that browser is recorded under that officer's name (storage/sync/replica.user_name), each
+  officer in a replica of their own.
+
+Imported only by ``board serve``: it pulls in aiohttp and textual-serve.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import logging
+import os
+import secrets
+import time
+from pathlib import Path
+from typing import Callable
+
+import aiohttp_jinja2
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+from storage.errors import BoardError
+from storage.logins import Login, check_password, read_users
+
+log = logging.getLogger("textual-serve")
+
+REALM = 'Basic realm="Directive Board", charset="UTF-8"'
+TICKET_SECONDS = 120.0
+"""How long the page's websocket ticket stays good: the page opens its websocket at once."""
+FAILED_PAUSE = 1.0
+"""A wrong password is answered after this pause: guessing costs time."""
+
+
+class Gate:
+    """The users file, re-read when it changes on disk, and the passwords already checked."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._stat: tuple[int, int, int] | None = None
+        self._users: dict[str, Login] = {}
+        self._good: set[bytes] = set()
+        """Digests of (stored key, password) that checked out: scrypt runs once per person,
+        not on every static file the page loads."""
+
+    def users(self) -> dict[str, Login]:
+        try:
+            st = os.stat(self.path)
+            stat = (st.st_ino, st.st_size, st.st_mtime_ns)
+            if stat != self._stat:
+                self._users, self._stat = read_users(self.path), stat
+        except (BoardError, OSError) as error:  # edited badly while serving: nobody signs in
+            log.error("%s", error)
+            self._users, self._stat = {}, None
+        return self._users
+
+    async def officer(self, header: str | None) -> Login | None:
+        """The person whose ``Authorization: Basic …`` header this is, or None."""
+        if not header or not header.startswith("Basic "):
+            return None
+        try:
+            login, _, password = base64.b64decode(header[6:], validate=True).decode("utf-8").partition(":")
+        except (ValueError, UnicodeDecodeError):
+            return None
+        user = self.users().get(login)
+        if user is None:
+            return None
+        digest = hashlib.sha256(f"{user.key}\0{password}".encode()).digest()
+        if digest in self._good:
+            return user
+        # scrypt takes tens of ms: off the event loop, so other sessions keep streaming.
+        if not await asyncio.get_running_loop().run_in_executor(None, check_password, password, user.key):
+            return None
+        if len(self._good) > 1000:
+            self._good.clear()
+        self._good.add(digest)
+        return user
+
+
+class Tickets:
+    """One-time websocket tickets: token → (officer, expiry)."""
+
+    def __init__(self) -> None:
+        self._open: dict[str, tuple[Login, float]] = {}
+
+    def issue(self, user: Login) -> str:
+        now = time.monotonic()
+        self._open = {t: v for t, v in self._open.items() if v[1] > now}
+        ticket = secrets.token_urlsafe(24)
+        self._open[ticket] = (user, now + TICKET_SECONDS)
+        return ticket
+
+    def take(self, ticket: str) -> Login | None:
+        user, expiry = self._open.pop(ticket, (None, 0.0))
+        return user if expiry > time.monotonic() else None
+
+
+class BoardServer(Server):
+    """textual-serve's Server; with a ``gate``, signed in and one officer per session."""
+
+    def __init__(self, command_for: Callable[[Login | None], str], gate: Gate | None = None,
+                 **options) -> None:
+        super().__init__(command_for(None), **options)
+        self.command_for = command_for
+        self.gate = gate
+        self.tickets = Tickets()
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        if self.gate is not None:
+            app.router.add_get("/ws/{ticket}", self.handle_websocket, name="session")
+            app.middlewares.append(self._sign_in)
+        return app
+
+    async def on_startup(self, app: web.Application) -> None:
+        if self.gate is None:
+            return await super().on_startup(app)
+        example = self.command_for(Login("LOGIN", "", "<officer name>"))
+        self.console.print(f"Serving {self.title!r} on {self.public_url} to the people of {self.gate.path};"
+                           f" each signed-in tab runs {example!r}", highlight=False, markup=False)
+
+    @web.middleware
+    async def _sign_in(self, request: web.Request, handler):
+        if request.match_info.route.name == "session":
+            return await handler(request)  # the ticket is the credential (handle_websocket)
+        officer = await self.gate.officer(request.headers.get("Authorization"))
+        if officer is None:
+            if "Authorization" in request.headers:
+                await asyncio.sleep(FAILED_PAUSE)
+            raise web.HTTPUnauthorized(headers={"WWW-Authenticate": REALM}, text="sign in to see the board\n")
+        request["officer"] = officer
+        return await handler(request)
+
+    async def handle_index(self, request: web.Request):
+        if self.gate is None:
+            return await super().handle_index(request)
+        officer: Login = request["officer"]
+        # The websocket address comes from the address the browser used (not --host, which
+        # may be 0.0.0.0), secure behind an HTTPS proxy, and carries this page's ticket.
+        secure = request.secure or request.headers.get("X-Forwarded-Proto") == "https"
+        context = {
+            "font_size": to_int(request.query.get("fontsize", "16"), 16),
+            "app_websocket_url": f"{'wss' if secure else 'ws'}://{request.host}/ws/{self.tickets.issue(officer)}",
+            "config": {"static": {"url": f"{'https' if secure else 'http'}://{request.host}/static/"}},
+            "application": {"name": f"{self.title} · {officer.name}"},
+        }
+        response = aiohttp_jinja2.render_template("app_index.html", request, context)
+        response.headers["Cache-Control"] = "no-store"  # a ticket is good once
+        return response
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if self.gate is None:
+            return await super().handle_websocket(request)
+        officer = self.tickets.take(request.match_info.get("ticket", ""))
+        if officer is None:  # no ticket (plain /ws), a used one or an old one
+            raise web.HTTPForbidden(text="open the board's page again\n")
+        log.info("session for %s (%s)", officer.login, officer.name)
+        return await self._session(request, self.command_for(officer))
+
+    async def _session(self, request: web.Request, command: str) -> web.WebSocketResponse:
+        """textual-serve's handle_websocket (1.1.3), with this session's own command."""
+        websocket = web.WebSocketResponse(heartbeat=15)
+        width = to_int(request.query.get("width", "80"), 80)
+        height = to_int(request.query.get("height", "24"), 24)
+        service: AppService | None = None
+        try:
+            await websocket.prepare(request)
+            service = AppService(command, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+                                 close=websocket.close, download_manager=self.download_manager,
+                                 debug=self.debug)
+            await service.start(width, height)
+            try:
+                await self._process_messages(websocket, service)
+            finally:
+                await service.stop()
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:
+            log.exception(error)
+        finally:
+            if service is not None:
+                await service.stop()
+        return websocket

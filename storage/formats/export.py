@@ -17,6 +17,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Iterable
 
 from storage.activity import latest_change, local_time
@@ -44,6 +45,12 @@ def looks_like_formula(value: object) -> bool:
 def csv_safe(value: object) -> object:
     """A CSV cell a spreadsheet shows as text: a leading apostrophe before a formula-like start."""
     return "'" + value if looks_like_formula(value) else value  # type: ignore[operator]
+
+
+@lru_cache(maxsize=256)
+def _word(lang: str, kind: str, code: str) -> str:
+    """A status or role word, or the overdue mark (kind ""): the same few words on every row."""
+    return code_word(lang, kind, code) if kind else say(lang, code)
 
 
 def headers(lang: str) -> list[str]:
@@ -121,9 +128,9 @@ def fields(row: Row, lang: str) -> dict[str, object]:
         "card": row.card.id[:8], "letter": row.letter, "letter_date": row.letter_date or "",
         "letter_date_be": be_date(row.letter_date), "item": row.seq if row.seq is not None else "",
         "text": row.text, "agency": row.agency, "short": row.short,
-        "role": code_word(lang, "role", row.card.role),
-        "status": code_word(lang, "status", row.card.status), "due": row.due or "", "due_be": be_date(row.due),
-        "overdue": say(lang, "report.overdue_mark") if row.overdue else "",
+        "role": _word(lang, "role", row.card.role),
+        "status": _word(lang, "status", row.card.status), "due": row.due or "", "due_be": be_date(row.due),
+        "overdue": _word(lang, "", "report.overdue_mark") if row.overdue else "",
         "days_late": row.days_late if row.overdue else "",
         "updated_at": local_stamp(row.changed_at), "updated_by": row.changed_by,
         "notes": len(row.notes), "latest_note": note.text if note else "",

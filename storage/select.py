@@ -64,6 +64,16 @@ def match_agencies(snap: BoardSnapshot, wanted: str) -> list[Agency]:
     return loose
 
 
+def one_agency(snap: BoardSnapshot, wanted: str) -> Agency:
+    """The one agency ``wanted`` names (as ``match_agencies`` reads it); BoardError if it names
+    none or several (the names of a few, so the officer can type one)."""
+    found = match_agencies(snap, wanted)
+    if len(found) > 1:
+        names = ", ".join(sorted(a.short or a.name for a in found)[:4])
+        raise BoardError("error.many_agencies", text=wanted, n=len(found), names=names)
+    return found[0]
+
+
 def match_letters(snap: BoardSnapshot, wanted: str) -> list[Directive]:
     """Letters whose number is ``wanted`` (spaces, Thai digits and case ignored) or whose
     id starts with it; failing that, those whose number or subject contains it."""

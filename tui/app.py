@@ -392,8 +392,10 @@ class BoardApp(App[None]):
             self.index = BoardIndex(self.snapshot)
             ids = ()
         self.redraw_board(keep=focused, changed=tuple(ids))
-        self.board.show_status(message=self._live_message(changes))
+        message = self._live_message(changes)
+        self.board.show_status(message=message)
         self._follow_detail(changes)
+        meeting.tell(self, message)
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -27,8 +27,10 @@ def make_app(board_path: Path, *, lang: str = "th", read_only: bool = False, tod
 
     A read-only store writes nothing anywhere (no replica file, no state dir) and still
     follows others' changes: a meeting may open a board on a share it cannot write.
-    ``start="review"`` opens on the review screen, which then ends the program when closed.
+    ``start="review"`` opens on the review screen, which then ends the program when closed;
+    ``start_agency`` (a name, short name, alias or id prefix) must name one agency (BoardError).
     """
+    from storage.select import one_agency
     from storage.sync.store import BoardStore
     from tui.app import BoardApp
     from tui.keymap import load_keymap
@@ -37,6 +39,8 @@ def make_app(board_path: Path, *, lang: str = "th", read_only: bool = False, tod
     setup_logging()
     store = BoardStore.open(board_path, read_only=read_only)
     try:
+        if start_agency:  # typed on the command line: a one-line error before the screen opens
+            start_agency = one_agency(store.snapshot(), start_agency).id
         return BoardApp(store, lang=interface_lang(lang), read_only=read_only, today=today,
                         keymap=load_keymap() if keymap is None else keymap, start=start,
                         start_agency=start_agency, since=since, **options)

@@ -30,3 +30,12 @@ def follow(app) -> None:
         changed = getattr(screen, "board_changed", None)
         if changed is not None and screen.is_mounted:
             changed(app.snapshot)
+
+
+def tell(app, message: str) -> None:
+    """Say who changed what (``สมชาย ย้ายข้อ ๖ → ติดปัญหา``) on every open screen that has the
+    board's status line (the review page): the same line the board shows under its columns."""
+    for screen in app.screen_stack[1:]:
+        live = getattr(screen, "show_live", None)
+        if live is not None and screen.is_mounted:
+            live(message)

@@ -13,6 +13,10 @@ TEXTS = {
         "ไม่มีหน่วยงานที่ตรงกับ '{text}': ดูชื่อหน่วยงานได้จาก board summary",
         "no agency matches '{text}'; see `board summary` for the names",
     ),
+    "error.many_agencies": (
+        "'{text}' ตรงกับ {n} หน่วยงาน ({names}): ระบุให้ชัดกว่านี้",
+        "'{text}' matches {n} agencies ({names}); name one",
+    ),
     "error.no_letter_match": ("ไม่มีหนังสือที่ตรงกับ '{text}'", "no letter matches '{text}'"),
     "error.no_letter_match_some": (
         "ไม่มีหนังสือที่ตรงกับ '{text}': บนกระดานมี {numbers}",

@@ -133,6 +133,7 @@ async def test_another_officers_move_shows_on_the_open_page(make_app, board_path
         await pilot.press("right")
         await pilot.pause()
         assert review.agency_id == card_agency(app, card_of(6, 1))
+        assert not any(line.strip().startswith("⟳") for line in screen_lines(app))  # nothing said yet
         other = BoardStore.open(board_path, user="สมชาย")
         other.move(card_of(6, 1), "done", note="ได้รับงบแล้ว ดำเนินการเสร็จ")
         other.close()
@@ -143,6 +144,10 @@ async def test_another_officers_move_shows_on_the_open_page(make_app, board_path
         assert "บันทึก: ได้รับงบแล้ว ดำเนินการเสร็จ" in shown and "สมชาย" in shown
         assert "ความคืบหน้า ๑/๓ (๓๓%)" in shown and isinstance(app.screen, ReviewScreen)
         assert review.agency_id == card_agency(app, card_of(6, 1))  # the same page, not back to the summary
+        # Who did it, in the line the board shows under its columns, just above the keys.
+        said = screen_lines(app)[-2].strip()
+        assert said.startswith("⟳ ") and "สมชาย ย้ายข้อ ๖ (พช.ระยอง) → ดำเนินการแล้ว" in said
+        assert cell_width(screen_lines(app)[-2]) == 80
 
 
 def card_agency(app, card_id: str) -> str:

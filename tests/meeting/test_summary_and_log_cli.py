@@ -184,3 +184,14 @@ def test_board_review_opens_read_only_on_the_review(board: Path, monkeypatch) ->
     (args, options), = calls
     assert options == {"read_only": True, "start": "review", "start_agency": "พช.ระยอง", "since": date(2022, 9, 1)}
     assert args.board_path == board
+
+
+@pytest.mark.parametrize("typed, said", [
+    ("ไม่มีหน่วยนี้", "board: no agency matches 'ไม่มีหน่วยนี้'; see `board summary` for the names\n"),
+    ("ระยอง", "board: 'ระยอง' matches 2 agencies (พช.ระยอง, สนจ.ระยอง); name one\n"),
+])
+def test_board_review_with_an_agency_it_cannot_name_is_one_line_and_exit_1(board: Path, capsys, typed, said) -> None:
+    # Refused before the screen opens (no Textual app runs here: it would take the terminal).
+    assert main(["--board", str(board), "--lang", "en", "review", "--agency", typed]) == 1
+    out, err = capsys.readouterr()
+    assert err == said and out == ""

@@ -25,6 +25,7 @@ from widgets.i18n import keyed, localized, say
 from widgets.kedmanee import thai_keys
 from widgets.review_summary import SummaryTable
 from widgets.review_view import review_page
+from widgets.status_line import StatusLine
 from widgets.textfit import format_date
 
 SINCE_DAYS = 30
@@ -51,6 +52,8 @@ class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
     ReviewScreen #review-head { height: 1; padding: 0 1; background: $boost; }
     ReviewScreen #review-body { padding: 0 1; }
+    ReviewScreen #review-live { display: none; }
+    ReviewScreen #review-live.-told { display: block; }
     """
 
     @classmethod
@@ -76,6 +79,7 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="review-scroll"):
             yield SummaryTable(self.lang, id="review-summary")
             yield Static("", id="review-body")
+        yield StatusLine(id="review-live")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -95,6 +99,13 @@ class ReviewScreen(Screen[None]):
         self.page = self.order.index(current) + 1 if current in self.order else min(self.page, len(self.order))
         if self.is_mounted:
             self._draw()
+
+    def show_live(self, message: str) -> None:
+        """Who changed what, as the board's status line says it; the line appears with the
+        first change (a page with nothing new keeps its row for the agency's text)."""
+        line = self.query_one("#review-live", StatusLine)
+        line.add_class("-told")
+        line.show_message(message)
 
     def _draw(self) -> None:
         table, body = self.query_one(SummaryTable), self.query_one("#review-body", Static)

@@ -32,8 +32,12 @@ QUOTED = {PLAIN: TEXT, WRAP: WRAP_TEXT, TEXT: TEXT, WRAP_TEXT: WRAP_TEXT, BOLD: 
 
 _EPOCH = datetime(1899, 12, 30)
 _EPOCH_DAY = _EPOCH.date().toordinal()
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold at all (not even escaped): shown as U+FFFD."""
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold at all (not even escaped), and lone surrogates UTF-8 cannot
+encode: shown as U+FFFD."""
+_ENTITIES = {'"': "&quot;", "\r": "&#13;"}
+"""Beyond & < >: a quote may sit inside an attribute (a sheet named from an agency's short name),
+and a raw CR would be read back as LF (XML end-of-line handling)."""
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -77,7 +81,7 @@ def column_letter(n: int) -> str:
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", value))
+    return escape(_NOT_XML.sub("\ufffd", value), _ENTITIES)
 
 
 def serial(value: date) -> float | int:

@@ -68,3 +68,16 @@ def test_a_repeated_text_is_stored_once() -> None:
         assert z.read("xl/sharedStrings.xml").decode().count("ดำเนินการแล้ว") == 1
     ws = _read(book)["s"]
     assert ws.max_row == 100 and ws.auto_filter.ref is None and ws["A100"].value == "ดำเนินการแล้ว"
+
+
+def test_quotes_and_line_ends_survive_in_names_and_cells() -> None:
+    # A sheet is named after an agency's short name, which may hold a quote (it comes from a
+    # shared board file): the name sits in an XML attribute, so it must not end the attribute.
+    book = Workbook('รายงาน "ด่วน"')
+    sheet = book.sheet('สนง."ระยอง"', (10,))
+    book.append(sheet, ["บรรทัด\r\nใหม่", '"อ้าง"', "\ud800"])
+    sheet.filter_rows = 2
+    read = _read(book)
+    assert read.sheetnames == ['สนง."ระยอง"'] and read.properties.title == 'รายงาน "ด่วน"'
+    ws = read['สนง."ระยอง"']
+    assert [c.value for c in ws[1]] == ["บรรทัด\r\nใหม่", '"อ้าง"', "\ufffd"]

@@ -14,6 +14,12 @@ and has no notion of users. This subclass adds what ``--allow-edits`` needs:
   in that browser is recorded under that officer's name (storage/sync/replica.user_name), each
   officer in a replica of their own.
 
+With or without signing in, two guards that textual-serve lacks: a websocket opened by a page of
+another site (its ``Origin`` is not this server) is refused, since websockets are not bound by
+the same-origin rule and any web page the secretary visits could otherwise read the board off
+``ws://127.0.0.1:8000/ws``; and on a loopback address only a loopback ``Host`` is served, so a
+site cannot rename itself onto 127.0.0.1 (DNS rebinding) and talk to the board as "itself".
+
 Imported only by ``board serve``: it pulls in aiohttp and textual-serve.
 """
 
@@ -28,6 +34,7 @@ import secrets
 import time
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 from aiohttp import web
@@ -35,7 +42,8 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from storage.errors import BoardError
-from storage.logins import Login, check_password, read_users
+from storage.logins import Login, check_password, hash_password, read_users
+from tui.cli.serve_command import is_loopback
 
 log = logging.getLogger("textual-serve")
 
@@ -56,6 +64,9 @@ class Gate:
         self._good: set[bytes] = set()
         """Digests of (stored key, password) that checked out: scrypt runs once per person,
         not on every static file the page loads."""
+        self._decoy = hash_password(secrets.token_urlsafe(12))
+        """Checked against for an unknown login, so that it takes as long as a wrong password
+        (the time of an answer does not tell which logins exist)."""
 
     def users(self) -> dict[str, Login]:
         try:
@@ -77,13 +88,14 @@ class Gate:
         except (ValueError, UnicodeDecodeError):
             return None
         user = self.users().get(login)
-        if user is None:
-            return None
-        digest = hashlib.sha256(f"{user.key}\0{password}".encode()).digest()
-        if digest in self._good:
+        key = user.key if user is not None else self._decoy
+        digest = hashlib.sha256(f"{key}\0{password}".encode()).digest()
+        if user is not None and digest in self._good:
             return user
         # scrypt takes tens of ms: off the event loop, so other sessions keep streaming.
-        if not await asyncio.get_running_loop().run_in_executor(None, check_password, password, user.key):
+        if not await asyncio.get_running_loop().run_in_executor(None, check_password, password, key):
+            return None
+        if user is None:
             return None
         if len(self._good) > 1000:
             self._good.clear()
@@ -118,9 +130,11 @@ class BoardServer(Server):
         self.command_for = command_for
         self.gate = gate
         self.tickets = Tickets()
+        self.loopback = is_loopback(self.host)
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
+        app.middlewares.insert(0, self._same_site)
         if self.gate is not None:
             app.router.add_get("/ws/{ticket}", self.handle_websocket, name="session")
             app.middlewares.append(self._sign_in)
@@ -132,6 +146,19 @@ class BoardServer(Server):
         example = self.command_for(Login("LOGIN", "", "<officer name>"))
         self.console.print(f"Serving {self.title!r} on {self.public_url} to the people of {self.gate.path};"
                            f" each signed-in tab runs {example!r}", highlight=False, markup=False)
+
+    @web.middleware
+    async def _same_site(self, request: web.Request, handler):
+        """Only this machine's own names on a loopback server; websockets only from its own pages."""
+        if self.loopback and not _loopback_name(request.host):
+            log.warning("refused a request for host %r (not this machine's own name)", request.host)
+            raise web.HTTPForbidden(text="this board is served to this machine only\n")
+        origin = request.headers.get("Origin")
+        if (request.match_info.route.name in ("websocket", "session") and origin is not None
+                and _netloc(origin) != _browser_host(request).lower()):
+            log.warning("refused a websocket from a page of %r", origin)
+            raise web.HTTPForbidden(text="open the board's own page\n")
+        return await handler(request)
 
     @web.middleware
     async def _sign_in(self, request: web.Request, handler):
@@ -146,17 +173,17 @@ class BoardServer(Server):
         return await handler(request)
 
     async def handle_index(self, request: web.Request):
-        if self.gate is None:
-            return await super().handle_index(request)
-        officer: Login = request["officer"]
+        officer: Login | None = request.get("officer")
         # The websocket address comes from the address the browser used (not --host, which
         # may be 0.0.0.0), secure behind an HTTPS proxy, and carries this page's ticket.
         secure = request.secure or request.headers.get("X-Forwarded-Proto") == "https"
+        host = _browser_host(request)
+        path = f"/ws/{self.tickets.issue(officer)}" if officer else "/ws"
         context = {
             "font_size": to_int(request.query.get("fontsize", "16"), 16),
-            "app_websocket_url": f"{'wss' if secure else 'ws'}://{request.host}/ws/{self.tickets.issue(officer)}",
-            "config": {"static": {"url": f"{'https' if secure else 'http'}://{request.host}/static/"}},
-            "application": {"name": f"{self.title} · {officer.name}"},
+            "app_websocket_url": f"{'wss' if secure else 'ws'}://{host}{path}",
+            "config": {"static": {"url": f"{'https' if secure else 'http'}://{host}/static/"}},
+            "application": {"name": f"{self.title} · {officer.name}" if officer else self.title},
         }
         response = aiohttp_jinja2.render_template("app_index.html", request, context)
         response.headers["Cache-Control"] = "no-store"  # a ticket is good once
@@ -195,3 +222,27 @@ class BoardServer(Server):
             if service is not None:
                 await service.stop()
         return websocket
+
+
+def _browser_host(request: web.Request) -> str:
+    """The host and port the browser typed: X-Forwarded-Host behind a proxy (which keeps Host
+    127.0.0.1:PORT, nginx's default), else Host. A page of another site cannot set the header on
+    a websocket, nor on a request without our (never given) CORS consent."""
+    return request.headers.get("X-Forwarded-Host", "").split(",")[0].strip() or request.host
+
+
+def _netloc(url: str) -> str:
+    """``http://127.0.0.1:8000`` → ``127.0.0.1:8000``; "" for what is not an address ("null")."""
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:
+        return ""
+
+
+def _loopback_name(host: str) -> bool:
+    """Whether a ``Host`` header (``localhost:8000``, ``[::1]:8000``) names this machine itself."""
+    try:
+        name = urlsplit(f"//{host}").hostname
+    except ValueError:
+        return False
+    return bool(name) and is_loopback(name)

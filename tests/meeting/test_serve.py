@@ -71,10 +71,31 @@ async def _until(ws, wanted: bytes, seen: bytearray) -> bool:
     return wanted in _shown(seen)
 
 
+async def _other_sites(port: int) -> dict[str, int]:
+    """What a page of another web site open in the same browser gets: its websocket carries its
+    own Origin; a site renamed onto 127.0.0.1 (DNS rebinding) sends its own name as Host."""
+    url = f"http://127.0.0.1:{port}"
+    status = {}
+    async with aiohttp.ClientSession() as session:
+        for name, origin in (("evil", "http://evil.example"), ("other_port", f"http://127.0.0.1:{port + 1}"),
+                             ("null", "null")):
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(f"{url}/ws?width=80&height=24", origin=origin)
+            status[name] = refused.value.status
+        for name, host in (("rebound_page", f"evil.example:{port}"), ("rebound_ws", f"evil.example:{port}")):
+            async with session.get(f"{url}/{'ws' if name == 'rebound_ws' else ''}", headers={"Host": host}) as r:
+                status[name] = r.status
+        async with session.get(f"{url}/", headers={"Host": f"localhost:{port}"}) as r:
+            status["localhost"] = r.status  # the machine's own name is fine
+    return status
+
+
 async def _browser(port: int) -> tuple[str, bool, bool]:
     page = await _page(port)
     async with aiohttp.ClientSession() as session:
-        async with session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30") as ws:
+        # As a browser opens it: with the page's own origin.
+        async with session.ws_connect(f"ws://127.0.0.1:{port}/ws?width=100&height=30",
+                                      origin=f"http://127.0.0.1:{port}") as ws:
             seen = bytearray()
             started = await _until(ws, b"Directive Board", seen)
             await ws.send_json(["stdin", ">"])  # next status: an edit key
@@ -119,6 +140,8 @@ def test_serve_on_loopback_read_only_and_stopped_by_pid(board: Path, tmp_path: P
     server, port = _serve(board, tmp_path)
     try:
         page, started, refused = asyncio.run(_browser(port))
+        assert asyncio.run(_other_sites(port)) == {"evil": 403, "other_port": 403, "null": 403,
+                                                    "rebound_page": 403, "rebound_ws": 403, "localhost": 200}
         assert f"ws://127.0.0.1:{port}/ws" in page  # the page's websocket is on loopback too
         assert started, "the board never reached the browser"
         assert refused, "the edit key was not refused with the read-only notice"

@@ -86,7 +86,7 @@ class Browser:
         assert status == 200
         self.url = re.search(r'data-session-websocket-url="([^"]+)"', self.page).group(1)
         # No credentials on the websocket itself: the ticket in its address is what counts.
-        self.ws = await session.ws_connect(self.url + "?width=100&height=30")
+        self.ws = await session.ws_connect(self.url + "?width=100&height=30", origin=f"http://127.0.0.1:{port}")
         assert await _until(self.ws, b"Directive Board", self.seen), f"{self.login}: the board never showed"
 
     async def press(self, key: str) -> None:

@@ -138,7 +138,9 @@ async def test_another_officers_move_shows_on_the_open_page(make_app, board_path
         other.move(card_of(6, 1), "done", note="ได้รับงบแล้ว ดำเนินการเสร็จ")
         other.close()
         deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and "ได้รับงบแล้ว" not in text(app):
+        # The page and the line above the keys repaint separately: wait for both (a loaded machine).
+        while time.monotonic() < deadline and not ("ได้รับงบแล้ว" in text(app)
+                                                   and screen_lines(app)[-2].strip().startswith("⟳")):
             await pilot.pause(0.1)
         shown = text(app)
         assert "บันทึก: ได้รับงบแล้ว ดำเนินการเสร็จ" in shown and "สมชาย" in shown

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from storage.formats import layout
+from storage.formats import agenda, layout
 from storage.formats.agencies import AgencyIndex, clean_text
 from storage.formats.draft import Draft, DraftWarning
 from storage.formats.head import read_head
@@ -150,6 +150,32 @@ def prose_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] =
                                       for item in draft.items))
 
 
+def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """The Draft of minutes laid out by agenda (agenda.py), else None.
+
+    Minutes sent under a cover letter keep the letter's number and subject; bare minutes are a
+    meeting record: no number (none is expected), the meeting's title as the subject, its date,
+    and its chair as the issuer."""
+    if not agenda.is_minutes(lines):
+        return None
+    index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
+    rows = agenda.agenda_rows(lines, index)
+    if not rows:
+        return None
+    at = agenda.first_agenda_line(lines)
+    head, warnings = lines[:at], []
+    directive = read_head(head, index, warnings, source, lines[at:])
+    if not directive.number:
+        title = agenda.meeting_title(head)
+        directive = replace(directive, subject=directive.subject or title,
+                            issuer=agenda.meeting_chair(head) or directive.issuer)
+        warnings = [w for w in warnings if w.code != "importer.no_number" and not (title and w.code == "importer.no_subject")]
+    items = rows_to_items([row[:4] for row in rows], PROSE_COLUMNS, index, warnings)
+    subs = {int(row[0]): row[4] for row in rows}
+    items = tuple(replace(item, subpoints=subs.get(item.seq) or item.subpoints) for item in items)
+    return Draft(directive=directive, items=items, warnings=tuple(warnings))
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input (LimitExceeded past
     the limits); what could not be read is a warning."""
@@ -161,7 +187,8 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if positional is not None:
             return positional
     if found is None:
-        paragraphs = paragraph_draft(lines, source=source, known=known) or prose_draft(lines, source=source, known=known)
+        paragraphs = (minutes_draft(lines, source=source, known=known) or paragraph_draft(lines, source=source, known=known)
+                      or prose_draft(lines, source=source, known=known))
         if paragraphs is not None:  # numbered paragraphs: with หน่วยงานที่รับผิดชอบ lines, or minutes in prose
             return paragraphs
         guessed = _guess_columns(lines)

@@ -33,7 +33,7 @@ _PLACE_BEFORE_RE = re.compile(r"(?:ในเขต|เขตพื้นที�
 _JOINED_BEFORE_RE = re.compile(r"(?:และ|หรือ|,)\s*$")
 _AT_PLACE_RE = re.compile(r"(?:^|\s)ณ\s*\S+\s+$")
 """``ณ ลานพระบรมราชานุสาวรีย์ อำเภอเมืองแพร่``: the district after a place is where, not who."""
-_RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ|แจ้ง)\S{0,40}(?:ให้|ต่อ|ถึง|แก่|ยัง)\s*$")
+_RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ|แจ้ง)\S{0,40}(?:ให้|ต่อ|ถึง|แก่|ยัง|ผ่าน)\s*$")
 """``รายงานผล…ให้สำนักงานคลังจังหวัด…``: the office a report goes to is not assigned the work."""
 _SUPPORT_AFTER_RE = re.compile(r"\s*(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
 _ROLE_AFTER_RE = re.compile(
@@ -66,7 +66,7 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
     return runs
 
 
-def _joined(parts: list[str]) -> str:
+def joined_lines(parts: list[str]) -> str:
     """Lines of a paragraph as one text: Thai wraps between words and writes no space there."""
     out = ""
     for part in parts:
@@ -141,6 +141,12 @@ def _spread(found: list, start: int, text: str, role: str) -> None:
         at = s
 
 
+def role_cell(named: list[tuple[str, str | None]]) -> str:
+    """An agencies cell with each role marked as a letter's table would mark it."""
+    return "\n".join(f"{n} (หน่วยงานหลัก)" if r == "lead" else f"{n} (สนับสนุน)" if r == "support" else n
+                     for n, r in named)
+
+
 def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] | None:
     """(first line, rows) of the numbered run that names the most assignees; a row is
     [seq, text, agencies cell with roles marked, due cell, sub-points]."""
@@ -148,12 +154,10 @@ def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] |
     for start, paragraphs in _numbered(lines):
         rows = []
         for seq, text_lines, subs in paragraphs:
-            text = " ".join([_joined(text_lines), *(_joined(sub[:1] + sub[2:]) for sub in subs)])
-            whole = " ".join([_joined(text_lines), *(_joined(sub[1:]) for sub in subs)])
-            named = assignees(whole, index)
-            cell = "\n".join(f"{n} (หน่วยงานหลัก)" if r == "lead" else f"{n} (สนับสนุน)" if r == "support" else n
-                             for n, r in named)
-            rows.append([seq, text, cell, "", tuple(_joined(sub[1:]) for sub in subs)])
+            text = " ".join([joined_lines(text_lines), *(joined_lines(sub[:1] + sub[2:]) for sub in subs)])
+            whole = " ".join([joined_lines(text_lines), *(joined_lines(sub[1:]) for sub in subs)])
+            cell = role_cell(assignees(whole, index))
+            rows.append([seq, text, cell, "", tuple(joined_lines(sub[1:]) for sub in subs)])
         score = sum(1 for row in rows if row[2])
         if score and (best is None or score > best[2]):
             best = (start, rows, score)

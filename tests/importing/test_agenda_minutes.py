@@ -1,0 +1,111 @@
+"""Minutes laid out by agenda (รายงานการประชุม): the chair's orders under each topic are the
+items; the attendee list, the reports and the topics only noted are not."""
+
+from __future__ import annotations
+
+from storage.formats.letters import parse_letter_text
+from storage.formats.reader import read_letter
+from tests.importing.helpers import LETTERS, roles
+
+CHANTHABURI = LETTERS / "chanthaburi-agenda-minutes-2569.txt"
+SISAKET = LETTERS / "sisaket-cover-letter-agenda-minutes.txt"
+JB = "จังหวัดจันทบุรี"
+
+
+def test_bare_minutes_are_a_meeting_record_with_the_chairs_orders_as_items() -> None:
+    draft = read_letter(CHANTHABURI)
+    d = draft.directive
+    # A meeting has no letter number, and none is asked for.
+    assert (d.number, d.date, d.issuer) == ("", "2026-11-26", f"ผู้ว่าราชการ{JB}")
+    assert d.subject == f"รายงานการประชุมคณะกรมการ{JB} และหัวหน้าส่วนราชการระดับจังหวัด ครั้งที่ ๑๑/๒๕๖๙"
+    items = {i.seq: i for i in draft.items}
+    # Five orders; the five attendees numbered ๑–๕ and the topics only noted (๔.๑, ๔.๒) are not items.
+    assert sorted(items) == [1, 2, 3, 4, 5]
+    assert items[1].text == (f"การเตรียมความพร้อมรับมืออุทกภัยช่วงฤดูมรสุม: ให้สำนักงานป้องกันและบรรเทาสาธารณภัย{JB}"
+                             "เป็นหน่วยงานหลัก ร่วมกับอำเภอทุกอำเภอเตรียมความพร้อมเครื่องจักรกล เครื่องสูบน้ำ "
+                             "และกำลังพล ให้แล้วเสร็จภายในวันที่ ๑๕ ธันวาคม ๒๕๖๙")
+    assert items[1].due == "2026-12-15"
+    assert roles(items[1]) == {f"สำนักงานป้องกันและบรรเทาสาธารณภัย{JB}": "lead", "อำเภอทุกอำเภอ": "support"}
+    assert items[2].due == "2027-01-31"
+    assert roles(items[2]) == {f"สำนักงานพาณิชย์{JB}": "lead", f"สำนักงานเกษตร{JB}": "lead",
+                               f"องค์การบริหารส่วน{JB}": "support"}
+    # The office that reported under ๓.๑ is given the order because the order names it, once.
+    assert items[3].text.startswith("ผลการดำเนินงานแก้ไขปัญหาช้างป่า: ให้สำนักงานทรัพยากรธรรมชาติ")
+    assert (items[3].recurrence, items[3].every) == ("ทุกเดือน", "P1M")
+    assert roles(items[3]) == {f"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อม{JB}": "lead"}
+    # "รายงานผลผ่านสำนักงานส่งเสริม…": the channel the report goes through is not given the work.
+    assert roles(items[4]) == {"องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "lead"}
+    assert items[4].due is None
+    # An agenda's stock heading (เรื่องอื่น ๆ) is not a title; the chair's own words are the item.
+    assert items[5].text == "มอบหมายให้ทุกส่วนราชการประชาสัมพันธ์โครงการจันทบุรีเมืองสะอาดผ่านช่องทางของหน่วยงานทุกสัปดาห์"
+    assert (items[5].recurrence, items[5].every) == ("ทุกสัปดาห์", "P1W")
+    assert roles(items[5]) == {"ส่วนราชการทุกส่วนราชการ": "lead"}
+    (note,) = draft.warnings
+    assert (note.code, note.seq) == ("importer.relative_due", 4)
+
+
+def test_minutes_under_a_cover_letter_keep_the_letter_and_read_points_and_resolutions() -> None:
+    draft = read_letter(SISAKET)
+    d = draft.directive
+    assert (d.number, d.date) == ("ศก 0017.3/ว 2291", "2026-12-09")
+    assert d.subject == "ส่งรายงานการประชุมหัวหน้าส่วนราชการจังหวัดศรีสะเกษ ครั้งที่ 12/2569"
+    first, second = draft.items
+    # An order in points 1) 2): one item, the points its sub-points, every agency with its role.
+    assert first.subpoints == (
+        "ให้อำเภอทุกอำเภอเป็นหน่วยงานหลัก ขับเคลื่อนโครงการหน้าบ้านน่ามองในทุกหมู่บ้าน",
+        "ให้สำนักงานพัฒนาชุมชนจังหวัดศรีสะเกษสนับสนุนการประกวดหมู่บ้านต้นแบบและรายงานผลภายในวันที่ 28 กุมภาพันธ์ 2570")
+    assert first.due == "2027-02-28"
+    assert roles(first) == {"อำเภอทุกอำเภอ": "lead", "สำนักงานพัฒนาชุมชนจังหวัดศรีสะเกษ": "support"}
+    # A resolution that assigns work is an order; the approval before it is not part of the text.
+    assert second.text == ("การแก้ไขปัญหาฝุ่นละอองขนาดเล็ก (PM2.5): มอบหมายให้สำนักงานป้องกันและบรรเทาสาธารณภัย"
+                           "จังหวัดศรีสะเกษเป็นเจ้าภาพหลัก ร่วมกับองค์กรปกครองส่วนท้องถิ่นทุกแห่ง ดำเนินการตามแผน "
+                           "รายงานผลทุกวันศุกร์")
+    assert (second.recurrence, second.every) == ("ทุกวันศุกร์", "P1W")
+    assert roles(second) == {"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดศรีสะเกษ": "lead",
+                             "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
+    assert draft.warnings == ()
+
+
+def test_minutes_with_nothing_ordered_have_no_items_and_say_so() -> None:
+    text = ("รายงานการประชุมคณะทำงาน ครั้งที่ 1/2569\nวันจันทร์ที่ 5 มกราคม 2569\n"
+            "ระเบียบวาระที่ 1 เรื่องแจ้งเพื่อทราบ\n 1.1 ผลการเบิกจ่าย\n สำนักงานคลังจังหวัดน่านรายงาน\n"
+            " มติที่ประชุม รับทราบ\nระเบียบวาระที่ 2 เรื่องอื่น ๆ\n ไม่มี\nเลิกประชุมเวลา 12.00 น.\n")
+    draft = parse_letter_text(text)
+    assert draft.items == ()
+    assert draft.has_warning("importer.no_table")
+
+
+def test_a_letter_that_mentions_an_agenda_once_is_not_read_as_minutes() -> None:
+    text = ("ที่ นน 0017/ว 5\n5 มกราคม 2569\nเรื่อง ติดตามผล\n"
+            "ตามระเบียบวาระที่ 3 ของการประชุมครั้งก่อน ผู้ว่าราชการจังหวัดมีข้อสั่งการ ดังนี้\n"
+            "1. ให้สำนักงานเกษตรจังหวัดน่านเป็นหน่วยงานหลัก สำรวจพื้นที่ปลูกข้าว\n"
+            "2. ให้อำเภอทุกอำเภอรายงานผลทุกเดือน\n")
+    draft = parse_letter_text(text)
+    assert [i.seq for i in draft.items] == [1, 2]
+    assert roles(draft.items[0]) == {"สำนักงานเกษตรจังหวัดน่าน": "lead"}
+
+
+def test_orders_given_on_the_topics_own_line_under_a_single_agenda_heading() -> None:
+    draft = parse_letter_text((
+        "บันทึกการประชุมคณะกรมการจังหวัดจันทบุรี\n"
+        "ครั้งที่ ๑๑/๒๕๖๙ วันพฤหัสบดีที่ ๒๖ พฤศจิกายน ๒๕๖๙\n"
+        "ระเบียบวาระที่ ๓ เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ\n"
+        "๓.๑ สถานการณ์อุทกภัย ผู้ว่าราชการจังหวัดสั่งการให้สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดจันทบุรี\n"
+        "และทุกอำเภอ เตรียมความพร้อมเครื่องจักรกลและกำลังพล ให้แล้วเสร็จภายในวันที่ ๑๕ ธันวาคม ๒๕๖๙\n"
+        "๓.๒ การป้องกันไฟป่า มอบหมายให้สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดจันทบุรี\n"
+        "เป็นหน่วยงานหลัก ร่วมกับองค์กรปกครองส่วนท้องถิ่นทุกแห่ง จัดทำแผนเฝ้าระวัง รายงานผลทุกเดือน\n"
+        "๓.๓ ประธานฝากให้สำนักงานสาธารณสุขจังหวัดจันทบุรีติดตามสถานการณ์โรคไข้เลือดออก\n"
+        "มติที่ประชุม รับทราบ\n"))
+    d = draft.directive
+    # The title ends where the date begins, even on the same line.
+    assert (d.number, d.subject, d.date) == ("", "บันทึกการประชุมคณะกรมการจังหวัดจันทบุรี ครั้งที่ ๑๑/๒๕๖๙",
+                                             "2026-11-26")
+    first, second, third = draft.items
+    assert first.text.startswith("สถานการณ์อุทกภัย: ให้สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดจันทบุรีและทุกอำเภอ")
+    assert first.due == "2026-12-15"
+    assert roles(first) == {"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดจันทบุรี": "lead", "อำเภอทุกอำเภอ": "lead"}
+    assert second.every == "P1M"
+    assert roles(second) == {"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อมจังหวัดจันทบุรี": "lead",
+                             "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
+    assert third.text == "ฝากให้สำนักงานสาธารณสุขจังหวัดจันทบุรีติดตามสถานการณ์โรคไข้เลือดออก"
+    assert roles(third) == {"สำนักงานสาธารณสุขจังหวัดจันทบุรี": "lead"}

@@ -183,9 +183,9 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
     problems = tuple(getattr(store, "problems", ()))
     waiting = [p for p in problems if getattr(p, "reason", "") == "waiting"]
     # A newer version's file is not damage either: it is read, and says to update (once); a file
-    # with some bad values left out is read too, and says so itself.
+    # with some bad values left out, or stamped by a clock far ahead, is read too and says so.
     newer = [p for p in problems if getattr(p, "reason", "") == "newer"]
-    bad = [p for p in problems if getattr(p, "reason", "") not in ("waiting", "newer", "bad_values")]
+    bad = [p for p in problems if getattr(p, "reason", "") not in ("waiting", "newer", "bad_values", "ahead")]
     for problem in problems:
         key = "newer" if problem in newer else f"bad\0{problem.path}\0{problem.problem}"
         if key not in told:

@@ -22,11 +22,11 @@ decoded here from its bytes, which is the same documents at a fraction of the co
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
 from storage.errors import BadFile
 from storage.models import Records
-from storage.sync.clock import ZERO, Stamp
+from storage.sync.clock import MAX_DRIFT_MS, ZERO, Stamp
 from storage.sync.files import StatKey, load_keyed
 from storage.sync.decode import Decoded, NotABoard, Skip, decode, read_meta
 from storage.sync.kinds import FORMAT
@@ -107,27 +107,30 @@ class Parsed(NamedTuple):
     skipped: tuple[Skip, ...] = ()
     """What was left out of it (bad values, records, events): the rest counts."""
     format: int = FORMAT
+    ahead: tuple[Skip, ...] = ()
+    """What it holds stamped ahead of the clock (kept, not adopted: clock.py)."""
 
 
-def decoded(path: Path, data: Any) -> Decoded:
+def decoded(path: Path, data: Any, ahead: Callable[[int], bool] | None = None) -> Decoded:
     """``decode`` with the file named: BadFile when its core shape is bad."""
     try:
-        return decode(data)
+        return decode(data, ahead)
     except (ValueError, TypeError, AttributeError) as error:
         reason = "not_board" if isinstance(error, NotABoard) else "damaged"
         raise BadFile(str(path), reason, "skipped", detail=str(error)) from None
 
 
-def parse_file(path: Path, known: StatKey | None = None) -> Parsed | None:
-    """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad."""
+def parse_file(path: Path, known: StatKey | None = None,
+               ahead: Callable[[int], bool] | None = None) -> Parsed | None:
+    """Read one board file: None if missing, (key, None, None) if unchanged; BadFile if bad.
+    ``ahead``: whether a stamp's wall time is ahead of the clock (``HybridClock.ahead``)."""
     loaded = load_keyed(path, known)
     if loaded is None:
         return None
     key, data = loaded
     if data is None:
         return Parsed(key, None, None)
-    meta, state, skipped, written = decoded(path, data)
-    return Parsed(key, meta, state, skipped, written)
+    return Parsed(key, *decoded(path, data, ahead))
 
 
 def file_notes(path: Path, parsed: Parsed) -> tuple[BadFile, ...]:
@@ -138,4 +141,7 @@ def file_notes(path: Path, parsed: Parsed) -> tuple[BadFile, ...]:
         notes.append(BadFile(str(path), "bad_values", count=len(parsed.skipped), detail=str(parsed.skipped[0])))
     if parsed.format > FORMAT:
         notes.append(BadFile(str(path), "newer", format=parsed.format))
+    if parsed.ahead:
+        notes.append(BadFile(str(path), "ahead", count=len(parsed.ahead), detail=str(parsed.ahead[0]),
+                             hours=MAX_DRIFT_MS // 3_600_000))
     return tuple(notes)

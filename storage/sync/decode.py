@@ -14,15 +14,16 @@ Kinds this version does not know are kept (``kinds.py`` says why and how to add 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Callable, NamedTuple
 
-from storage.sync.clock import MAX_WALL, Stamp
+from storage.sync.clock import MAX_WALL, Stamp, iso
 from storage.sync.kinds import (
-    EVENT_COMMON, EVENTS, FIELD_NAME_LIMIT, FORMAT, field_check, ident, plain, record_key,
+    EVENT_COMMON, EVENTS, FIELD_NAME_LIMIT, FORMAT, RECORDS, field_check, ident, plain, record_key,
 )
 from storage.sync.state import State, event_wins, reg_wins
 
 MAX_COUNTER = 2**31
+_NONE: dict = {}
 MAX_AUTHOR = 300
 
 
@@ -51,19 +52,26 @@ class Decoded(NamedTuple):
     skipped: tuple[Skip, ...] = ()
     format: int = FORMAT
     """The format the file says it was written in (``meta.format``; 1 when it does not say)."""
+    ahead: tuple[Skip, ...] = ()
+    """Documents stamped ahead of the clock given to ``decode`` (a clock far ahead: clock.py).
+    They are in ``state`` like any other; the clock does not adopt them."""
 
 
-def stamp(raw: Any) -> Stamp | None:
-    """A stamp ``[wall_ms, counter, replica]`` within range, or None."""
-    if type(raw) is not list or len(raw) != 3:
+def stamp(raw: Any, *, over: bool = True) -> Stamp | None:
+    """A stamp ``[wall_ms, counter, replica]`` within range, or with ``over`` also
+    ``[wall_ms, counter, replica, [the stamp it was written over]]`` (clock.py); or None."""
+    if type(raw) is not list or not 3 <= len(raw) <= (4 if over else 3):
         return None
-    wall, counter, replica = raw
+    wall, counter, replica = raw[:3]
     if type(wall) is not int or not 0 <= wall <= MAX_WALL:
         return None
     if type(counter) is not int or not 0 <= counter < MAX_COUNTER:
         return None
     if type(replica) is not str or len(replica) > 64:
         return None
+    if len(raw) == 4:
+        under = stamp(raw[3], over=False)
+        return None if under is None else (wall, counter, replica, under)
     return (wall, counter, replica)
 
 
@@ -84,65 +92,82 @@ def read_meta(data: Any) -> dict:
     return docs[0]
 
 
-def decode(data: Any) -> Decoded:
-    """Decode a parsed TinyDB board file; NotABoard / ValueError when its core shape is bad."""
+def decode(data: Any, ahead: Callable[[int], bool] | None = None) -> Decoded:
+    """Decode a parsed TinyDB board file; NotABoard / ValueError when its core shape is bad.
+    Documents whose stamp's wall time is ``ahead`` of the clock are listed as such."""
     meta = read_meta(data)
     regs, events = _table(data, "regs"), _table(data, "events")
-    state, skipped = State(), []
+    state, skipped, early = State(), [], []
+    is_ahead = ahead or (lambda wall: False)
     for doc_id, doc in regs.items():
-        _reg_doc(state, doc_id, doc, skipped)
+        when = _reg_doc(state, doc_id, doc, skipped)
+        if when is not None and is_ahead(when[0]):
+            early.append(Skip(doc["r"], "", "stamped " + (iso(when) or "")))
     for doc_id, event in events.items():
-        _event_doc(state, doc_id, event, skipped)
+        if _event_doc(state, doc_id, event, skipped) and is_ahead(event["s"][0]):
+            early.append(Skip(f"event {event['id']}", "", "stamped " + (iso(tuple(event["s"])) or "")))
     written = meta.get("format")
-    return Decoded(meta, state, tuple(skipped), written if type(written) is int else 1)
+    return Decoded(meta, state, tuple(skipped), written if type(written) is int else 1, tuple(early))
 
 
-def _reg_doc(state: State, doc_id: str, doc: Any, skipped: list[Skip]) -> None:
+def _reg_doc(state: State, doc_id: str, doc: Any, skipped: list[Skip]) -> Stamp | None:
+    """Join one ``regs`` document's good fields into ``state``; its stamp (None: left out)."""
     if type(doc) is not dict:
         skipped.append(Skip(f"regs document {doc_id}", "", "not an object"))
-        return
+        return None
     key = doc.get("r")
     if not record_key(key):
         skipped.append(Skip(f"regs document {doc_id}", "", f"bad record name {key!r:.40}"))
-        return
+        return None
     when, by, values = stamp(doc.get("s")), doc.get("by", ""), doc.get("f")
     if when is None:
         skipped.append(Skip(key, "", f"bad stamp {doc.get('s')!r:.60}"))
-        return
+        return None
     if type(by) is not str or len(by) > MAX_AUTHOR:
         skipped.append(Skip(key, "", "bad author"))
-        return
+        return None
     if type(values) is not dict:
         skipped.append(Skip(key, "", "no fields"))
-        return
+        return None
     kind = key.split("/", 1)[0]
+    checks = RECORDS.get(kind, _NONE)  # looked up once per document: this loop runs 50k times at open
     fields = state.records.get(key)
     for name, value in values.items():
-        check = field_check(kind, name)
-        if len(name) > FIELD_NAME_LIMIT or not (plain(value) if check is None else check(value)):
+        check = checks.get(name)
+        if check is not None:
+            good = check(value)
+        elif len(name) > FIELD_NAME_LIMIT:
+            good = False
+        else:  # a set-valued field (alias:…), or one this version does not know
+            check = field_check(kind, name)
+            good = plain(value) if check is None else check(value)
+        if not good:
             skipped.append(Skip(key, name[:60], f"bad value {value!r:.40}"))
             continue
         if fields is None:
             fields = state.records[key] = {}
-        reg = (when, value, by)
-        if reg_wins(reg, fields.get(name)):
-            fields[name] = reg
+        old = fields.get(name)
+        if old is None or reg_wins((when, value, by), old):
+            fields[name] = (when, value, by)
+    return when
 
 
-def _event_doc(state: State, doc_id: str, event: Any, skipped: list[Skip]) -> None:
+def _event_doc(state: State, doc_id: str, event: Any, skipped: list[Skip]) -> bool:
+    """Join one event into ``state``; False when it was left out."""
     if type(event) is not dict or not ident(event.get("id")):
         skipped.append(Skip(f"events document {doc_id}", "", "not an event"))
-        return
+        return False
     what = f"event {event['id']}"
-    if stamp(event.get("s")) is None:
+    if stamp(event.get("s"), over=False) is None:
         skipped.append(Skip(what, "s", f"bad stamp {event.get('s')!r:.60}"))
-        return
+        return False
     bad = _bad_event_key(event)
     if bad is not None:
         skipped.append(Skip(what, bad[:60], f"bad value {event.get(bad)!r:.40}"))
-        return
+        return False
     if event_wins(event, state.events.get(event["id"])):
         state.events[event["id"]] = event
+    return True
 
 
 def _bad_event_key(event: dict) -> str | None:

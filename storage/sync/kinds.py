@@ -68,7 +68,9 @@ def plain(value: Any, depth: int = 0) -> bool:
 
 
 def text(limit: int) -> Check:
-    return lambda value: type(value) is str and len(value) <= limit
+    def check(value: Any) -> bool:
+        return type(value) is str and len(value) <= limit
+    return check
 
 
 def texts(limit: int, count: int = 1000) -> Check:

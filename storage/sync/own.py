@@ -80,6 +80,8 @@ class OwnFile:
         self._synced_key: StatKey | None = None
         self._shadow_key: StatKey | None = None
         self._keys = threading.Lock()  # the watcher thread compares these keys
+        self.ahead: Callable[[int], bool] | None = None
+        """Whether a stamp's wall time is ahead of our clock (set by the store: clock.py)."""
         self._pending = State()
         """Changes taken in since the last write."""
         self._rewrite = True
@@ -224,7 +226,7 @@ class OwnFile:
     def _read_copy(self, copy: ReplicaFile, known: StatKey | None) -> tuple[StatKey | None, State | None, dict | None]:
         """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
         try:
-            parsed = copy.read(known)
+            parsed = copy.read(known, self.ahead)
         except BadFile as error:
             copy.forget()
             if copy is self._synced:

@@ -8,7 +8,7 @@ from storage.controls import visible
 from storage.errors import BadFile
 from storage.i18n import say
 from storage.models import Change
-from storage.sync.clock import Stamp, iso
+from storage.sync.clock import MAX_WALL, Stamp, iso
 from storage.sync.decode import owner_of
 from storage.sync.kinds import RECORDS
 from storage.sync.state import Delta, State
@@ -55,14 +55,20 @@ def changes_of(state: State, delta: Delta) -> list[Change]:
     return changes
 
 
-def newest_stamp(state: State, delta: Delta) -> Stamp:
-    """The largest stamp among what ``delta`` changed (the clock must not run behind it)."""
+def newest_stamp(state: State, delta: Delta, below: int | None = None) -> Stamp:
+    """The largest stamp among what ``delta`` changed (the clock must not run behind it),
+    among those whose wall time is at most ``below`` (the clock's horizon)."""
     best: Stamp = (0, 0, "")
+    below = MAX_WALL if below is None else below
     for key, names in delta.records.items():
         for name in names:
-            best = max(best, state.records[key][name][0])
+            stamp = state.records[key][name][0]
+            if stamp > best and stamp[0] <= below:
+                best = stamp
     for event_id in delta.events:
-        best = max(best, tuple(state.events[event_id]["s"]))  # type: ignore[arg-type]
+        stamp = tuple(state.events[event_id]["s"])
+        if stamp > best and stamp[0] <= below:
+            best = stamp
     return best
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Callable
 
 from storage.errors import BadFile
 from storage.sync import folder as fs
@@ -20,7 +21,7 @@ from storage.sync.files import StatKey, stat_key
 from storage.sync.report import join_deltas
 from storage.sync.state import Delta, State, merge_into
 
-NOTES = ("bad_values", "newer")
+NOTES = ("bad_values", "newer", "ahead")
 """Problems of a file that was read all the same (the rest of it counts)."""
 
 Source = tuple[StatKey | None, bool]
@@ -46,6 +47,8 @@ class FolderScan:
         self._notes: dict[Path, tuple[BadFile, ...]] = {board: base_notes}
         """Files read with something left out of them, or made by a newer version."""
         self._named = NamedBases()
+        self.ahead: Callable[[int], bool] | None = None
+        """Whether a stamp's wall time is ahead of our clock (set by the store: clock.py)."""
         self._keys = threading.Lock()  # the watcher thread compares these keys
 
     # -- what changed on disk -----------------------------------------------------------------
@@ -109,7 +112,7 @@ class FolderScan:
         """One source: its new state (None when unchanged, foreign or unreadable)."""
         known, foreign = self._sources.get(path, (None, False))
         try:
-            parsed = parse_file(path, known)
+            parsed = parse_file(path, known, self.ahead)
         except BadFile as error:
             seen[path] = (stat_key(path), False)
             if path == self.board or path.parent != self.board.parent:  # others beside may be anything

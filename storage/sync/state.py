@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from storage.sync.clock import ZERO, Stamp
+from storage.sync.clock import MAX_WALL, ZERO, Stamp
 
 Reg = tuple[Stamp, Any, str]
 """(stamp, value, author) of one field."""
@@ -37,16 +37,18 @@ class State:
     def size(self) -> int:
         return sum(len(f) for f in self.records.values()) + len(self.events)
 
-    def max_stamp(self) -> Stamp:
-        best = ZERO
+    def max_stamp(self, below: int | None = None) -> Stamp:
+        """The largest stamp, among those whose wall time is at most ``below`` if given (a
+        clock adopts only those: clock.py)."""
+        best, limit = ZERO, MAX_WALL if below is None else below
         for fields in self.records.values():
             for reg in fields.values():
-                if reg[0] > best:
+                if reg[0] > best and reg[0][0] <= limit:
                     best = reg[0]
         for event in self.events.values():
             stamp = tuple(event["s"])
-            if stamp > best:
-                best = stamp  # type: ignore[assignment]
+            if stamp > best and stamp[0] <= limit:
+                best = stamp
         return best
 
     def __eq__(self, other: object) -> bool:
@@ -57,13 +59,35 @@ def _tiebreak(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
+def effective(stamp: Stamp) -> Stamp:
+    """The time a register counts as: its own, or that of the register it was written over."""
+    return stamp[:3] if len(stamp) == 3 or stamp[3] <= stamp[:3] else stamp[3]
+
+
+def order(stamp: Stamp) -> tuple:
+    """How a register's stamp sorts. A stamp written over one that was ahead of the clock
+    (``(wall, counter, replica, over)``, clock.py) comes right after ``over`` and after any
+    plain stamp equal to it; among such stamps the later real time wins. A total order, so
+    ``join`` stays commutative, associative and idempotent."""
+    if len(stamp) == 3:
+        return (stamp, 0, stamp, ZERO)
+    base, over = stamp[:3], stamp[3]
+    return (over, 1, base, over) if over > base else (base, 0, base, over)
+
+
+def stamp_wins(new: Stamp, old: Stamp) -> bool:
+    if len(new) == 3 and len(old) == 3:  # nearly always: plain tuples
+        return new > old
+    return order(new) > order(old)
+
+
 def reg_wins(new: Reg, old: Reg | None) -> bool:
     """True when ``new`` beats ``old`` (always, when there is none yet). Equal stamps
     (imports) fall back to the value bytes."""
     if old is None:
         return True
     if new[0] != old[0]:
-        return new[0] > old[0]
+        return stamp_wins(new[0], old[0])
     if new == old:
         return False
     return _tiebreak([new[1], new[2]]) > _tiebreak([old[1], old[2]])

@@ -27,7 +27,7 @@ from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item,
 from storage.sync import edits, hand, undo
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
-from storage.sync.clock import HybridClock, wall_ms
+from storage.sync.clock import HybridClock, Stamp, wall_ms
 from storage.sync.codec import file_notes, make_meta, parse_file, records_state, to_tables
 from storage.sync.sharing import make_folder
 from storage.sync.files import StatKey, dumps, stat_key, write_atomic
@@ -69,6 +69,7 @@ class BoardStore:
         self.own = OwnFile(Identity(self.board_id, self.name, user), replica, path, read_only=read_only)
         self.files = FolderScan(path, self.board_id, base_key, notes)
         self.clock = HybridClock(self.replica_id, clock)
+        self.own.ahead = self.files.ahead = self.clock.ahead
         self._state = base.copy()
         self._base = base
         self._closed = False
@@ -108,7 +109,7 @@ class BoardStore:
         refuses every change with a BoardError."""
         path = Path(path)
         try:
-            parsed = parse_file(path)
+            parsed = parse_file(path, ahead=HybridClock("", clock).ahead)
         except BadFile as error:
             raise error.restated("") from None
         if parsed is None:
@@ -139,7 +140,7 @@ class BoardStore:
                 self.own.forget()
                 self._read_shadow()
         self._scan()
-        self.clock.observe(self._state.max_stamp())
+        self._adopt(self._state.max_stamp)
         self._live = LiveView(self._state)
 
     @classmethod
@@ -365,10 +366,16 @@ class BoardStore:
         elsewhere?)."""
         delta = self._scan()
         if delta:
-            self.clock.observe(newest_stamp(self._state, delta))  # a write follows: never behind what is seen
+            self._adopt(lambda below=None: newest_stamp(self._state, delta, below))  # a write follows: never behind
         if delta and hasattr(self, "_live"):  # not yet at boot: the view is built from the state after
             self._live.apply(self._state, delta)
         return self._state
+
+    def _adopt(self, newest: Callable[..., Stamp]) -> None:
+        """Never run behind what was seen, within the drift bound (clock.py): ``newest(below)``
+        is the newest stamp among those with a wall time of at most ``below`` (all: None)."""
+        if not self.clock.observe(newest(None)):  # the newest is set aside: adopt the newest of the rest
+            self.clock.observe(newest(self.clock.horizon()))
 
     def _read_shadow(self) -> Delta:
         state = self.own.read_shadow()
@@ -401,7 +408,7 @@ class BoardStore:
         delta = join_deltas(delta, self._scan())
         if not delta:
             return []
-        self.clock.observe(newest_stamp(self._state, delta))
+        self._adopt(lambda below=None: newest_stamp(self._state, delta, below))
         self._live.apply(self._state, delta)
         return changes_of(self._state, delta)
 
@@ -428,7 +435,7 @@ class BoardStore:
         # Read every file first: another session of this replica may have compacted into a base
         # this one never read, and that base is about to be removed as "ours and older".
         self._live.apply(self._state, self._scan())
-        self.clock.observe(self._state.max_stamp())
+        self._adopt(self._state.max_stamp)
         if self.waiting:
             # This view lacks what a missing base holds: a base written now would look complete
             # while it is not, so keep our entries where they are until the base arrives.

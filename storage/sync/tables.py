@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -93,7 +93,7 @@ class ReplicaFile:
         self.where: Where = {}
         """Where each register of the file lives, for superseding it in place."""
 
-    def read(self, known: StatKey | None) -> Parsed | None:
+    def read(self, known: StatKey | None, ahead: Callable[[int], bool] | None = None) -> Parsed | None:
         """Like ``codec.parse_file``: None when missing, (key, None, None) when the key is
         ``known`` (not decoded again); BadFile when it is not a board file."""
         if self.storage.read() is None:
@@ -108,9 +108,9 @@ class ReplicaFile:
             data = {name: {str(doc.doc_id): dict(doc) for doc in self.db.table(name, cache_size=0)}
                     for name in TABLES}
         # else TinyDB itself would raise on what is there: the decoder names and skips it.
-        meta, state, skipped, written = decoded(self.path, data)
+        parsed = Parsed(key, *decoded(self.path, data, ahead))
         self.where = _where(data.get("regs") or {})
-        return Parsed(key, meta, state, skipped, written)
+        return parsed
 
     def mirror_of(self, other: "ReplicaFile") -> None:
         """This copy was just written with the same bytes as ``other``."""

@@ -17,7 +17,7 @@ from storage.models import (
 from storage.sync.clock import iso
 from storage.sync.decode import owner_of
 from storage.sync.shown import Shown
-from storage.sync.state import Delta, Reg, State
+from storage.sync.state import Delta, Reg, State, stamp_wins
 
 Fields = dict[str, Reg]
 
@@ -74,7 +74,11 @@ def _card(rid: str, f: Fields) -> Card | None:
     if "item_id" not in f or "agency_id" not in f:
         return None
     status = _v(f, "status", "todo")
-    newest = max(f.values(), key=lambda reg: reg[0])
+    newest = None  # the register that counts as latest (a clock far ahead: state.order)
+    for reg in f.values():
+        if newest is None or stamp_wins(reg[0], newest[0]):
+            newest = reg
+    assert newest is not None
     return Card(rid, _v(f, "item_id"), _v(f, "agency_id"), _v(f, "role", "support"),
                 status if status in STATUSES else "todo", float(_v(f, "rank", 0.0) or 0.0),
                 iso(newest[0]), visible(newest[2]) or None if newest[0][0] else None)

@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from storage.sync.codec import decoded
+from storage.sync.clock import wall_ms
 from storage.sync.store import BoardStore
 from tui.cli import main
 
 BAD = "0123456789abcdef"
-STAMP = [1_800_000_000_000, 0, BAD]
+STAMP = [wall_ms() - 60_000, 0, BAD]
 
 
 def _deep(n: int) -> str:

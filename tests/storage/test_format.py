@@ -16,12 +16,13 @@ import pytest
 from storage.activity import activities
 from storage.sync import edits
 from storage.sync.kinds import EVENTS, FORMAT, RECORDS
+from storage.sync.clock import wall_ms
 from storage.sync.store import BoardStore
 from storage.sync.view import BUILDERS
 from tui.cli import main
 
 NEWER_REPLICA = "feedfacefeedface"
-STAMP = [1_800_000_000_000, 0, NEWER_REPLICA]
+STAMP = [wall_ms() - 60_000, 0, NEWER_REPLICA]
 
 
 def _newer_file(store: BoardStore) -> tuple[bytes, dict, list[bytes]]:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from storage.models import Card, HistoryEvent, Note
-from storage.sync.state import State
+from storage.sync.state import State, order
 
 
 def merges(into: dict[str, str]) -> dict[str, str]:
@@ -106,7 +106,7 @@ class Shown:
         shown = replace(kept, agency_id=agency, role="lead" if any(c.role == "lead" for c in members) else kept.role)
         for name in ("status", "rank"):  # the latest report of either card
             regs = [state.records[f"card/{c.id}"].get(name) for c in members]
-            newest = max((r for r in regs if r is not None), key=lambda r: r[0], default=None)
+            newest = max((r for r in regs if r is not None), key=lambda r: order(r[0]), default=None)
             if newest is not None:
                 shown = replace(shown, **{name: newest[1] if name == "status" else float(newest[1] or 0.0)})
         self.cards[kept.id] = shown

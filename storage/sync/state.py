@@ -68,9 +68,10 @@ def order(stamp: Stamp) -> tuple:
     """How a register's stamp sorts. A stamp written over one that was ahead of the clock
     (``(wall, counter, replica, over)``, clock.py) comes right after ``over`` and after any
     plain stamp equal to it; among such stamps the later real time wins. A total order, so
-    ``join`` stays commutative, associative and idempotent."""
+    ``join`` stays commutative, associative and idempotent: no two different stamps sort
+    alike (a plain one ends in ``()``, which no 4-element stamp does, even one over ZERO)."""
     if len(stamp) == 3:
-        return (stamp, 0, stamp, ZERO)
+        return (stamp, 0, stamp, ())
     base, over = stamp[:3], stamp[3]
     return (over, 1, base, over) if over > base else (base, 0, base, over)
 

@@ -13,7 +13,7 @@ from typing import Any
 from storage.editing.errors import EditError
 from storage.sync.edits import Basis, set_field
 from storage.sync.hand import bury, history
-from storage.sync.state import Reg, State
+from storage.sync.state import Reg, State, order
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ def _moved_on(b: Basis, change: Undoable) -> tuple[str, Reg] | None:
             if name in now and now[name][0] != reg[0]:
                 return key, now[name]
         gone = now.get("deleted")
-        if gone is not None and gone[1] and "deleted" not in fields and gone[0] > max(r[0] for r in fields.values()):
+        if gone is not None and gone[1] and "deleted" not in fields and \
+                order(gone[0]) > max(order(r[0]) for r in fields.values()):
             return key, gone
     return None
 

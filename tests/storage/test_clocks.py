@@ -112,3 +112,11 @@ def test_a_change_after_ours_on_the_fast_machine_still_wins() -> None:
     states = [State({"card/c": {"status": reg}}) for reg in (hostile, ours, later_ours, after)]
     assert join(*states) == join(*reversed(states))
     assert join(*states).records["card/c"]["status"] == after
+
+
+def test_a_stamp_claiming_to_be_over_the_import_stamp_still_orders_one_way() -> None:
+    """A hostile file may write ``[wall, counter, replica, [0, 0, ""]]``: it must not tie with
+    the plain stamp ``[wall, counter, replica]``, or replicas would keep whichever came first."""
+    plain = State({"card/c": {"status": ((5, 0, "r1"), "doing", "x")}})
+    claimed = State({"card/c": {"status": ((5, 0, "r1", (0, 0, "")), "done", "x")}})
+    assert join(plain, claimed) == join(claimed, plain)

@@ -66,6 +66,29 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
     return runs
 
 
+_BULLET_RE = re.compile(r"^\s*[-–•●▪◦*]\s*(\S.*)$")
+
+
+def _bulleted(lines: list[str]) -> list[tuple[int, list[list]]]:
+    """Every run of bulleted paragraphs (``- ให้…``), numbered 1, 2, 3 … in order: some
+    offices list the orders with dashes instead of numbers."""
+    runs: list[tuple[int, list[list]]] = []
+    current: list | None = None
+    for i, line in enumerate(lines):
+        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line) or _ITEM_RE.match(line):
+            current = None
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet:
+            if current is None:
+                runs.append((i, []))
+            current = [str(len(runs[-1][1]) + 1), [bullet.group(1).strip()], []]
+            runs[-1][1].append(current)
+        elif current is not None and line.strip():
+            current[1].append(line.strip())
+    return runs
+
+
 def joined_lines(parts: list[str]) -> str:
     """Lines of a paragraph as one text: Thai wraps between words and writes no space there."""
     out = ""
@@ -148,10 +171,15 @@ def role_cell(named: list[tuple[str, str | None]]) -> str:
 
 
 def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] | None:
-    """(first line, rows) of the numbered run that names the most assignees; a row is
-    [seq, text, agencies cell with roles marked, due cell, sub-points]."""
+    """(first line, rows) of the numbered run that names the most assignees (a bulleted run
+    when no numbered one names any); a row is [seq, text, agencies cell with roles marked,
+    due cell, sub-points]."""
+    return _best_run(_numbered(lines), index) or _best_run(_bulleted(lines), index)
+
+
+def _best_run(runs: list[tuple[int, list[list]]], index: AgencyIndex) -> tuple[int, list[list]] | None:
     best = None
-    for start, paragraphs in _numbered(lines):
+    for start, paragraphs in runs:
         rows = []
         for seq, text_lines, subs in paragraphs:
             text = " ".join([joined_lines(text_lines), *(joined_lines(sub[:1] + sub[2:]) for sub in subs)])

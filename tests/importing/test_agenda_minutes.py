@@ -109,3 +109,30 @@ def test_orders_given_on_the_topics_own_line_under_a_single_agenda_heading() -> 
                              "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
     assert third.text == "ฝากให้สำนักงานสาธารณสุขจังหวัดจันทบุรีติดตามสถานการณ์โรคไข้เลือดออก"
     assert roles(third) == {"สำนักงานสาธารณสุขจังหวัดจันทบุรี": "lead"}
+
+
+def test_orders_listed_with_dashes_are_items_in_order() -> None:
+    draft = read_letter(LETTERS / "nakhonphanom-memo-bulleted-orders.txt")
+    d = draft.directive
+    assert (d.number, d.date, d.issuer) == ("นพ 0017.1/1520", "2027-01-12", "สำนักงานจังหวัดนครพนม")
+    assert [i.seq for i in draft.items] == [1, 2, 3]
+    first, second, third = draft.items
+    assert first.text == ("ให้สำนักงานสาธารณสุขจังหวัดนครพนมเป็นหน่วยงานหลัก ร่วมกับโรงพยาบาลนครพนม "
+                          "รณรงค์ป้องกันโรคไข้เลือดออก ภายในวันที่ 31 มีนาคม 2570")
+    assert first.due == "2027-03-31"
+    assert roles(first) == {"สำนักงานสาธารณสุขจังหวัดนครพนม": "lead", "โรงพยาบาลนครพนม": "support"}
+    assert (second.recurrence, second.every) == ("ทุกสัปดาห์", "P1W")
+    assert roles(second) == {"สำนักงานเกษตรจังหวัดนครพนม": "lead"}
+    assert roles(third) == {"อำเภอทุกอำเภอ": "lead"}
+    assert draft.warnings == ()
+
+
+def test_dashes_under_numbered_orders_stay_inside_their_item() -> None:
+    text = ("ที่ นพ 0017/ว 9\n9 มกราคม 2570\nเรื่อง ข้อสั่งการ\n"
+            "1. ให้สำนักงานเกษตรจังหวัดนครพนมเป็นหน่วยงานหลัก ดำเนินการ ดังนี้\n"
+            "   - สำรวจพื้นที่ปลูกข้าว\n   - รายงานผลให้จังหวัดทราบ\n"
+            "2. ให้อำเภอทุกอำเภอประชาสัมพันธ์โครงการ\n")
+    draft = parse_letter_text(text)
+    assert [i.seq for i in draft.items] == [1, 2]
+    assert "สำรวจพื้นที่ปลูกข้าว" in draft.items[0].text
+    assert roles(draft.items[1]) == {"อำเภอทุกอำเภอ": "lead"}

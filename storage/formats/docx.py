@@ -17,9 +17,10 @@ import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from storage.formats.docx_lists import ListNumbers
 from storage.formats.draft import Draft, DraftWarning
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
-from storage.formats.letters import draft_from_table, paragraph_draft, prepare, prose_draft
+from storage.formats.letters import draft_from_table, prepare, untabled_draft
 from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zip, count_up
 from storage.models import Agency
 
@@ -94,12 +95,10 @@ def _header(rows: list[list[str]]) -> tuple[int, Columns] | None:
     return None
 
 
-def _body(document) -> Iterable[Paragraph | object]:
-    """The body's paragraphs (as Paragraph) and tables (their ``w:tbl`` elements), in order."""
+def _body(document) -> Iterable[object]:
+    """The body's paragraphs and tables (their ``w:p`` / ``w:tbl`` elements), in order."""
     for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            yield Paragraph(child, document)
-        elif child.tag == qn("w:tbl"):
+        if child.tag in (qn("w:p"), qn("w:tbl")):
             yield child
 
 
@@ -151,9 +150,12 @@ def _collect(document) -> tuple[list[str], list[list[str]], Columns | None, int]
     table_lines: list[list[str]] = []
     cols: Columns | None = None
     width = 0
+    numbers = ListNumbers(document)
     for block in _body(document):
-        if isinstance(block, Paragraph):
-            head.extend(block.text.split("\n"))
+        if block.tag == qn("w:p"):
+            label = numbers.label(block)  # Word's automatic numbering is not in the text
+            text = Paragraph(block, document).text
+            head.extend((f"{label} {text}" if label and text.strip() else text).split("\n"))
             continue
         rows = _table_rows(block, document)
         found = _header(rows)
@@ -175,7 +177,7 @@ def draft_from_document(document, *, source: str = "", known: Iterable[Agency] =
     head, table_lines, cols, width = _collect(document)
     lines = prepare("\n".join(head))
     if cols is None:
-        paragraphs = paragraph_draft(lines, source=source, known=known) or prose_draft(lines, source=source, known=known)
+        paragraphs = untabled_draft(lines, source=source, known=known)
         if paragraphs is not None:
             return paragraphs
         return draft_from_table(lines, [], Columns(seq=0, text=1, agencies=2), source=source, known=known,

@@ -176,6 +176,13 @@ def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency]
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
 
 
+def untabled_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """A letter with no table of directives: minutes by agenda, numbered paragraphs with
+    หน่วยงานที่รับผิดชอบ lines, or orders in prose (numbered or dashed), else None."""
+    return (minutes_draft(lines, source=source, known=known) or paragraph_draft(lines, source=source, known=known)
+            or prose_draft(lines, source=source, known=known))
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input (LimitExceeded past
     the limits); what could not be read is a warning."""
@@ -187,8 +194,7 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if positional is not None:
             return positional
     if found is None:
-        paragraphs = (minutes_draft(lines, source=source, known=known) or paragraph_draft(lines, source=source, known=known)
-                      or prose_draft(lines, source=source, known=known))
+        paragraphs = untabled_draft(lines, source=source, known=known)
         if paragraphs is not None:  # numbered paragraphs: with หน่วยงานที่รับผิดชอบ lines, or minutes in prose
             return paragraphs
         guessed = _guess_columns(lines)

@@ -197,6 +197,16 @@ def _starts_row(cells: list[str], cols: Columns) -> bool:
     return len(cells) >= 2 and cols.text is not None and cols.text < len(cells) and bool(cells[cols.text].strip())
 
 
+_ITEM_RE = re.compile(
+    r"^\s*(?:ข้อ(?:ที่)?\s*([0-9๐-๙]{1,2})(?:\s*[.):]|\s)|\(?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙]))\s*(\S.*)$")
+"""``1.``, ``๑)``, ``(๑)``, ``ข้อ ๑`` (no dot needed after ข้อ), ``ข้อที่ 1.`` — but not ``3.1``."""
+
+
+def item_start(line: str) -> tuple[str, str] | None:
+    """(number as written, the rest) of a line that opens a numbered paragraph, else None."""
+    m = _ITEM_RE.match(line)
+    return (m.group(1) or m.group(2), m.group(3)) if m else None
+
 _NEW_CLAUSE_RE = re.compile(r"^\s*(?:[-–—•●▪○◦*·]|\(?[0-9๐-๙]{1,2}[.)])")
 
 

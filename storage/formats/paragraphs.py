@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from storage.formats.items import CLOSING_RE, Columns
+from storage.formats.items import CLOSING_RE, Columns, item_start
 from storage.thai.digits import to_ascii_digits
 
 COLUMNS = Columns(seq=0, text=1, agencies=2, due=3)
-_ITEM_RE = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?([0-9๐-๙]{1,2})\s*[.)]\s*(\S.*)$")
 _LABEL = r"^\s*(?:[-•]\s*)?(?:{})\s*[:：]\s*(.*)$"
 _AGENCY_LINE_RE = re.compile(_LABEL.format(r"หน่วยงาน\s?(?:ที่)?\s?รับผิดชอบ|ผู้รับผิดชอบ|หน่วยงาน|รับผิดชอบ"))
 _ROLE_LINE_RE = re.compile(_LABEL.format(r"หน่วยงาน\s?(?:หลัก|สนับสนุน|ร่วม)|เจ้าภาพ(?:หลัก)?"))
@@ -29,13 +28,13 @@ def _runs(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
     runs: list[tuple[int, list[list[str]]]] = []
     current: list[str] | None = None
     for i, line in enumerate(lines):
-        m = _ITEM_RE.match(line)
+        m = item_start(line)
         if m and not (_AGENCY_LINE_RE.match(line) or _DUE_LINE_RE.match(line)):
-            seq = int(to_ascii_digits(m.group(1)))
+            seq = int(to_ascii_digits(m[0]))
             rows = runs[-1][1] if runs else None
             if seq == 1 or not rows or int(to_ascii_digits(rows[-1][0])) + 1 != seq:
                 runs.append((i, []))
-            current = [m.group(1), m.group(2).strip(), "", ""]
+            current = [m[0], m[1].strip(), "", ""]
             runs[-1][1].append(current)
         elif current is not None and line.strip():
             if CLOSING_RE.match(line):

@@ -20,12 +20,11 @@ import re
 
 from storage.formats import genre
 from storage.formats.agencies import AgencyIndex
-from storage.formats.items import CLOSING_RE, Columns
+from storage.formats.items import CLOSING_RE, Columns, item_start
 from storage.formats.responsible import _Clause
 from storage.thai.digits import to_ascii_digits
 
 COLUMNS = Columns(seq=0, text=1, agencies=2, due=3)
-_ITEM_RE = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?([0-9๐-๙]{1,2})\s*[.)](?![0-9๐-๙])\s*(\S.*)$")
 _SUB_RE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*\.\s*([0-9๐-๙]{1,2})\s*[.)]?\s+(\S.*)$")
 _TRIGGER_RE = re.compile(r"มอบหมาย(?:ให้)?|ขอให้|ให้|ร่วมกับ|โดยมี|ประสาน(?:งาน)?(?:กับ)?|และ|กับ|ตลอดจน|รวมทั้ง|,|\s")
 _SUPPORT_BEFORE_RE = re.compile(r"(?:ร่วมกับ|โดยมี|ประสาน(?:งาน)?(?:กับ)?|สนับสนุนโดย)\s*$")
@@ -51,13 +50,13 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
             current = None
             continue
         sub = _SUB_RE.match(line)
-        item = None if sub else _ITEM_RE.match(line)
+        item = None if sub else item_start(line)
         if item:
-            seq = int(to_ascii_digits(item.group(1)))
+            seq = int(to_ascii_digits(item[0]))
             rows = runs[-1][1] if runs else None
             if seq == 1 or not rows or int(to_ascii_digits(rows[-1][0])) + 1 != seq:
                 runs.append((i, []))
-            current = [item.group(1), [item.group(2).strip()], []]
+            current = [item[0], [item[1].strip()], []]
             runs[-1][1].append(current)
         elif sub and current is not None and to_ascii_digits(sub.group(1)) == to_ascii_digits(current[0]):
             current[2].append([line.strip(), sub.group(3).strip()])
@@ -75,7 +74,7 @@ def _bulleted(lines: list[str]) -> list[tuple[int, list[list]]]:
     runs: list[tuple[int, list[list]]] = []
     current: list | None = None
     for i, line in enumerate(lines):
-        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line) or _ITEM_RE.match(line):
+        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line) or item_start(line):
             current = None
             continue
         bullet = _BULLET_RE.match(line)

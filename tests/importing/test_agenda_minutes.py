@@ -3,6 +3,8 @@ items; the attendee list, the reports and the topics only noted are not."""
 
 from __future__ import annotations
 
+import pytest
+
 from storage.formats.letters import parse_letter_text
 from storage.formats.reader import read_letter
 from tests.importing.helpers import LETTERS, roles
@@ -136,3 +138,18 @@ def test_dashes_under_numbered_orders_stay_inside_their_item() -> None:
     assert [i.seq for i in draft.items] == [1, 2]
     assert "สำรวจพื้นที่ปลูกข้าว" in draft.items[0].text
     assert roles(draft.items[1]) == {"อำเภอทุกอำเภอ": "lead"}
+
+
+@pytest.mark.parametrize("label", ["{n}.", "{n})", "({n})", "ข้อ {n}", "ข้อที่ {n}.", "ข้อ {n}."])
+def test_every_way_offices_number_their_orders(label: str) -> None:
+    thai = "๐๑๒๓๔๕๖๗๘๙"
+    orders = ["ให้สำนักงานเกษตรจังหวัดน่านเป็นหน่วยงานหลัก สำรวจพื้นที่ปลูกข้าว",
+              "ให้อำเภอทุกอำเภอรายงานผลทุกเดือน", "ขอให้สำนักงานสาธารณสุขจังหวัดน่านเฝ้าระวังโรคไข้เลือดออก"]
+    text = "\n".join(["ที่ นน 0017/ว 5", "5 มกราคม 2570", "เรื่อง ข้อสั่งการ", "เรียน หัวหน้าส่วนราชการ",
+                      "        ผู้ว่าราชการจังหวัดน่านมีข้อสั่งการ ดังนี้",
+                      *(f"        {label.format(n=thai[n])} {order}" for n, order in enumerate(orders, 1)),
+                      "จึงเรียนมาเพื่อทราบ"])
+    draft = parse_letter_text(text)
+    assert [(i.seq, i.text) for i in draft.items] == list(enumerate(orders, 1))
+    assert [roles(i) for i in draft.items] == [{"สำนักงานเกษตรจังหวัดน่าน": "lead"}, {"อำเภอทุกอำเภอ": "lead"},
+                                              {"สำนักงานสาธารณสุขจังหวัดน่าน": "lead"}]

@@ -44,6 +44,8 @@ _ASSIGNS_RE = re.compile(r"มอบหมาย|ขอให้|สั่งก
 _NOTED_RE = re.compile(r"^(?:รับทราบ|เห็นชอบ|อนุมัติ|รับรอง)\S*\s*(?:และ|โดย|ทั้งนี้)?\s*")
 """``มติที่ประชุม รับทราบ และมอบหมายให้…``: the noting is not part of the order."""
 _END_RE = re.compile(r"^\s*(?:เลิก|ปิด)(?:การ)?ประชุม|^\s*(?:ผู้จด|ผู้ตรวจ|ผู้บันทึก)รายงาน(?:การ)?ประชุม")
+_TITLE_TAIL_RE = re.compile(r"^\s*\S{1,12}\s*$")
+"""A short lone word under a heading is the heading's wrapped end (a year, a place)."""
 _BULLET_RE = re.compile(rf"^\s*(?:\(?{_D}{{1,2}}\)|[-•])\s*(\S.*)$")
 
 
@@ -74,11 +76,17 @@ def is_minutes(lines: list[str]) -> bool:
 def _topics(lines: list[str]) -> list[_Topic]:
     topics: list[_Topic] = []
     current: _Topic | None = None
+    heading = False  # the line before was a topic's heading
     for line in lines:
+        if (heading and current is not None and not current.orders and _TITLE_TAIL_RE.match(line)
+                and not (_ORDER_RE.match(line) or _RESOLUTION_RE.match(line) or _END_RE.match(line))):
+            current.title = f"{current.title} {line.strip()}"  # a heading wrapped (… ประจำปี / ๒๕๗๐)
+            continue
         if _END_RE.match(line):
             break
         agenda, topic = AGENDA_RE.match(line), _TOPIC_RE.match(line)
         order, resolution = _ORDER_RE.match(line), _RESOLUTION_RE.match(line)
+        heading = bool(agenda or topic)
         if agenda or topic:
             current = _topic((agenda or topic).group(2).strip())
             topics.append(current)
@@ -173,8 +181,12 @@ def meeting_title(head: list[str]) -> str:
 
 def meeting_chair(head: list[str]) -> str:
     """Who chaired (the attendee marked ประธาน): the meeting's orders are theirs."""
-    for line in head:
-        m = _CHAIR_RE.search(" ".join(line.split()))
+    lines = [" ".join(line.split()) for line in head]
+    for i, line in enumerate(lines):
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if re.fullmatch(r"ประธาน(?:ที่ประชุม|กรรมการ)?", after):
+            line = f"{line} {after}"  # "ประธาน" wrapped onto a line of its own
+        m = _CHAIR_RE.search(line)
         if m:
             return m.group(1)
     return ""

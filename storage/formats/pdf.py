@@ -61,6 +61,8 @@ def _page_clusters(textpage, raw) -> list[_Cluster]:
             continue
         get_box(handle, i, *refs)
         if clusters and (ch in _MARKS or (ch > "\u0e7f" and is_mark(ch))):
+            if clusters[-1].text == " " and len(clusters) > 1:
+                clusters.pop()  # a space PDFium guessed between a letter and its mark (ผ ู้) is not one
             last = clusters[-1]
             last.text += ch
             last.x1 = max(last.x1, right.value)

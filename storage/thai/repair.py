@@ -10,8 +10,8 @@ Thai PDFs come out of extractors with characteristic faults, each undone here:
 - **Sara am split** into nikhahit + sara aa (``ํา``, often with the tone mark between).
 - **Marks out of order**: a tone mark before the vowel sign of the same consonant
   (``น่ี`` for ``นี่``), or a mark doubled.
-- **Spaces around marks**: a space before a combining mark or a following vowel (never
-  right in Thai) is removed; a space after a tone mark or upper vowel (``หน่ วยงาน``,
+- **Spaces around marks**: a space before a combining mark or a following vowel, or after a
+  leading vowel (``เ ริ่ม``) — never right in Thai — is removed; a space after a tone mark or upper vowel (``หน่ วยงาน``,
   ``ป้ องกัน``) is removed when the word before it is not a word and joining makes one.
 - **A tone mark moved past the next letter** (``นอ้ ย`` for ``น้อย``): put back when that
   makes a word.
@@ -46,6 +46,8 @@ _SARA_AM_RE = re.compile(f"\u0e4d([{_TONES}]?)\u0e32")
 _TONE_BEFORE_VOWEL_RE = re.compile(f"([{_TONES}\u0e4c])([{_VOWEL_SIGNS}])")
 _DOUBLED_RE = re.compile(f"([{_MARKS}])\\1+")
 _SPACE_BEFORE_MARK_RE = re.compile(f"(?<=[\u0e01-\u0e4e])[ \u00a0]+(?=[{_MARKS}\u0e30\u0e32\u0e33\u0e45])")
+_SPACE_AFTER_LEADING_RE = re.compile("(?<![\u0e01-\u0e4e])([\u0e40-\u0e44])[ \u00a0]+(?=[\u0e01-\u0e2e])")
+"""``เ ริ่ม``: a leading vowel standing alone belongs to the consonant after it."""
 _SPACE_AFTER_MARK_RE = re.compile(f"(?<=[{_MARKS}]) (?=[\u0e01-\u0e2e\u0e30-\u0e45])")
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _WINDOW = 24
@@ -175,5 +177,6 @@ def _one_pass(text: str) -> str:
     text = _TONE_BEFORE_VOWEL_RE.sub(r"\2\1", text)
     text = _DOUBLED_RE.sub(r"\1", text)
     text = _SPACE_BEFORE_MARK_RE.sub("", text)
+    text = _SPACE_AFTER_LEADING_RE.sub(r"\1", text)
     text = _fix_spaces(text)
     return _THAI_RUN.sub(_fix_run, text)

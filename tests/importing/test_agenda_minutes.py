@@ -153,3 +153,24 @@ def test_every_way_offices_number_their_orders(label: str) -> None:
     assert [(i.seq, i.text) for i in draft.items] == list(enumerate(orders, 1))
     assert [roles(i) for i in draft.items] == [{"สำนักงานเกษตรจังหวัดน่าน": "lead"}, {"อำเภอทุกอำเภอ": "lead"},
                                               {"สำนักงานสาธารณสุขจังหวัดน่าน": "lead"}]
+
+
+def test_the_same_minutes_as_a_pdf_read_like_the_text() -> None:
+    """LibreOffice's PDF of the minutes: PDFium guesses a space between ผ and its marks (the
+    chair 'ผ ู้ว่าราชการ' must still be found) and a space after เ; the draft is the text's."""
+    from_pdf, from_text = read_letter(LETTERS.parent / "pdf" / "chanthaburi-agenda-minutes-2569.pdf"), read_letter(CHANTHABURI)
+    for field in ("number", "date", "subject", "issuer"):
+        assert getattr(from_pdf.directive, field) == getattr(from_text.directive, field), field
+    assert [(i.seq, i.due, i.every, roles(i)) for i in from_pdf.items] == \
+        [(i.seq, i.due, i.every, roles(i)) for i in from_text.items]
+    assert [i.text.replace(" ", "") for i in from_pdf.items] == [i.text.replace(" ", "") for i in from_text.items]
+
+
+def test_labels_on_lines_of_their_own_and_a_wrapped_heading() -> None:
+    text = ("รายงานการประชุม ครั้งที่ 1/2569\nวันจันทร์ที่ 5 มกราคม 2569\n"
+            "ระเบียบวาระที่ 1 เรื่องแจ้ง\n1.1 การจัดงานกาชาด ประจำปี\n2569\nมติที่ประชุม\n"
+            "มอบหมายให้สำนักงานคลังจังหวัดน่านติดตามการเบิกจ่าย\n1.2 ไฟป่า\nข้อสั่งการ\n"
+            "ให้อำเภอทุกอำเภอเฝ้าระวัง\n")
+    first, second = parse_letter_text(text).items
+    assert first.text == "การจัดงานกาชาด ประจำปี 2569: มอบหมายให้สำนักงานคลังจังหวัดน่านติดตามการเบิกจ่าย"
+    assert (second.text, roles(second)) == ("ไฟป่า: ให้อำเภอทุกอำเภอเฝ้าระวัง", {"อำเภอทุกอำเภอ": "lead"})

@@ -36,6 +36,8 @@ DAMAGED = [
     ("ป\uf70bองกันภัย", "ป้องกันภัย"),  # PUA mai tho shifted down (TH SarabunPSK)
     ("ผ\uf70b\uf719ว่าราชการ", "ผู้ว่าราชการ"),  # two PUA marks, and the tone put before the vowel
     ("\uf700านข้อมูล", "ฐานข้อมูล"),  # tho than without its descender
+    ("เ ริ่มประชุมเวลา ๐๙.๓๐ น.", "เริ่มประชุมเวลา ๐๙.๓๐ น."),  # a space after a leading vowel
+    ("แ ผนงาน โ ครงการ", "แผนงาน โครงการ"),
 ]
 
 

@@ -18,7 +18,7 @@ from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.healing import heal
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
-from storage.thai.digits import to_ascii_digits
+from storage.thai.digits import to_ascii_digits, to_thai_digits
 
 _SEQ_HEAD = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|ข้อ(?:ที่)?|no\.?|#|seq|ลำดับข้อ|item\s*no\.?)$", re.I)
 _DUE_HEAD = re.compile(r"กำหนด|ระยะเวลา|แล้วเสร็จ|ภายใน|ห้วงเวลา|due|deadline|วันที่", re.I)
@@ -98,10 +98,23 @@ def verbatim(text: str) -> str:
     return " ".join(clean_text(text).split())
 
 
-def subpoints(text: str) -> tuple[str, ...]:
-    """``๑) … ๒) …`` (or ``(1) …``, ``1. …``) numbered 1, 2, … inside an item's text."""
+def _has_dotted(text: str, seq: int) -> bool:
+    return re.search(rf"(?:^|\s){seq}\.1\s", to_ascii_digits(text)) is not None
+
+
+def _dotted_subpoints(seq: int) -> re.Pattern[str]:
+    """``3.1`` / ``๓.๑``: sub-rows of a table folded into item 3 (items._sub_row); the second
+    (empty) group keeps the shape of _SUBPOINT_RE."""
+    number = f"(?:{seq}|{to_thai_digits(str(seq))})"
+    return re.compile(rf"(?:^|(?<=\s)){number}\.([0-9๐-๙]{{1,2}})()(?=\s)")
+
+
+def subpoints(text: str, seq: int | None = None) -> tuple[str, ...]:
+    """``๑) … ๒) …`` (or ``(1) …``, ``1. …``, or ``3.1 … 3.2 …`` inside item 3) numbered 1, 2, …
+    inside an item's text."""
     marks, expected = [], 1
-    for m in _SUBPOINT_RE.finditer(text):
+    pattern = _dotted_subpoints(seq) if seq is not None and _has_dotted(text, seq) else _SUBPOINT_RE
+    for m in pattern.finditer(text):
         number = int(to_ascii_digits(m.group(1) or m.group(2)))
         if number == expected:
             marks.append(m)
@@ -166,7 +179,7 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
     warnings += [DraftWarning.of("importer.unread_agency", seq, text=text) for text in dict.fromkeys(leftovers)]
     return DraftItem(
         seq=seq, text=text, due=due.isoformat() if due else None, recurrence=human, every=every,
-        subpoints=subpoints(text), agencies=tuple(agencies),
+        subpoints=subpoints(text, seq), agencies=tuple(agencies),
     )
 
 
@@ -241,6 +254,24 @@ def _continue(row: list[list[str]], cells: list[str], cols: Columns) -> None:
     _join(cols, last, row[last], cells[0])
 
 
+_SUB_SEQ_CELL = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*\.\s*[0-9๐-๙]{1,2}\s*[.)]?\s*$")
+
+
+def _sub_row(cells: list[str], cols: Columns, current: list[list[str]] | None) -> list[str]:
+    """A row numbered ``1.1`` under item 1 continues it: its number moves into its text (so the
+    item reads ``… 1.1 ตั้งจุดตรวจ … 1.2 บำบัดผู้เสพ``) and never into the number cell."""
+    if current is None or cols.seq is None or cols.text is None or cols.seq >= len(cells):
+        return cells
+    sub = _SUB_SEQ_CELL.match(cells[cols.seq])
+    major = parse_seq("".join(current[cols.seq])) if cols.seq < len(current) else None
+    if not sub or major is None or int(to_ascii_digits(sub.group(1))) != major:
+        return cells
+    moved = list(cells) + [""] * max(0, cols.text + 1 - len(cells))
+    moved[cols.text] = f"{cells[cols.seq].strip()} {moved[cols.text].strip()}".strip()
+    moved[cols.seq] = ""
+    return moved
+
+
 def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list[list[str]]:
     """Table rows from cell lists: repeated headers skipped, continuation lines merged.
 
@@ -253,6 +284,7 @@ def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list
         cells = [c if isinstance(c, str) else "" for c in cells]
         if not any(c.strip() for c in cells) or classify_header(cells) is not None:
             continue  # blank, or the header repeated after a page break
+        cells = _sub_row(cells, cols, current)
         if _starts_row(cells, cols):
             current = [[c] if c else [] for c in cells[:width]] + [[] for _ in range(width - len(cells))]
             if cells[width:]:

@@ -16,6 +16,8 @@ TEXTS = {
     "agency_name.hint": ("Enter ยืนยัน · Esc ยกเลิก", "Enter to confirm · Esc to cancel"),
     "import_review.title": ("ตรวจทานก่อนนำเข้า", "Review before import"),
     "import_review.letter": ("หนังสือที่ {number}  ลงวันที่ {date}", "Letter {number}  dated {date}"),
+    "import_review.unnumbered": ("ไม่มีเลขที่หนังสือ (การประชุมหรือคำสั่งด้วยวาจา)  ลงวันที่ {date}",
+                                 "No letter number (a meeting or a verbal order)  dated {date}"),
     "import_review.item": ("ข้อ {seq}  {text}", "Item {seq}  {text}"),
     "import_review.due": ("กำหนดเสร็จ {date}", "due {date}"),
     "import_review.every": ("ความถี่ {rhythm}", "every {rhythm}"),

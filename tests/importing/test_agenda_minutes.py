@@ -174,3 +174,4 @@ def test_labels_on_lines_of_their_own_and_a_wrapped_heading() -> None:
     first, second = parse_letter_text(text).items
     assert first.text == "การจัดงานกาชาด ประจำปี 2569: มอบหมายให้สำนักงานคลังจังหวัดน่านติดตามการเบิกจ่าย"
     assert (second.text, roles(second)) == ("ไฟป่า: ให้อำเภอทุกอำเภอเฝ้าระวัง", {"อำเภอทุกอำเภอ": "lead"})
+

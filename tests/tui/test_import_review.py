@@ -36,12 +36,13 @@ DRAFT = Draft(
 class _Harness(App[None]):
     """Pushes the review screen and records what it dismisses with."""
 
-    def __init__(self) -> None:
+    def __init__(self, draft: Draft = DRAFT) -> None:
         super().__init__()
+        self.draft = draft
         self.results: list[Draft | None] = []
 
     def on_mount(self) -> None:
-        self.push_screen(ImportReviewScreen(DRAFT, KNOWN), self.results.append)
+        self.push_screen(ImportReviewScreen(self.draft, KNOWN), self.results.append)
 
 
 async def _open(pilot) -> ImportReviewScreen:
@@ -263,3 +264,15 @@ async def test_escape_in_the_picker_adds_nothing() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
     assert app.results == [DRAFT]
+
+
+async def test_a_meeting_says_it_has_no_letter_number() -> None:
+    """Minutes imported bare: not 'หนังสือที่   ลงวันที่ …' with a blank where the number goes."""
+    from dataclasses import replace
+
+    meeting = replace(DRAFT, directive=DraftDirective(number="", date="2026-11-26", subject="รายงานการประชุม ครั้งที่ ๑๑/๒๕๖๙"))
+    async with _Harness(meeting).run_test(size=(100, 30)) as pilot:
+        screen = await _open(pilot)
+        header = " ".join(line for w in screen.query("Static") for line in _lines(w))
+        assert "ไม่มีเลขที่หนังสือ (การประชุมหรือคำสั่งด้วยวาจา)  ลงวันที่ ๒๖ พฤศจิกายน ๒๕๖๙" in header
+        assert "หนังสือที่ " not in header

@@ -165,7 +165,8 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
         lang, d = self.lang, self.draft.directive
         out = [
             Static(Text(say(lang, "import_review.title"), style="bold")),
-            Static(ThaiText(say(lang, "import_review.letter", number=d.number, date=_format_date(d.date, lang)))),
+            Static(ThaiText(say(lang, "import_review.letter", number=d.number, date=_format_date(d.date, lang)) if d.number
+                            else say(lang, "import_review.unnumbered", date=_format_date(d.date, lang)))),
             Static(ThaiText(d.subject)),
             Static(ThaiText(say(
                 lang, "import_review.summary", items=len(self.draft.items),

@@ -48,8 +48,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "fixtures" / "letters" / "rayong-2565-directives.txt"
 FLOOR = next((up / "shared" / "yardsticks" / "floor_app.py" for up in ROOT.parents
               if (up / "shared" / "yardsticks" / "floor_app.py").exists()),
-             ROOT.parent / "shared" / "yardsticks" / "floor_app.py")
-"""../shared beside the checkout (a git worktree may sit one folder deeper)."""
+             Path("/work/shared/yardsticks/floor_app.py"))
+"""../shared beside the checkout (a git worktree may sit one folder deeper); ``--floor`` overrides."""
 SIZE = (100, 30)
 SOCKET = f"bench-startup-{os.getpid()}"
 """A private tmux server per run: two runs at once must not kill each other's panes."""
@@ -249,7 +249,7 @@ def import_letters(folder: Path, env: dict, repeat: int) -> list[tuple[float, fl
     return out
 
 
-def run_size(cards: int, repeat: int, keys: int) -> None:
+def run_size(cards: int, repeat: int, keys: int, floor: Path, imports: bool) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = dict(os.environ, BOARD_USER="bench", XDG_STATE_HOME=str(folder / "state"), COLUMNS="100")
@@ -272,7 +272,7 @@ def run_size(cards: int, repeat: int, keys: int) -> None:
         cli: dict[str, list[tuple[float, float]]] = {
             k: [] for k in ("list", "task list", "summary", "task summary", "move", "task modify")}
         board_app = f"env BOARD_USER=bench XDG_STATE_HOME={folder / 'state'} " + " ".join(board_cmd(board))
-        floor_app = f"{sys.executable} {FLOOR} {n}"
+        floor_app = f"{sys.executable} {floor} {n}"
         for round_ in range(repeat):
             for name, command, first in (("board", board_app, board_first_line), ("floor", floor_app, floor_first_line)):
                 seconds, cpu, key, mem = paint_and_key(command, first, keys)
@@ -294,16 +294,14 @@ def run_size(cards: int, repeat: int, keys: int) -> None:
         print(f"RSS after first paint: {statistics.median(rss):.0f} MB")
         print(f"board list vs task list: {both(cli['list'], cli['task list'])}")
         print(f"board summary vs task summary: {both(cli['summary'], cli['task summary'])}")
+        print(f"board summary vs task list (the issue's yardstick): {both(cli['summary'], cli['task list'])}")
         print(f"board move vs task N modify: {both(cli['move'], cli['task modify'])}")
-        if cards == min(SIZES_RUN):
-            imports = import_letters(folder, env, repeat)
+        if imports:
+            runs = import_letters(folder, env, repeat)
             print(f"one `board import` of {LETTERS_IMPORTED} letters into a fresh board: "
-                  f"{statistics.median(w for w, _ in imports):.2f} s (CPU {statistics.median(c for _, c in imports):.2f} s)")
+                  f"{statistics.median(w for w, _ in runs):.2f} s (CPU {statistics.median(c for _, c in runs):.2f} s)")
         print(f"(medians of {repeat} rounds, ours and the yardstick interleaved; load average "
               f"{os.getloadavg()[0]:.1f})")
-
-
-SIZES_RUN: list[int] = []
 
 
 def main() -> None:
@@ -311,16 +309,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--keys", type=int, default=10, help="key presses per app launch")
+    parser.add_argument("--floor", type=Path, default=FLOOR, help="the floor app (default: %(default)s)")
     args = parser.parse_args()
+    if not args.floor.exists():
+        sys.exit(f"no floor app at {args.floor} (--floor PATH)")
     if not shutil.which("tmux"):
         sys.exit("needs tmux")
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d')}, "
           f"load average {os.getloadavg()[0]:.1f}")
     compile_project()
-    SIZES_RUN[:] = args.sizes
     try:
         for size in args.sizes:
-            run_size(size, args.repeat, args.keys)
+            run_size(size, args.repeat, args.keys, args.floor, imports=size == min(args.sizes))
     finally:
         tmux("kill-server")
 

@@ -8,7 +8,6 @@ ids. Ids are 16 lowercase hex digits; the UI shows short unique prefixes.
 from __future__ import annotations
 
 import hashlib
-import secrets
 import unicodedata
 
 ID_LENGTH = 16
@@ -38,6 +37,8 @@ def card_id(number: str, seq: int, agency_canonical_name: str) -> str:
 
 def new_id() -> str:
     """A random id for records made by hand (notes, history events, cards added in the UI)."""
+    import secrets  # on the first write only: `board list` and the first paint never need it
+
     return secrets.token_hex(ID_LENGTH // 2)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import traceback
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +41,8 @@ def write_log(error: BaseException, argv: list[str] | None = None) -> Path | Non
         f"python: {sys.version.split()[0]}\n\n",
         *traceback.format_exception(type(error), error, error.__traceback__),
     ])
+    import tempfile  # only after a crash: every run imports this module for log_dir()
+
     for folder in (log_dir(), Path(tempfile.gettempdir())):
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,6 @@ Every single-character key also gets its Thai (Kedmanee) twin, like the defaults
 from __future__ import annotations
 
 import os
-import tomllib
 import unicodedata
 from pathlib import Path
 
@@ -43,10 +42,16 @@ def config_path() -> Path:
 
 def _read(path: Path) -> dict:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        raise BoardError("error.config_unreadable", path=str(path), error=str(error)) from None
+    import tomllib  # only when there is a config file: most officers have none (issue 11)
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         raise BoardError("error.config_unreadable", path=str(path), error=str(error)) from None
 
 

@@ -12,7 +12,6 @@ files by rename) and skip the parse when (inode, size, mtime_ns) are unchanged.
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from contextlib import contextmanager
 from pathlib import Path
@@ -55,7 +54,7 @@ def _fsync_dir(folder: Path) -> None:
 def _write_temp(path: Path, data: bytes, old: int | None, durable: bool) -> Path:
     # Who wrote it (machine, boot, pid): only a provably abandoned temp file of ours is ever
     # swept (host.stale_temp); another machine's may be a write in progress.
-    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{secrets.token_hex(4)}.tmp")
+    temp = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{os.urandom(4).hex()}.tmp")
     mode, gid = sharing.file_mode(path.parent, old)
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -106,7 +105,7 @@ def put_back_on_failure(path: Path) -> Iterator[None]:
     (removed if it was new), so a write that fails half-way — the shadow written, the synced
     copy refused by a full disk — changes nothing anywhere. The old file is kept by a hard
     link under a temp name (no space needed; swept like any temp file if we are killed)."""
-    keep = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{secrets.token_hex(4)}.tmp")
+    keep = path.with_name(f"{TEMP_PREFIX}{path.name}.{temp_tag()}.{os.urandom(4).hex()}.tmp")
     old: bytes | None = None
     try:
         os.link(path, keep)

@@ -13,21 +13,28 @@ import hashlib
 import logging
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
-import platformdirs
-from filelock import FileLock, Timeout
 
 from storage.errors import BoardError
 from storage.ids import new_id
 from storage.sync import host
 from storage.sync.files import dumps, write_atomic
 
+if TYPE_CHECKING:
+    from filelock import FileLock
+
 log = logging.getLogger(__name__)
 
 APP = "directive-board"
+
+# filelock and platformdirs are imported where they are needed, not here: with what they
+# import (logging, decimal, tempfile, shutil, random) they were a fifth of what `board list`
+# spent importing, and reading a board from the cache takes no lock (issue 11).
 
 
 def user_name(explicit: str | None = None) -> str:
@@ -45,6 +52,14 @@ def user_name(explicit: str | None = None) -> str:
 
 
 def state_root() -> Path:
+    """``$XDG_STATE_HOME/directive-board`` (``~/.local/state/…``) on Linux; platformdirs' answer elsewhere."""
+    if sys.platform == "linux":
+        # platformdirs' own rule on Linux, spelled out so that opening a board does not import
+        # it (tests/storage/test_startup_imports.py checks that both agree).
+        base = os.environ.get("XDG_STATE_HOME", "")
+        return Path(base if os.path.isabs(base) else os.path.expanduser("~/.local/state"), APP)
+    import platformdirs
+
     return Path(platformdirs.user_state_dir(APP, appauthor=False))
 
 
@@ -65,6 +80,8 @@ class Replica:
         return self.home / "shadow.json"
 
     def lock(self, timeout: float = 30.0) -> "WriteLock":
+        from filelock import FileLock
+
         return WriteLock(FileLock(str(self.lock_path), timeout=timeout))
 
 
@@ -102,6 +119,14 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
     newcomer and gets a fresh replica id at once, before it writes anything under the old
     one (its entries are kept: the shadow it brought is written into its new file)."""
     home, where, machine = _home(board_path, board_id, user)
+    try:  # written atomically: one that is there and ours is read without taking the lock
+        replica, data = _load_identity(home, user)
+        if data.get("host") == host.fingerprint():
+            return replica
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+        pass
+    from filelock import FileLock
+
     home.mkdir(parents=True, exist_ok=True)
     with FileLock(str(home / "identity.lock"), timeout=30):
         try:
@@ -120,6 +145,8 @@ def renew(replica: Replica, why: str) -> Replica:
     (it found our file written by a machine that is not this one, or holding entries this
     machine never wrote). Every process of this machine follows (``current``); the old id's
     file stays in the folder, read like anybody's, so nothing of either machine is lost."""
+    from filelock import FileLock
+
     with FileLock(str(replica.home / "identity.lock"), timeout=30):
         now, data = _load_identity(replica.home, replica.user)
         if now.id != replica.id:  # another process of this machine renewed it already
@@ -150,10 +177,12 @@ def _save(home: Path, data: dict, user: str) -> Replica:
 class WriteLock:
     """The local re-read -> apply -> write lock, with a one-line error when it is stuck."""
 
-    def __init__(self, lock: FileLock) -> None:
+    def __init__(self, lock: "FileLock") -> None:
         self._lock = lock
 
     def __enter__(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import cache
 from typing import Iterator, Literal
 
 from storage.thai.digits import to_ascii_digits, to_thai_digits
@@ -46,23 +47,35 @@ def _month_alternatives() -> list[tuple[str, int]]:
 
 _MONTH_ALTS = _month_alternatives()
 _MONTH_GROUPS = "|".join(f"(?P<m{i}>{pat})" for i, (pat, _) in enumerate(_MONTH_ALTS))
-MONTH_RE = re.compile(f"(?:{_MONTH_GROUPS})")
-
+_MONTH = f"(?:{_MONTH_GROUPS})"
 _YEAR = rf"(?:(?:พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)\s*)?(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
-DATE_RE = re.compile(
-    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*(?:{_MONTH_GROUPS})\s*{_YEAR}"
-)
-"""A Thai date with a month name inside running text."""
 
-MONTH_YEAR_RE = re.compile(rf"(?:{_MONTH_GROUPS})\s*{_YEAR}")
-"""A month and year without a day (``เดือนกันยายน ๒๕๖๕``)."""
+# The patterns are compiled on first use, not at import: the month alternation makes them
+# ~25 ms to compile, and the board and `board list` only format dates (issue 11).
+_PATTERNS = {
+    "MONTH_RE": (_MONTH, 0),
+    "DATE_RE": (rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*{_MONTH}\s*{_YEAR}", 0),
+    "MONTH_YEAR_RE": (rf"{_MONTH}\s*{_YEAR}", 0),
+    "_NUMERIC_RE": (rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*[/.-]\s*(?P<month>{_DIGIT}{{1,2}})\s*[/.-]\s*"
+                    rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})", 0),
+    "_ISO_RE": (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][0-9:.]+)?", 0),
+    "_PREFIX_RE": (r"^\s*(?:วัน(?:ที่)?|ลงวันที่|ณ\s*วันที่)\s*", 0),
+}
+"""``DATE_RE``: a Thai date with a month name inside running text; ``MONTH_YEAR_RE``: a month
+and year without a day (``เดือนกันยายน ๒๕๖๕``); ``MONTH_RE``: a month name alone."""
 
-_NUMERIC_RE = re.compile(
-    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*[/.-]\s*(?P<month>{_DIGIT}{{1,2}})\s*[/.-]\s*"
-    rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
-)
-_ISO_RE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][0-9:.]+)?")
-_PREFIX_RE = re.compile(r"^\s*(?:วัน(?:ที่)?|ลงวันที่|ณ\s*วันที่)\s*")
+
+@cache
+def _compiled(name: str) -> re.Pattern[str]:
+    pattern, flags = _PATTERNS[name]
+    return re.compile(pattern, flags)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``dates.DATE_RE`` and the other patterns, compiled when first asked for (PEP 562)."""
+    if name in _PATTERNS:
+        return _compiled(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _month_of(match: re.Match[str]) -> int:
@@ -99,23 +112,23 @@ def parse_thai_date(text: str) -> date | None:
     """
     if not isinstance(text, str):
         return None
-    body = _PREFIX_RE.sub("", text.strip()).strip()
-    for regex in (DATE_RE, _NUMERIC_RE, _ISO_RE):
-        match = regex.fullmatch(body)
+    body = _compiled("_PREFIX_RE").sub("", text.strip()).strip()
+    for name in ("DATE_RE", "_NUMERIC_RE", "_ISO_RE"):
+        match = _compiled(name).fullmatch(body)
         if match is None:
             continue
-        if regex is DATE_RE:
+        if name == "DATE_RE":
             return _from_match(match)
         month = int(to_ascii_digits(match.group("month")))
         day = int(to_ascii_digits(match.group("day")))
-        year = gregorian_year(match.group("year")) if regex is _NUMERIC_RE else int(match.group("year"))
+        year = gregorian_year(match.group("year")) if name == "_NUMERIC_RE" else int(match.group("year"))
         return _make(year, month, day)
     return None
 
 
 def find_thai_dates(text: str) -> Iterator[tuple[int, int, date]]:
     """Every valid month-name date in running text as (start, end, date)."""
-    for match in DATE_RE.finditer(text):
+    for match in _compiled("DATE_RE").finditer(text):
         found = _from_match(match)
         if found is not None:
             yield match.start(), match.end(), found
@@ -123,7 +136,7 @@ def find_thai_dates(text: str) -> Iterator[tuple[int, int, date]]:
 
 def find_month_ends(text: str) -> Iterator[tuple[int, int, date]]:
     """Month-and-year mentions (``กันยายน ๒๕๖๕``) as the month's last day."""
-    for match in MONTH_YEAR_RE.finditer(text):
+    for match in _compiled("MONTH_YEAR_RE").finditer(text):
         year, month = gregorian_year(match.group("year")), _month_of(match)
         if 1 <= year <= 9999:
             yield match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])
@@ -163,13 +176,15 @@ class DateInputError(ValueError):
         self.params = params
 
 
-_TYPED_MONTH = rf"(?P<mname>{MONTH_RE.pattern}|[A-Za-z]{{3,9}}\.?)"
+_TYPED_MONTH = rf"(?P<mname>{_MONTH}|[A-Za-z]{{3,9}}\.?)"
 _TYPED_YEAR = r"(?:(?P<era>พ\.?\s?ศ\.?|ค\.?\s?ศ\.?|B\.?E\.?|A\.?D\.?|C\.?E\.?)\s*)?(?P<year>[0-9๐-๙]+)"
-_TYPED_RES = (
-    re.compile(rf"(?P<year>[0-9๐-๙]{{4}})\s*-\s*(?P<month>[0-9๐-๙]{{1,2}})\s*-\s*(?P<day>[0-9๐-๙]{{1,2}})"),
-    re.compile(rf"(?P<day>[0-9๐-๙]{{1,2}})\s*[/.-]\s*(?P<month>[0-9๐-๙]{{1,2}})(?:\s*[/.-]\s*{_TYPED_YEAR})?"),
-    re.compile(rf"(?P<day>[0-9๐-๙]{{1,2}})\s*{_TYPED_MONTH}(?:\s*{_TYPED_YEAR})?", re.IGNORECASE),
-)
+_PATTERNS.update({
+    "_TYPED_ISO": (rf"(?P<year>[0-9๐-๙]{{4}})\s*-\s*(?P<month>[0-9๐-๙]{{1,2}})\s*-\s*(?P<day>[0-9๐-๙]{{1,2}})", 0),
+    "_TYPED_NUMERIC": (rf"(?P<day>[0-9๐-๙]{{1,2}})\s*[/.-]\s*(?P<month>[0-9๐-๙]{{1,2}})"
+                       rf"(?:\s*[/.-]\s*{_TYPED_YEAR})?", 0),
+    "_TYPED_NAMED": (rf"(?P<day>[0-9๐-๙]{{1,2}})\s*{_TYPED_MONTH}(?:\s*{_TYPED_YEAR})?", re.IGNORECASE),
+})
+_TYPED = ("_TYPED_ISO", "_TYPED_NUMERIC", "_TYPED_NAMED")
 
 
 def _typed_month(match: re.Match[str]) -> int:
@@ -177,7 +192,7 @@ def _typed_month(match: re.Match[str]) -> int:
     if match.groupdict().get("month"):
         return int(to_ascii_digits(match.group("month")))
     name = match.group("mname")
-    thai = MONTH_RE.fullmatch(name)
+    thai = _compiled("MONTH_RE").fullmatch(name)
     if thai is not None:
         return _month_of(thai)
     word = name.rstrip(".").lower()
@@ -211,11 +226,11 @@ def parse_typed_date(text: str, today: date | None = None, *, not_before: date |
     Raises DateInputError (a catalog key and its parameters) for text that is not a date
     and for a day the month does not have (``31 ก.พ. 68``), never guessing another day.
     """
-    body = _PREFIX_RE.sub("", " ".join(str(text).split())).strip()
+    body = _compiled("_PREFIX_RE").sub("", " ".join(str(text).split())).strip()
     if not body:
         raise DateInputError("edits.date_empty")
-    for regex in _TYPED_RES:
-        match = regex.fullmatch(body)
+    for name in _TYPED:
+        match = _compiled(name).fullmatch(body)
         if match is not None:
             return _typed_from(match, today, not_before)
     raise DateInputError("edits.date_unreadable", text=body)

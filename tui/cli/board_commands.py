@@ -13,6 +13,7 @@ import shutil
 import sys
 from contextlib import contextmanager
 from datetime import date
+from functools import lru_cache
 from typing import Iterator
 
 from rich.cells import cell_len
@@ -84,6 +85,7 @@ def _lang(args: argparse.Namespace) -> str:
     return getattr(args, "lang", "th") or "th"
 
 
+@lru_cache(maxsize=4096)  # statuses, agencies, letters and items repeat down a list
 def _fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells (ending in …, between grapheme clusters, so ที่ is
     kept or dropped whole) and padded to exactly ``width``."""
@@ -91,14 +93,21 @@ def _fit(text: str, width: int) -> str:
     return shown + " " * (width - MEASURE(shown))
 
 
+@lru_cache(maxsize=1024)
 def _due_text(iso: str | None) -> str:
     if not iso:
         return ""
     return format_thai_date(date.fromisoformat(iso), digits="ascii")  # 30 ก.ย. 65
 
 
-def _is_overdue(snap: BoardSnapshot, card: Card) -> bool:
-    return is_overdue(snap, card, today())  # the reports' rule, so list and export agree
+def _is_overdue(snap: BoardSnapshot, card: Card, day: date | None = None) -> bool:
+    return is_overdue(snap, card, day or today())  # the reports' rule, so list and export agree
+
+
+@lru_cache(maxsize=256)
+def _say(lang: str, key: str, **params: object) -> str:
+    """``say`` for the words that repeat on every line of a list (a status, ข้อ 6)."""
+    return say(lang, key, **params)
 
 
 def _selected(snap: BoardSnapshot, args: argparse.Namespace) -> list[Card]:
@@ -150,16 +159,16 @@ def card_json(snap: BoardSnapshot, card: Card) -> dict:
     }
 
 
-def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int) -> str:
+def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int, day: date | None = None) -> str:
     """``id status agency letter item ⚠due text``: at most ``width`` cells (80 and up).
 
     Under 100 columns the status is the short column title and the agency column narrower,
     so the item's text keeps room; the letter column is the tail of the letter's number."""
     item, agency, directive = _parts(snap, card)
     wide = width >= 100
-    status = say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
-    mark = "⚠" if _is_overdue(snap, card) else " "
-    seq = say(lang, "cli.item", seq=item.seq if item else "?")
+    status = _say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
+    mark = "⚠" if _is_overdue(snap, card, day) else " "
+    seq = _say(lang, "cli.item", seq=item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
             f"{_fit((letter_tag(directive.number) or directive.subject) if directive else '', 6)} {_fit(seq, 6)}"
             f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
@@ -174,11 +183,11 @@ def run_list(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps([card_json(snap, c) for c in cards], ensure_ascii=False, indent=2))
             return 0
-        width = shutil.get_terminal_size((100, 24)).columns
-        for card in cards:
-            print(_card_line(snap, card, out_lang(args), width))
-        if not cards:
-            print(say(out_lang(args), "meeting.no_cards"))
+        width, lang, day = shutil.get_terminal_size((100, 24)).columns, out_lang(args), today()
+        if cards:
+            print("\n".join(_card_line(snap, card, lang, width, day) for card in cards))
+        else:
+            print(say(lang, "meeting.no_cards"))
     return 0
 
 

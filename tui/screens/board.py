@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, HelpPanel, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from storage.models import STATUSES
 from tui.edit_keys import HAND_ACTION, edit_bindings
@@ -103,6 +103,9 @@ class BoardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         lang = self.app.lang
+        # The layout class before the widgets mount: set after, it restyles every one of them
+        # again before the first paint (issue 11); fit_layout() keeps it right from then on.
+        self.set_class(not self.agency_list_shown, "-agencies-folded")
         yield Header(show_clock=False, icon="▦")
         with Horizontal(id="main"):
             yield AgencyPane.for_lang(lang)(lang, id="agencies")
@@ -301,7 +304,7 @@ class BoardScreen(Screen[None]):
         self.query_one(BoardGrid).focus()
 
     def action_help(self) -> None:
-        if self.query(HelpPanel):
+        if self.query("HelpPanel"):  # by name: importing HelpPanel loads Markdown and Pygments (issue 11)
             self.app.action_hide_help_panel()
         else:
             self.app.action_show_help_panel()

@@ -80,6 +80,11 @@ class HybridClock:
             self._last = (stamp[0], stamp[1])
         return True
 
+    @property
+    def seen(self) -> Stamp:
+        """The newest stamp observed or issued so far (as a stamp with no replica)."""
+        return (self._last[0], self._last[1], "")
+
     def now(self) -> Stamp:
         wall = int(self._wall())
         self._read = max(self._read, wall)

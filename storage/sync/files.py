@@ -6,7 +6,7 @@ only ever sees the old or the new file. The temp name starts with ``.~`` and end
 ``.tmp``: Dropbox, OneDrive and Nextcloud skip such names, Syncthing waits for a file to
 settle before copying and our own readers skip dot-files, so a half-written temp file is
 never synced or read. Reads re-open the file by path every time (a sync engine replaces
-files by rename) and skip the parse when (inode, size, mtime_ns) are unchanged.
+files by rename) and skip the parse when (inode, size, mtime_ns, ctime_ns) are unchanged.
 """
 
 from __future__ import annotations
@@ -24,14 +24,16 @@ from storage.errors import BadFile
 from storage.sync import sharing
 from storage.sync.host import temp_tag
 
-StatKey = tuple[int, int, int]
+StatKey = tuple[int, int, int, int]
 
 TEMP_PREFIX = ".~"
 
 
 def key_of(st: os.stat_result) -> StatKey:
-    """(inode, size, mtime_ns): changes whenever a file is rewritten or replaced by rename."""
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
+    """(inode, size, mtime_ns, ctime_ns): changes whenever a file is rewritten or replaced by
+    rename. The change time is there because mtime can be put back (``cp -p`` or ``rsync -t``
+    over a file in place keeps its inode, and a status edit keeps its size), ctime cannot."""
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def stat_key(path: Path) -> StatKey | None:
@@ -223,7 +225,7 @@ class AtomicJSONStorage(Storage):
     """TinyDB storage for board files: atomic writes, re-open by path, cached parse.
 
     Usable as ``TinyDB(path, storage=AtomicJSONStorage)``. ``read()`` returns the cached
-    value when the file's (inode, size, mtime_ns) did not change; callers must not mutate it.
+    value when the file's (inode, size, mtime_ns, ctime_ns) did not change; callers must not mutate it.
     """
 
     def __init__(self, path: str | os.PathLike, durable: bool = True) -> None:

@@ -106,6 +106,12 @@ class OwnFile:
         with self._keys:
             return self._synced_key
 
+    @property
+    def keys(self) -> tuple[StatKey | None, StatKey | None]:
+        """The stat keys of the synced copy and of the shadow as last read or written."""
+        with self._keys:
+            return self._synced_key, self._shadow_key
+
     def changed(self) -> bool:
         """Cheap: did either copy change on disk since we last read or wrote it?"""
         with self._keys:

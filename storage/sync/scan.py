@@ -74,6 +74,29 @@ class FolderScan:
             if self._dirs.get(self.folder) == before:
                 self._dirs[self.folder] = stat_key(self.folder)
 
+    # -- the cache (cache.py) -----------------------------------------------------------------
+
+    def remembered(self) -> tuple[dict[str, Source], dict[str, tuple[str, list[dict]]]] | None:
+        """What a cache needs to restore this look at the folder — every source's key and the
+        bases the files name — or None when there is something to warn about (not cached)."""
+        if self.problems or self._bad or any(self._notes.values()):
+            return None
+        with self._keys:
+            sources = {str(path): (key, foreign) for path, (key, foreign) in self._sources.items()}
+        if any(key is None for key, _ in sources.values()):
+            return None
+        return sources, {str(path): named for path, named in self._named.named.items()}
+
+    def restore(self, sources: dict[str, Source], named: dict[str, tuple[str, list[dict]]],
+                dirs: dict[Path, StatKey | None]) -> None:
+        """The look a cache remembered (every file as ``remembered`` described it, unchanged
+        since), and the folders' keys as they were just before that was checked."""
+        with self._keys:
+            self._dirs = dict(dirs)
+            self._sources = {Path(path): (tuple(key) if key else None, bool(foreign))  # type: ignore[misc]
+                             for path, (key, foreign) in sources.items()}
+        self._named.named = {Path(path): (user, list(bases)) for path, (user, bases) in named.items()}
+
     # -- reading ------------------------------------------------------------------------------
 
     def _candidates(self) -> tuple[list[Path], list[BadFile]]:

@@ -24,7 +24,7 @@ from storage.ids import new_id
 from storage.editing.impact import MergePlan, merge_plan
 from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item, Note, Records
-from storage.sync import edits, hand, undo
+from storage.sync import cache, edits, hand, undo
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, Stamp, wall_ms
@@ -71,8 +71,14 @@ class BoardStore:
         self.clock = HybridClock(self.replica_id, clock)
         self.own.ahead = self.files.ahead = self.clock.ahead
         self._state = base.copy()
-        self._base = base
+        self._base: State | None = base
+        """The base file's registers (a compaction writes what it lacks); None until needed
+        when the board was opened from the cache."""
         self._closed = False
+        self._swept = False
+        """Temp files of a killed writer removed (on the first locked load or write)."""
+        self._cached_version: int | None = None
+        """The snapshot version the cache holds (None: not written in this session)."""
         self.last_change: undo.Undoable | None = None
         """What undo needs to take back the last change made through this store (None: nothing)."""
 
@@ -108,6 +114,10 @@ class BoardStore:
         """Open a board; ``read_only`` writes nothing anywhere (not even the state dir) and
         refuses every change with a BoardError."""
         path = Path(path)
+        if not read_only:
+            store = cls._from_cache(path, user_name(user), clock)
+            if store is not None:
+                return store
         try:
             parsed = parse_file(path, ahead=HybridClock("", clock).ahead)
         except BadFile as error:
@@ -120,7 +130,69 @@ class BoardStore:
             raise BadFile(str(path), "replica")
         store = cls(path, meta, base, parsed.key, user_name(user), clock, read_only, notes=file_notes(path, parsed))
         store._boot()
+        store.save_cache()
         return store
+
+    @classmethod
+    def _from_cache(cls, path: Path, user: str, clock: Callable[[], int] | None) -> "BoardStore | None":
+        """The board as the cache holds it, when every file it was built from is unchanged
+        (storage/sync/cache.py); None otherwise. Our own file is read on the first write or
+        refresh, as after ``OwnFile.forget()``; the base's registers when a compaction needs them."""
+        found = cache.read(cache.cache_path(path, user), path, user)
+        if found is None:
+            return None
+        try:
+            live = cache.decode_view(found.view)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+            return None
+        store = cls(path, found.meta, State(), found.base_key, user, clock)
+        store.files.restore(found.sources, found.named, found.dirs or {})
+        store._base = None
+        store._encoded_state = found.state
+        if not store.clock.observe(found.max_stamp):  # this clock was set back since: read the
+            return None                                # files, which name what is now ahead of it
+        store._live = live
+        store._cached_version = live.version
+        return store
+
+    def save_cache(self) -> None:
+        """Write the cache of what this store holds, unless the board has problems to report
+        or our own copies changed since we read them (then the next open reads the files), or
+        our own file could not be read for writing (a full disk: the next open tries again)."""
+        if (self.read_only or self.cannot_write is not None or self.problems or self.own.problems
+                or self.own.changed()):
+            return
+        remembered = self.files.remembered()
+        if remembered is None:
+            return
+        sources, named = remembered
+        state = self._encoded_state if self._encoded_state is not None else self._state
+        found = cache.Cached({"board_id": self.board_id, "name": self.name, "user": self.user},
+                             sources[str(self.path)][0], sources, self.own.keys, named,
+                             self.clock.seen, self._live, state)
+        if cache.write(cache.cache_path(self.path, self.user), found):
+            self._cached_version = self._live.version
+
+    @property
+    def _state(self) -> State:
+        """The joined registers; from the cache they are decoded when first needed (a write,
+        a refresh), which a `board list` or a first paint never does."""
+        if self._encoded_state is not None:
+            self._joined = cache.decode_state(self._encoded_state)
+            self._encoded_state = None
+        return self._joined
+
+    @_state.setter
+    def _state(self, value: State) -> None:
+        self._joined, self._encoded_state = value, None
+
+    def _base_state(self) -> State:
+        if self._base is None:
+            parsed = parse_file(self.path)
+            if parsed is None or parsed.state is None:
+                raise BoardError("error.no_board", path=str(self.path))
+            self._base = parsed.state
+        return self._base
 
     def _boot(self) -> None:
         # NAME.d/ is made by the first write, not here: reading a board (a meeting on a
@@ -132,6 +204,7 @@ class BoardStore:
             try:
                 with self.own.locked():
                     self.own.sweep_temps()
+                    self._swept = True
                     self._load_own()
             except (OSError, BoardError) as error:
                 # Reading never needs to write: on a full disk or a read-only share the board
@@ -330,6 +403,9 @@ class BoardStore:
         fails, what was not saved is forgotten and re-read from disk before the next write."""
         self._check_open(write=True)
         with self.own.locked():
+            if not self._swept:  # opened from the cache, without the lock: sweep now
+                self.own.sweep_temps()
+                self._swept = True
             self._live.apply(self._state, self._load_own(repair=False))
             try:
                 yield
@@ -441,10 +517,15 @@ class BoardStore:
             # while it is not, so keep our entries where they are until the base arrives.
             report.waiting = [w.base for w in self.waiting]
             return
-        done = self.own.compact(self._state, self._base, self.clock.now(), pending=pending, keep=self.files.unread())
+        done = self.own.compact(self._state, self._base_state(), self.clock.now(), pending=pending,
+                                keep=self.files.unread())
         if done is not None:
             report.compacted, report.base = done.entries, done.base
             report.removed_bases.extend(done.removed)
 
     def close(self) -> None:
+        """Done with the board: keep the cache up to date when this session changed what it shows."""
+        live = getattr(self, "_live", None)  # None: the open itself failed
+        if not self._closed and live is not None and live.version != self._cached_version:
+            self.save_cache()
         self._closed = True

@@ -21,13 +21,14 @@ def test_a_quiet_run_writes_no_log_and_a_logged_problem_lands_in_the_state_dir(b
     assert "WARNING storage.sync.watch: folder watch stopped" in text
 
 
-def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_path: Path) -> None:
-    import threading
+async def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_path: Path) -> None:
+    import asyncio
 
-    from storage.sync.watch import Watcher
+    from storage.sync.watch import follow_changes
 
     setup_logging()
     calls = []
+    done = asyncio.Event()
 
     def callback() -> None:
         calls.append(1)
@@ -35,17 +36,17 @@ def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_path: Pat
             raise RuntimeError("refresh failed")
         done.set()
 
-    done = threading.Event()
-    watcher = Watcher([tmp_path], callback, poll_seconds=0.05)
-    watcher.start()
+    follow = asyncio.create_task(follow_changes([tmp_path], callback, poll_seconds=0.05, debounce_seconds=0.05))
     try:
+        await asyncio.sleep(0.2)
         (tmp_path / "r0.json").write_text("{}")
         for _ in range(200):  # bounded wait for the failing call: a hang detector, not a timing
             if calls:
                 break
-            threading.Event().wait(0.05)
+            await asyncio.sleep(0.05)
         (tmp_path / "r1.json").write_text("{}")
-        assert done.wait(10), "the watcher stopped after a failing callback"
+        await asyncio.wait_for(done.wait(), 10)  # the watch went on after the failing callback
     finally:
-        watcher.stop()
+        follow.cancel()
+        await asyncio.gather(follow, return_exceptions=True)
     assert "change callback failed" in log_path().read_text(encoding="utf-8")

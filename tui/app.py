@@ -39,7 +39,7 @@ UNDO_DEPTH = 100
 POLL_SECONDS = 2.0
 """Fallback: how often the app itself asks the store whether the board changed on disk.
 
-The Watcher (watchfiles + its own 1 s stat poll, debounced) normally reports first; this
+The follower (tui/live.py: watchfiles + its own 1 s stat poll, debounced) normally reports first; this
 slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
 
 
@@ -62,9 +62,9 @@ class BoardApp(App[None]):
         self.today = today or date.today()
         self.poll_seconds = poll_seconds
         self.watch_files = watch_files
-        """Start a storage Watcher on mount (off: only the fallback poll; not ``watch``,
+        """Follow the board's folders after the first paint (off: only the fallback poll; not ``watch``,
         which is Textual's DOMNode.watch)."""
-        self._follower = DiskFollower(self.call_from_thread, self.poll_disk)
+        self._follower = DiskFollower(self, self.poll_disk)
         self.crash_message = ""
         """Set when an unexpected error closed the app: the one line run_tui prints."""
         self.snapshot: BoardSnapshot = store.snapshot()
@@ -115,8 +115,8 @@ class BoardApp(App[None]):
             self.open_review(agency_id=self.start[1], since=self.start[2], quit_on_close=True)
         self.check_files()
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
-        if self.watch_files:
-            self._follower.start(self.store.watch_paths())
+        if self.watch_files:  # after the first paint: following the disk is not part of it
+            self.call_after_refresh(self._follower.start, self.store.watch_paths())
 
     def on_unmount(self) -> None:
         self._follower.stop()
@@ -155,6 +155,8 @@ class BoardApp(App[None]):
     def _follow_detail(self, changes: Sequence[Change] = ()) -> None:
         """An open card detail shows the current board too (it never reads the store),
         and says who changed that card or another agency's card on the same item."""
+        if len(self.screen_stack) < 2:  # nothing over the board (and no import of the detail screen)
+            return
         from tui.screens.card_detail import CardDetailScreen
 
         for screen in self.screen_stack[1:]:

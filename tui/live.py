@@ -1,62 +1,54 @@
-"""Following other processes' writes: a storage Watcher in threads, handed to the event loop.
+"""Following other processes' writes: one Textual worker (no threads of our own).
 
-The app owns one ``DiskFollower``; the follower only ever asks the app to run its
-``poll_disk`` on the event-loop thread (the store is never touched from a thread).
+The worker runs ``storage.sync.watch.follow_changes`` — ``watchfiles.awatch`` on the board's
+folders plus a stat poll for NFS/SMB, debounced — on the app's event loop, and calls the
+app's ``poll_disk`` there (the store is only ever touched from the loop). It starts after
+the first paint: importing watchfiles is not part of getting the board on screen.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
-from concurrent.futures import CancelledError
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from storage.errors import BoardError
-
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.worker import Worker
 
 WATCH_POLL_SECONDS = 1.0
-"""The Watcher's stat poll: what catches other NFS/SMB clients' writes (inotify does not)."""
+"""The stat poll: what catches other NFS/SMB clients' writes (inotify does not)."""
+
+GROUP = "follow-disk"
 
 
 class DiskFollower:
-    """Start/stop a Watcher whose callback runs ``on_change`` via ``call_from_thread``."""
+    """Start/stop the worker that runs ``on_change`` after board files change on disk."""
 
-    def __init__(self, call_from_thread: Callable[[Callable[[], None]], object],
-                 on_change: Callable[[], None]) -> None:
-        self._call_from_thread = call_from_thread
+    def __init__(self, app: App, on_change: Callable[[], None]) -> None:
+        self._app = app
         self._on_change = on_change
-        self._watcher = None
-        self._watching = False
-        """False once stopping: a late watcher callback must not touch a closing app."""
+        self.worker: Worker | None = None
+        """The running worker; None before ``start`` and after ``stop``."""
+        self._stopped = False
 
     def start(self, paths: list[Path]) -> None:
-        """Folder watch + stat poll in threads; any failure leaves the app's fallback poll."""
-        try:
-            from storage.sync.watch import Watcher
-
-            self._watcher = Watcher(paths, self._changed, poll_seconds=WATCH_POLL_SECONDS)
-            self._watcher.start()
-        except (BoardError, OSError, RuntimeError):  # e.g. no threads left: the poll still works
-            log.warning("file watcher did not start; the app's own poll carries on", exc_info=True)
-            self._watcher = None
+        """Begin following; any failure of the watch leaves the stat poll and the app's fallback poll."""
+        if self._stopped:  # the app closed before its first paint was done
             return
-        self._watching = True
+        from storage.sync.watch import follow_changes
+
+        self.worker = self._app.run_worker(
+            follow_changes(paths, self._changed, poll_seconds=WATCH_POLL_SECONDS),
+            name="follow board files", group=GROUP, exclusive=True, description="watch the board's folders")
 
     def stop(self) -> None:
-        """Stop without waiting: Watcher.stop() joins its threads, and the delivery thread
-        may be blocked in call_from_thread on this very loop — so q would hang."""
-        self._watching = False
-        watcher, self._watcher = self._watcher, None
-        if watcher is not None:
-            threading.Thread(target=watcher.stop, name="board-watch-stop", daemon=True).start()
+        """Cancel the worker; a change arriving meanwhile finds nothing to refresh."""
+        self._stopped = True
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.cancel()
 
     def _changed(self) -> None:
-        """The Watcher's callback (its thread): hand the refresh to the event loop."""
-        if not self._watching:
-            return
-        try:
-            self._call_from_thread(self._on_change)
-        except (CancelledError, Exception):  # the app closed under us: nothing to show
-            log.debug("change arrived while the app was closing", exc_info=True)
+        if self.worker is not None:
+            self._on_change()

@@ -1,17 +1,21 @@
 """Change detection: a filesystem watch plus a stat poll, debounced (DESIGN.md §3).
 
 inotify does not fire for changes another NFS/SMB client makes and atomic replaces defeat
-a watch on a single file, so we watch the folders (watchfiles, in a thread) *and* compare
+a watch on a single file, so we watch the folders (``watchfiles.awatch``) *and* compare
 stat keys of every entry every ``poll_seconds``. Bursts (a sync engine landing several
 files) are folded into one ``on_change`` call after ``debounce_seconds`` of quiet.
-``on_change`` runs on the watcher's thread: the TUI hands it to its event loop.
+
+``follow_changes`` is a coroutine on the caller's event loop (the TUI runs it as one
+Textual worker, after posting's ``watch_collection_files``): no threads of our own, and
+``on_change`` runs on the loop. Pure asyncio: storage never imports Textual.
 """
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import logging
 import os
-import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -36,81 +40,73 @@ def _listing(paths: list[Path]) -> dict[str, StatKey]:
                         continue
                     try:
                         keys[entry.path] = key_of(entry.stat())
-                    except FileNotFoundError:
+                    except OSError:  # gone since the listing, or not ours to stat
                         continue
-        except (FileNotFoundError, NotADirectoryError):
+        except OSError:  # no such folder (yet), or a share that went away: nothing to compare
             continue
     return keys
 
 
-class Watcher:
-    """Calls ``on_change()`` (from its own thread) after board files change on disk."""
+async def _native(folders: list[Path], debounce_seconds: float, dirty: asyncio.Event) -> None:
+    """inotify/FSEvents/ReadDirectoryChangesW through watchfiles; returns quietly when it cannot
+    watch (no folder yet, inotify limits): the stat poll still sees every change."""
+    existing = [str(p) for p in folders if p.is_dir()]
+    if not existing:
+        return
+    try:
+        # Imported in a thread: watchfiles (with anyio and multiprocessing) takes ~20 ms to
+        # import, which would otherwise hold up the event loop right after the first paint.
+        watchfiles = await asyncio.to_thread(importlib.import_module, "watchfiles")
+        async for _ in watchfiles.awatch(*existing, watch_filter=lambda _change, path: _relevant(path),
+                                         debounce=int(debounce_seconds * 1000), recursive=False):
+            dirty.set()
+    except Exception:  # inotify limits, a vanished folder, no watchfiles: the poll goes on alone
+        log.warning("folder watch stopped; the stat poll carries on", exc_info=True)
 
-    def __init__(self, paths: Iterable[Path], on_change: Callable[[], None], poll_seconds: float = 1.0,
-                 debounce_seconds: float = 0.3) -> None:
-        self.paths = [Path(p) for p in paths]
-        self.on_change = on_change
-        self.poll_seconds = poll_seconds
-        self.debounce_seconds = debounce_seconds
-        self._stop = threading.Event()
-        self._dirty = threading.Event()
-        self._threads: list[threading.Thread] = []
-        self._seen: dict[str, StatKey] = {}
 
-    def start(self) -> None:
-        self._stop.clear()
-        for target in (self._poll, self._watch, self._deliver):
-            thread = threading.Thread(target=target, name=f"board-{target.__name__[1:]}", daemon=True)
-            thread.start()
-            self._threads.append(thread)
+async def _poll(folders: list[Path], poll_seconds: float, seen: list[dict[str, StatKey]], dirty: asyncio.Event) -> None:
+    """Compare the stat keys of every board file every ``poll_seconds`` (what catches another
+    NFS/SMB client's write, which no file-system event reports). ``seen[0]``: the last listing."""
+    while True:
+        await asyncio.sleep(poll_seconds)
+        now = await asyncio.to_thread(_listing, folders)  # a share that hangs must not freeze the board
+        if now != seen[0]:
+            seen[0] = now
+            dirty.set()
 
-    def stop(self) -> None:
-        self._stop.set()
-        self._dirty.set()
-        for thread in self._threads:
-            thread.join(timeout=2)
-        self._threads.clear()
 
-    def _poll(self) -> None:
-        self._seen = _listing(self.paths)
-        while not self._stop.wait(self.poll_seconds):
-            now = _listing(self.paths)
-            if now != self._seen:
-                self._seen = now
-                self._dirty.set()
+async def follow_changes(paths: Iterable[Path], on_change: Callable[[], None], *, poll_seconds: float = 1.0,
+                         debounce_seconds: float = 0.3) -> None:
+    """Call ``on_change()`` after board files in the folders ``paths`` change, until cancelled.
 
-    def _watch(self) -> None:
-        try:
-            from watchfiles import watch
-        except ImportError:  # pragma: no cover - the poll still works
-            return
-        existing = [str(p) for p in self.paths if p.is_dir()]
-        if not existing:
-            return
-        try:
-            for changes in watch(*existing, stop_event=self._stop, recursive=False,
-                                 watch_filter=lambda _change, path: _relevant(path),
-                                 debounce=int(self.debounce_seconds * 1000), raise_interrupt=False):
-                if changes:
-                    self._dirty.set()
-        except Exception:  # inotify limits, a vanished folder: fall back on the poll alone
-            log.warning("folder watch stopped; the stat poll carries on", exc_info=True)
-            return
-
-    def _deliver(self) -> None:
-        while not self._stop.is_set():
-            self._dirty.wait()
-            if self._stop.is_set():
-                return
-            # Debounce: wait until nothing new arrived for debounce_seconds.
-            while True:
-                self._dirty.clear()
-                if self._stop.wait(self.debounce_seconds) or not self._dirty.is_set():
-                    break
-            if not self._stop.is_set():
-                # What the callback is about to read: the poll need not report it again.
-                self._seen = _listing(self.paths)
+    Runs on the caller's event loop (the TUI runs it as a Textual worker): the file-system
+    watch and the stat poll each set one flag; a burst (a sync engine landing several files)
+    is folded into one call after ``debounce_seconds`` of quiet, and ``on_change`` runs on
+    the loop itself, so it may touch the app and the store.
+    """
+    folders = [Path(p) for p in paths]
+    dirty = asyncio.Event()
+    seen = [await asyncio.to_thread(_listing, folders)]
+    tasks = [asyncio.create_task(_native(folders, debounce_seconds, dirty)),
+             asyncio.create_task(_poll(folders, poll_seconds, seen, dirty))]
+    try:
+        while True:
+            await dirty.wait()
+            while True:  # debounce: until nothing new arrived for debounce_seconds
+                dirty.clear()
                 try:
-                    self.on_change()
-                except Exception:  # a failing callback must not kill change detection
-                    log.exception("change callback failed; still watching")
+                    await asyncio.wait_for(dirty.wait(), debounce_seconds)
+                except asyncio.TimeoutError:
+                    break
+            # What on_change is about to read: the poll need not report it again.
+            seen[0] = await asyncio.to_thread(_listing, folders)
+            try:
+                on_change()
+            except Exception:  # a failing refresh must not end change detection
+                log.exception("change callback failed; still watching")
+    finally:
+        for task in tasks:
+            task.cancel()
+        # Wait for them (the watch stops within watchfiles' 50 ms step): nothing is left
+        # running on a loop that is closing, and no "Task was destroyed" at exit.
+        await asyncio.gather(*tasks, return_exceptions=True)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from pathlib import Path
 
 import pytest
 
+from storage.sync import watch
 from storage.sync.store import BoardStore
-from storage.sync.watch import Watcher
 
 
 def _write_elsewhere(board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, card: str) -> None:
@@ -17,22 +17,36 @@ def _write_elsewhere(board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         BoardStore.open(board, user="somsri").move(card, "done")
 
 
-@pytest.mark.parametrize("mode", ["watch and poll", "poll only (NFS/SMB)"])
-def test_another_replicas_write_triggers_one_refresh(board: Path, tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
+async def _nothing(*_args) -> None:
+    return None
+
+
+@pytest.mark.parametrize("mode", ["watch and poll", "poll only (NFS/SMB)", "watch only"])
+async def test_another_replicas_write_triggers_one_refresh(board: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch, mode: str) -> None:
     store = BoardStore.open(board)
     card = sorted(store.snapshot().cards)[0]
-    fired = threading.Event()
+    calls: list[int] = []
+    fired = asyncio.Event()
     if mode.startswith("poll"):
-        monkeypatch.setattr(Watcher, "_watch", lambda self: None)
-    watcher = Watcher(store.watch_paths(), fired.set, poll_seconds=0.2, debounce_seconds=0.2)
-    watcher.start()
+        monkeypatch.setattr(watch, "_native", _nothing)
+    if mode == "watch only":
+        monkeypatch.setattr(watch, "_poll", _nothing)
+
+    def changed() -> None:
+        calls.append(1)
+        fired.set()
+
+    follow = asyncio.create_task(watch.follow_changes(store.watch_paths(), changed, poll_seconds=0.2,
+                                                      debounce_seconds=0.2))
     try:
-        threading.Event().wait(0.3)  # let the watch and the first poll settle
-        _write_elsewhere(board, tmp_path, monkeypatch, card)
-        assert fired.wait(3), "no change reported"
+        await asyncio.sleep(0.5)  # let the watch and the first poll settle
+        await asyncio.to_thread(_write_elsewhere, board, tmp_path, monkeypatch, card)
+        await asyncio.wait_for(fired.wait(), 5)  # a hang detector, not a timing
     finally:
-        watcher.stop()
+        follow.cancel()
+        await asyncio.gather(follow, return_exceptions=True)
+    assert follow.cancelled()  # and cancelling it is how the app stops it
     assert store.changed_on_disk()
     assert [c.detail for c in store.refresh()] == ["done"]
     assert store.snapshot().cards[card].status == "done"

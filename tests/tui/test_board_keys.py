@@ -149,7 +149,7 @@ async def test_quit_key_exits(make_app) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
-        assert app._follower._watcher is None and not app._follower._watching
+        assert app._follower.worker is None and not [w for w in app.workers if w.group == "follow-disk"]
     assert not app.is_running
 
 

@@ -1,5 +1,6 @@
-"""Live updates: another process's write reaches the board through the Watcher (not the
-slow fallback poll), keeps the cursor in place, and follows into an open card detail."""
+"""Live updates: another process's write reaches the board through the follower — one
+Textual worker over watchfiles and a stat poll, not the slow fallback poll — keeps the cursor
+in place, and follows into an open card detail."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -18,7 +20,7 @@ from widgets.board_grid import BoardGrid
 SIZE = (80, 24)
 ROOT = Path(__file__).resolve().parents[2]
 NO_FALLBACK = 600.0
-"""A fallback poll that never fires during a test: only the Watcher can deliver."""
+"""A fallback poll that never fires during a test: only the follower can deliver."""
 
 
 def other_process(board_path: Path, tmp_path: Path, *args: str, user: str = "สมชาย") -> None:
@@ -43,13 +45,19 @@ async def wait_until(pilot, condition, seconds: float = SEEN_WITHIN) -> bool:
     return bool(condition())
 
 
-@pytest.mark.parametrize("mode", ["watch", "stat poll only (NFS/SMB)", "app's fallback poll only"])
+@pytest.mark.parametrize("mode", ["watch", "file-system events only", "stat poll only (NFS/SMB)",
+                                  "app's fallback poll only"])
 async def test_another_process_move_is_seen_quickly_by_the_watcher(make_app, board_path, tmp_path,
                                                                    monkeypatch, mode) -> None:
-    if mode.startswith("stat"):  # inotify never fires for another NFS client's write
-        from storage.sync.watch import Watcher
+    from storage.sync import watch
 
-        monkeypatch.setattr(Watcher, "_watch", lambda self: None)
+    async def nothing(*_args) -> None:
+        return None
+
+    if mode.startswith("stat"):  # inotify never fires for another NFS client's write
+        monkeypatch.setattr(watch, "_native", nothing)
+    if mode.startswith("file"):  # watchfiles alone delivers (the stat poll never looks)
+        monkeypatch.setattr(watch, "_poll", nothing)
     if mode.startswith("app"):  # the watcher could not start: the app's own slow poll remains
         app = make_app(watch_files=False, poll_seconds=0.5)
     else:
@@ -64,6 +72,9 @@ async def test_another_process_move_is_seen_quickly_by_the_watcher(make_app, boa
         assert card_of(6) in grid.lanes[0].columns[2]
         assert grid.card_id == card_of(7)
         assert "สมชาย" in str(app.screen.query_one("#status").render())
+        if not mode.startswith("app"):  # one worker follows the disk, no thread of ours
+            assert [w.group for w in app.workers] == ["follow-disk"]
+            assert not [t for t in threading.enumerate() if t.name.startswith("board-")]
 
 
 async def test_quit_while_the_watcher_runs_never_hangs(make_app, board_path, tmp_path) -> None:
@@ -81,7 +92,7 @@ async def test_quit_while_the_watcher_runs_never_hangs(make_app, board_path, tmp
             assert app.return_code == 0
 
     await asyncio.wait_for(session(), timeout=60)
-    assert not app.is_running and app._follower._watcher is None
+    assert not app.is_running and app._follower.worker is None
 
 
 async def test_open_card_detail_follows_another_users_move_and_note(make_app, board_path, tmp_path) -> None:

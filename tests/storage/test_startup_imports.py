@@ -1,0 +1,113 @@
+"""What starting the board costs in imports (issue 11): each test runs a fresh interpreter
+and looks at ``sys.modules`` — timings are for bench/bench_startup.py, never asserted here.
+
+``board list``/``summary``/``move`` import no Textual and, of Rich, only ``rich.cells`` (the
+widths the terminal draws; ~1 ms, without Rich's console, text or markup machinery). The
+board's first paint imports none of what only later screens need.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import card_of
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RICH_ALLOWED = {"rich", "rich.cells", "rich._extension", "rich._unicode_data", "rich._unicode_data._versions"}
+"""rich/__init__ and the cell-width tables: what ``rich.cells.cell_len`` needs."""
+
+NEVER_FOR_A_COMMAND = ("textual", "watchfiles", "anyio", "openpyxl", "docx", "pypdfium2", "markdown_it",
+                       "pygments", "platformdirs", "tempfile")
+
+
+def _modules(code: str, *args: str) -> set[str]:
+    """The modules ``code`` (run in a fresh interpreter, with ``args`` as argv) reports as
+    loaded: its last line on stderr, a JSON list."""
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=dict(os.environ),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+RUN_CLI = """
+import contextlib, io, sys
+from tui.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    code = main(sys.argv[1:])
+assert code == 0, code
+import json
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    """What a command should not have loaded."""
+    rich = [m for m in modules if (m == "rich" or m.startswith("rich."))
+            and m not in RICH_ALLOWED and not m.startswith("rich._unicode_data.")]
+    return sorted(rich) + sorted(m for m in modules if m.split(".")[0] in NEVER_FOR_A_COMMAND)
+
+
+@pytest.mark.parametrize("command", [["list"], ["summary"], ["list", "--json"], ["move", "MOVE", "doing"]])
+def test_the_commands_import_neither_textual_nor_the_rest_of_rich(board_path: Path, command: list[str]) -> None:
+    args = [a if a != "MOVE" else card_of(1) for a in command]
+    _modules(RUN_CLI, "--board", str(board_path), "list")  # the first open writes the cache
+    modules = _modules(RUN_CLI, "--board", str(board_path), *args)
+    assert "tui.cli" in modules and "storage.sync.store" in modules
+    assert _heavy(modules) == []
+    if command[0] != "move":  # reading from the cache takes no lock
+        assert "filelock" not in modules
+
+
+PAINT = """
+import sys
+from tui.factory import make_app
+from widgets.board_grid import BoardGrid
+
+seen = {}
+draw = BoardGrid.render_line
+
+def render_line(self, y):
+    if "modules" not in seen:
+        seen["modules"] = set(sys.modules)
+        self.app.call_later(self.app.exit)
+    return draw(self, y)
+
+BoardGrid.render_line = render_line
+app = make_app(__import__("pathlib").Path(sys.argv[1]))
+app.run(headless=True, size=(100, 30))
+app.store.close()
+import json
+print(json.dumps(sorted(seen["modules"])), file=sys.stderr)
+"""
+
+
+def test_the_first_paint_imports_only_what_the_board_screen_needs(board_path: Path) -> None:
+    _modules(RUN_CLI, "--board", str(board_path), "list")  # the first open writes the cache
+    modules = _modules(PAINT, str(board_path))
+    assert "textual.app" in modules and "tui.screens.board" in modules
+    later = [m for m in modules if m.split(".")[0] in ("markdown_it", "pygments", "watchfiles", "anyio", "openpyxl",
+                                                       "docx", "pypdfium2", "tomllib")
+             or m in ("tui.screens.card_detail", "tui.screens.import_review", "storage.formats.reader",
+                      "textual.widgets._markdown", "textual.widgets._help_panel", "filelock")]
+    assert later == []
+
+
+@pytest.mark.parametrize("state_home", ["/abs/state", "relative/state", "", None])
+def test_the_state_dir_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, state_home: str | None) -> None:
+    """state_root() spells out platformdirs' Linux rule (so opening a board need not import it)."""
+    import platformdirs
+
+    from storage.sync.replica import APP, state_root
+
+    if state_home is None:
+        monkeypatch.delenv("XDG_STATE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_STATE_HOME", state_home)
+    assert state_root() == Path(platformdirs.user_state_dir(APP, appauthor=False))

@@ -14,7 +14,7 @@ from storage.errors import ImportFailed
 from storage.formats.reader import read_letter
 from storage.models import Agency
 from storage.sync.store import BoardStore
-from tests.importing.helpers import LETTERS, SAMPLE
+from tests.importing.helpers import LETTERS, ROOT, SAMPLE
 from tui.cli import main
 
 
@@ -248,3 +248,21 @@ def test_the_bundled_board_is_the_importers_reading_of_the_sample(tmp_path: Path
     assert (a.directives, a.items, a.agencies) == (b.directives, b.items, b.agencies)
     assert {k: (c.role, c.agency_id, c.item_id) for k, c in a.cards.items()} == {
         k: (c.role, c.agency_id, c.item_id) for k, c in b.cards.items()}
+
+
+def test_thirty_five_letters_at_once_into_a_board_without_its_folder(tmp_path: Path, capsys) -> None:
+    """The issue's reproduction: the bundled board.json copied on its own (no board.d/ yet)
+    and 35 letters in one `board import` — more entries than the compaction threshold, so the
+    write compacts on the way. Everything is saved, and the board reopens with every card."""
+    board = tmp_path / "board.json"
+    shutil.copy(ROOT / "board.json", board)
+    number, text = "๓๓๖๒", SAMPLE.read_text(encoding="utf-8")
+    paths = []
+    for n in range(35):
+        paths.append(tmp_path / f"letter-{n:02d}.txt")
+        paths[-1].write_text(text.replace(number, f"{9000 + n}", 1), encoding="utf-8")
+    assert not (tmp_path / "board.d").exists()
+    assert main(["--board", str(board), "import", *map(str, paths)]) == 0, capsys.readouterr().err
+    assert list((tmp_path / "board.d").glob("base-*.json")), "no compaction: the test proves little"
+    snap = BoardStore.open(board, read_only=True).snapshot()
+    assert len(snap.directives) == 36 and len(snap.cards) == 36 * 27

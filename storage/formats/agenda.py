@@ -81,6 +81,7 @@ def _topics(lines: list[str]) -> list[_Topic]:
         if (heading and current is not None and not current.orders and _TITLE_TAIL_RE.match(line)
                 and not (_ORDER_RE.match(line) or _RESOLUTION_RE.match(line) or _END_RE.match(line))):
             current.title = f"{current.title} {line.strip()}"  # a heading wrapped (… ประจำปี / ๒๕๗๐)
+            heading = False
             continue
         if _END_RE.match(line):
             break
@@ -110,7 +111,8 @@ def _topic(heading: str) -> _Topic:
         return _Topic(title=heading)
     said = heading[inline.end():]
     topic = _Topic(title=heading[:inline.end()].strip())
-    topic.start_order(said[_ORDER_RE.match(said).end():].strip())
+    label = _ORDER_RE.match(said)  # none for a bare 'มีข้อสั่งการ…': the words stay in the order
+    topic.start_order(said[label.end() if label else 0:].strip())
     return topic
 
 

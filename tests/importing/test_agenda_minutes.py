@@ -4,6 +4,8 @@ items; the attendee list, the reports and the topics only noted are not."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from storage.formats.letters import parse_letter_text
 from storage.formats.reader import read_letter
@@ -175,3 +177,23 @@ def test_labels_on_lines_of_their_own_and_a_wrapped_heading() -> None:
     assert first.text == "การจัดงานกาชาด ประจำปี 2569: มอบหมายให้สำนักงานคลังจังหวัดน่านติดตามการเบิกจ่าย"
     assert (second.text, roles(second)) == ("ไฟป่า: ให้อำเภอทุกอำเภอเฝ้าระวัง", {"อำเภอทุกอำเภอ": "lead"})
 
+
+
+def test_an_order_said_without_a_speaker_on_the_topics_line() -> None:
+    draft = parse_letter_text("ระเบียบวาระที่ 1 เรื่องแจ้ง\n1.1 ไฟป่า มีข้อสั่งการให้อำเภอทุกอำเภอเฝ้าระวัง\n")
+    (item,) = draft.items
+    assert (item.text, roles(item)) == ("ไฟป่า: มีข้อสั่งการให้อำเภอทุกอำเภอเฝ้าระวัง", {"อำเภอทุกอำเภอ": "lead"})
+
+
+FRAGMENTS = ["ระเบียบวาระที่ ๑", "วาระที่ 2 ", "๑.๑ ", "3.2.1 ", "ข้อสั่งการ", "ข้อสั่งการประธาน :", "ประธาน",
+             "ผู้ว่าราชการจังหวัดน่าน", "สั่งการ", "มีข้อสั่งการ", "มอบหมาย", "ฝากให้", "ขอให้", "ให้", "มติที่ประชุม",
+             "รับทราบ", "เห็นชอบ และ", "สำนักงานเกษตรจังหวัดน่าน", "อำเภอทุกอำเภอ", "เป็นหน่วยงานหลัก", "ร่วมกับ",
+             "1) ", "- ", "ภายในวันที่ 5 มกราคม 2570", "ทุกเดือน", "เลิกประชุม", " ", ":", "\t", "ก", "๒๕๗๐"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(FRAGMENTS), max_size=8).map("".join), max_size=30))
+def test_minutes_made_of_any_pieces_never_crash(lines: list[str]) -> None:
+    draft = parse_letter_text("\n".join(lines))
+    seqs = [item.seq for item in draft.items]
+    assert len(seqs) == len(set(seqs))  # every item its own number, whatever the pieces

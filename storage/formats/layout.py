@@ -152,7 +152,13 @@ def boundaries(labels: list[Chunk], body: list[Line]) -> list[float]:
 def _split(chunk: Chunk, cuts: list[float], least: int = 0) -> list[tuple[int, Chunk]]:
     """(column, piece) for a chunk; one that runs well over a boundary is cut at a space there
     (pdftotext leaves one space between cells when a line fills its cell), and the piece
-    after the cut goes to the next column even if the extractor drew it a little left."""
+    after the cut goes to the next column even if the extractor drew it a little left.
+    A piece with nothing but spaces is no piece: the rows' cells take text, never a blank
+    (a damaged PDF's ``' ่กำ'``, an orphan mark on a space, cut there, left an empty one)."""
+    return [(column, piece) for column, piece in _pieces(chunk, cuts, least) if piece.text.strip()]
+
+
+def _pieces(chunk: Chunk, cuts: list[float], least: int) -> list[tuple[int, Chunk]]:
     column = max(least, sum(1 for cut in cuts if chunk.x0 >= cut))
     per = (chunk.x1 - chunk.x0) / max(len(chunk.text), 1)
     if chunk.xs and column < len(cuts) and chunk.x1 > cuts[column] + per:
@@ -160,17 +166,23 @@ def _split(chunk: Chunk, cuts: list[float], least: int = 0) -> list[tuple[int, C
         if 0 < at < len(chunk.text):  # a PDF chunk: cut between the characters either side of the boundary
             left = Chunk(chunk.x0, chunk.xs[at], chunk.text[:at].rstrip(), chunk.size, xs=chunk.xs[:at])
             right = Chunk(chunk.xs[at], chunk.x1, chunk.text[at:], chunk.size, xs=chunk.xs[at:])
-            return [(column, left), *_split(right, cuts, column + 1)]
-    if column < len(cuts) and chunk.x1 > cuts[column] + 2 * per and " " in chunk.text:
+            return [(column, left), *_pieces(right, cuts, column + 1)]
+    spaces = _inner_spaces(chunk.text) if column < len(cuts) and chunk.x1 > cuts[column] + 2 * per else []
+    if spaces:
         at = int((cuts[column] - chunk.x0) / per)
-        spaces = [i for i, ch in enumerate(chunk.text) if ch == " "]
         cut = min(spaces, key=lambda i: abs(i - at))
         share = chunk.seen / max(len(chunk.text), 1)
         left = Chunk(chunk.x0, chunk.x0 + per * cut, chunk.text[:cut], chunk.size, width=share * cut)
         right = Chunk(chunk.x0 + per * (cut + 1), chunk.x1, chunk.text[cut + 1:], chunk.size,
                       width=share * (len(chunk.text) - cut - 1))
-        return [(column, left), *_split(right, cuts, column + 1)]
+        return [(column, left), *_pieces(right, cuts, column + 1)]
     return [(column, chunk)]
+
+
+def _inner_spaces(text: str) -> list[int]:
+    """Where ``text`` has a space with text either side: only such a space parts two cells."""
+    first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+    return [i for i in range(first, last) if text[i] == " "]
 
 
 def _is_furniture(line: Line, header_texts: set[str]) -> bool:

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from storage.errors import ImportFailed
@@ -51,11 +51,12 @@ def test_random_bytes_named_pdf(data: bytes) -> None:
 
 
 @FUZZ
-@given(st.sampled_from(PDFS), st.data())
-def test_mangled_pdfs_never_crash(path: Path, data) -> None:
+@given(st.sampled_from(PDFS), st.sampled_from(["truncate", "flip", "splice"]), st.integers(0, 10**6))
+# an orphan tone mark on a space (' ่กำ') cut at that space left an empty cell piece: IndexError
+@example(ROOT / "tests" / "fixtures" / "pdf" / "chiangmai-pm25-2567.pdf", "splice", 500550)
+def test_mangled_pdfs_never_crash(path: Path, how: str, seed: int) -> None:
     raw = bytearray(path.read_bytes())
-    how = data.draw(st.sampled_from(["truncate", "flip", "splice"]))
-    rng = random.Random(data.draw(st.integers(0, 10**6)))
+    rng = random.Random(seed)
     if how == "truncate":
         raw = raw[: rng.randrange(1, len(raw))]
     elif how == "flip":

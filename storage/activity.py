@@ -134,6 +134,12 @@ def log(snap: BoardSnapshot, flt: LogFilter = LogFilter(), entries: Iterable[Act
     return [a for a in (activities(snap) if entries is None else entries) if _keeps(a, flt)]
 
 
+def card_history(snap: BoardSnapshot, card_id: str) -> list[Activity]:
+    """A card's history events (moves, edits; not its notes) as activities, oldest first:
+    what the card detail lists, in the log's words."""
+    return _merged(snap, card_id, snap.history_of(card_id), ())
+
+
 def latest_change(snap: BoardSnapshot, card: Card) -> Activity | None:
     """The newest activity on a card (a move, a note or an edit), or None."""
     mine = _merged(snap, card.id, snap.history_of(card.id), snap.notes_of(card.id))

@@ -64,7 +64,7 @@ def _value(snap: BoardSnapshot, lang: str, field: str, value: object) -> str:
         return "—"
     if field == "role" and value in ("lead", "support"):
         return say(lang, f"role.{value}")
-    if field == "due" and isinstance(value, str):
+    if field in ("due", "date") and isinstance(value, str):
         day = format_thai_date(date.fromisoformat(value[:10]), digits="thai" if lang == "th" else "ascii") \
             if is_thai(lang) and len(value) >= 10 and value[4] == "-" else value
         return day
@@ -85,9 +85,33 @@ def action(snap: BoardSnapshot, a: Activity, lang: str) -> str:
         return say(lang, "meeting.log.import", letter=letter.number if letter else "", source=a.new or "")
     if a.kind == "deleted":
         what = say(lang, f"meeting.subject.{a.subject}") if a.subject else a.field
-        return say(lang, "meeting.log.deleted", what=what)
-    return say(lang, "meeting.log.edit", field=field_word(lang, a.field), old=_value(snap, lang, a.field, a.old),
-               new=_value(snap, lang, a.field, a.new))
+        return say(lang, "meeting.log.deleted" if a.new else "meeting.log.restored", what=what)
+    return _hand_edit(snap, a, lang) or say(lang, "meeting.log.edit", field=field_word(lang, a.field),
+                                            old=_value(snap, lang, a.field, a.old), new=_value(snap, lang, a.field, a.new))
+
+
+def _agency_word(snap: BoardSnapshot, agency_id: object) -> str:
+    agency = snap.agencies.get(str(agency_id))
+    return (agency.short or agency.name) if agency else str(agency_id)[:8]
+
+
+def _hand_edit(snap: BoardSnapshot, a: Activity, lang: str) -> str:
+    """The words of an edit by hand that is more than a field's new value (issue 7), or ""."""
+    if a.field == "assigned":
+        return say(lang, "meeting.log.assigned", role=_value(snap, lang, "role", a.new))
+    if a.field == "created":
+        what = say(lang, f"meeting.subject.{a.subject}") if a.subject else ""
+        name = _digits(lang, str(a.new)) if a.subject == "item" else str(a.new or "")
+        return say(lang, "meeting.log.created", what=what, name=name)
+    if a.field == "retracted":
+        return say(lang, "meeting.log.retracted")
+    if a.field == "alias" and a.new:
+        return say(lang, "meeting.log.alias", alias=str(a.new))
+    if a.field in ("merged_into", "merged"):
+        other = a.new or a.old
+        key = f"meeting.log.{a.field}" + ("" if a.new else "_undone")
+        return say(lang, key, agency=_agency_word(snap, other)) if other else ""
+    return ""
 
 
 def to_json(snap: BoardSnapshot, a: Activity) -> dict:

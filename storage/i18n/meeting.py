@@ -17,6 +17,16 @@ TEXTS = {
     "meeting.log.import": ("นำเข้าหนังสือ {letter} ({source})", "imported letter {letter} ({source})"),
     "meeting.log.deleted": ("ลบ {what}", "deleted {what}"),
     "meeting.log.edit": ("แก้ {field}: {old} → {new}", "changed {field}: {old} → {new}"),
+    "meeting.log.restored": ("นำ{what}กลับมา", "restored the {what}"),
+    # edits by hand that are more than a field's new value (storage/activity_words._hand_edit)
+    "meeting.log.assigned": ("มอบหมายเป็น{role}", "assigned as {role}"),
+    "meeting.log.created": ("เพิ่ม{what} {name}", "added {what} {name}"),
+    "meeting.log.retracted": ("ถอนบันทึกของตัวเอง (ยังอยู่ในประวัติ)", "retracted a note of theirs (kept in the history)"),
+    "meeting.log.alias": ("เพิ่มชื่อเรียกอื่น: {alias}", "added another name: {alias}"),
+    "meeting.log.merged_into": ("รวมเข้ากับ {agency}", "merged into {agency}"),
+    "meeting.log.merged_into_undone": ("แยกออกจาก {agency}", "no longer merged into {agency}"),
+    "meeting.log.merged": ("รวม {agency} เข้ามา", "merged {agency} into this one"),
+    "meeting.log.merged_undone": ("แยก {agency} ออกไป", "{agency} split off again"),
     "meeting.log.empty": ("ไม่มีความเคลื่อนไหวที่ตรงกับเงื่อนไข", "no activity matches"),
     "meeting.log.gone": ("(ไม่อยู่บนกระดานแล้ว)", "(no longer on the board)"),
     # the review screen

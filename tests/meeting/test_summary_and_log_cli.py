@@ -160,7 +160,7 @@ def test_the_log_words_events_of_any_owner_and_field() -> None:
         "i1": (HistoryEvent("e1", "i1", "due", "2022-09-30", "2022-10-31", "malee", "2022-09-01T03:00:00.000Z"),),
         "a1": (HistoryEvent("e2", "a1", "short", "พช.", "พช.ระยอง", "somchai", "2022-09-02T03:00:00.000Z"),),
         "c1": (HistoryEvent("e3", "c1", "role", "support", "lead", "malee", "2022-09-03T03:00:00.000Z"),
-               HistoryEvent("e4", "c1", "merged_into", None, "a2", "malee", "2022-09-04T03:00:00.000Z")),
+               HistoryEvent("e4", "c1", "colour", None, "a2", "malee", "2022-09-04T03:00:00.000Z")),
         "gone": (HistoryEvent("e5", "gone", "deleted", False, True, "malee", "2022-09-05T03:00:00.000Z"),),
     }
     snap = BoardSnapshot({"d1": letter}, {"i1": item}, {"a1": agency}, {"c1": card}, {}, history)
@@ -171,8 +171,37 @@ def test_the_log_words_events_of_any_owner_and_field() -> None:
     assert said[0] == ("ข้อ 3", "แก้ กำหนดเสร็จ: 30 ก.ย. 65 → 31 ต.ค. 65")
     assert said[1] == ("พช.ระยอง", "แก้ ชื่อย่อ: พช. → พช.ระยอง")
     assert said[2] == ("ข้อ 3 · พช.ระยอง", "แก้ บทบาท: หน่วยงานสนับสนุน → หน่วยงานหลัก")
-    assert said[3][1] == "แก้ merged_into: — → a2"  # a field the log does not know yet, as stored
+    assert said[3][1] == "แก้ colour: — → a2"  # a field the log does not know yet, as stored
     assert said[4][0].startswith("gone") and "ไม่อยู่บนกระดานแล้ว" in said[4][0]
+
+
+def test_the_log_words_the_edits_by_hand_that_are_more_than_a_new_value() -> None:
+    """Assigning, adding, retracting, merging and undoing a delete read as what the officer did
+    (they showed as "assigned: None → lead"), in the log and, through it, the card detail."""
+    from storage.activity import activities
+    from storage.activity_words import action
+    from storage.models import Agency, BoardSnapshot, Card, Directive, HistoryEvent, Item
+
+    letter = Directive("d1", "", "2024-08-28", "ประชุมหัวหน้าส่วนราชการ")
+    item = Item("i1", "d1", 1, "ข้อความ")
+    agencies = {"a1": Agency("a1", "อำเภอทุกอำเภอ", "ทุกอำเภอ"), "a2": Agency("a2", "สำนักงานจังหวัดระยอง", "สนจ.ระยอง")}
+    card = Card("c1", "i1", "a1", "lead")
+
+    def event(n: int, owner: str, field: str, old, new) -> HistoryEvent:
+        return HistoryEvent(f"e{n}", owner, field, old, new, "malee", f"2024-09-0{n}T03:00:00.000Z")
+
+    history = {"d1": (event(1, "d1", "created", None, "ประชุมหัวหน้าส่วนราชการ"),),
+               "i1": (event(2, "i1", "created", None, 1),),
+               "c1": (event(3, "c1", "assigned", None, "lead"), event(4, "c1", "retracted", None, "n1"),
+                      event(5, "c1", "deleted", False, True), event(6, "c1", "deleted", True, False)),
+               "a1": (event(7, "a1", "alias", None, "อำเภอทุกแห่ง"), event(8, "a1", "merged", None, "a2"))}
+    snap = BoardSnapshot({"d1": letter}, {"i1": item}, agencies, {"c1": card}, {}, history)
+    said = {lang: [action(snap, a, lang) for a in activities(snap)] for lang in ("th", "en")}
+    assert said["th"] == ["เพิ่มหนังสือ ประชุมหัวหน้าส่วนราชการ", "เพิ่มข้อ ๑", "มอบหมายเป็นหน่วยงานหลัก",
+                          "ถอนบันทึกของตัวเอง (ยังอยู่ในประวัติ)", "ลบ การ์ด", "นำการ์ดกลับมา",
+                          "เพิ่มชื่อเรียกอื่น: อำเภอทุกแห่ง", "รวม สนจ.ระยอง เข้ามา"]
+    assert said["en"][1:4] == ["added item 1", "assigned as Lead", "retracted a note of theirs (kept in the history)"]
+    assert not any("None" in line or "assigned:" in line for line in said["th"] + said["en"])
 
 
 def test_board_review_opens_read_only_on_the_review(board: Path, monkeypatch) -> None:

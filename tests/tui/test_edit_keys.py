@@ -68,7 +68,10 @@ async def test_a_governors_verbal_order_from_a_meeting(make_app, reopen, size, l
         assert "#ประชุม" in board_text(app)  # where the card came from, though it has no number
         await pilot.press("enter")
         await on_screen(pilot, "CardDetailScreen")
-        assert "ประชุมหัวหน้าส่วนราชการ ๒๘ ส.ค. ๖๗" in plain(app.screen._body(), 100)
+        detail = plain(app.screen._body(), 100)
+        assert "ประชุมหัวหน้าส่วนราชการ ๒๘ ส.ค. ๖๗" in detail
+        # its history in the activity log's words (was "assigned: None → lead")
+        assert "มอบหมายเป็นหน่วยงาน" in detail and "assigned" not in detail and "None" not in detail
     snap = reopen()
     (meeting,) = [d for d in snap.directives.values() if not d.number]
     assert (meeting.date, meeting.subject, meeting.issuer) == ("2024-08-28", "ประชุมหัวหน้าส่วนราชการ",

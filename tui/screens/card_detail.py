@@ -3,7 +3,7 @@ agencies on the same item with their statuses, notes and history."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from rich.console import Group
 from rich.table import Table
@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from storage import activity_words as words
+from storage.activity import card_history
 from storage.models import BoardSnapshot, Card
 from storage.editing.origin import origin
 from storage.editing.words import say
@@ -24,18 +26,6 @@ from widgets.i18n import digits, help_text, keyed, localized, role_label, status
 from widgets.kedmanee import thai_keys
 from widgets.textfit import format_date, truncate
 from widgets.wrapped import thai_block
-
-
-def _when(iso: str | None, lang: str) -> str:
-    """A stored UTC timestamp as the officer's local B.E. date and time (``๒๕ พ.ย. ๖๙ 14:05``)."""
-    if not iso:
-        return ""
-    try:
-        local = datetime.fromisoformat(iso.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return iso
-    # The time in the same digits as the date (was ``๒๕ พ.ย. ๖๙ 20:43``).
-    return f"{format_date(local.date().isoformat(), lang)} {digits(lang, f'{local:%H:%M}')}"
 
 
 def detail_bindings(lang: str) -> list[Binding]:
@@ -169,22 +159,16 @@ class CardDetailScreen(ModalScreen[None]):
         return [self._note(n) for n in notes]
 
     def _note(self, note) -> Group:
-        head = Text(f"{_when(note.at, self.lang)} · {note.author}", style="dim")
+        head = Text(f"{words.when(note.at, self.lang)} · {note.author}", style="dim")
         if note.retracted_by:  # hidden behind one line; the text stays in the board's history
             return Group(head, Text(say(self.lang, "edits.note_retracted", who=note.retracted_by,
-                                        when=_when(note.retracted_at, self.lang)), style="dim italic"))
+                                        when=words.when(note.retracted_at or "", self.lang)), style="dim italic"))
         return Group(head, thai_block(note.text))
 
     def _history(self) -> list:
-        events = self.snapshot.history_of(self.card_id)
-        if not events:
+        """Moves and edits in the activity log's words (storage.activity_words), one per line."""
+        entries = card_history(self.snapshot, self.card_id)
+        if not entries:
             return [Text(t(self.lang, "none"), style="dim")]
-        lines = []
-        for e in events:
-            old, new = e.old, e.new
-            if e.field == "status":
-                old = status_label(self.lang, str(old)) if old else "—"
-                new = status_label(self.lang, str(new))
-            field = t(self.lang, "status") if e.field == "status" else e.field
-            lines.append(Text(f"{_when(e.at, self.lang)} · {e.author} · {field}: {old} → {new}"))
-        return lines
+        return [thai_block(f"{words.when(a.at, self.lang)} · {a.who} · {words.action(self.snapshot, a, self.lang)}")
+                for a in entries]

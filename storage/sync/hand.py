@@ -17,7 +17,6 @@ from typing import Any, Iterable
 from storage import ids
 from storage.editing.errors import EditError
 from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
-from storage.formats.agencies import AgencyIndex, short_name
 from storage.sync.edits import Basis, add_event, set_field
 from storage.sync.state import State
 
@@ -106,6 +105,10 @@ def agency_for(ops: State, b: Basis, choice: AgencyChoice) -> str:
     """The id of the chosen agency; a name the board does not know yet becomes an agency."""
     if choice.agency_id and choice.agency_id in b.snapshot.agencies:
         return choice.agency_id
+    # The importer's name rules, imported here: with their patterns they were a tenth of what
+    # every `board list` and first paint spent importing, for a hand edit only (issue 11).
+    from storage.formats.agencies import AgencyIndex, short_name
+
     known = AgencyIndex(b.snapshot.agencies.values()).match(choice.name)
     if known is not None:
         return known.id

@@ -21,7 +21,6 @@ import functools
 import hashlib
 import os
 import re
-import socket
 import time
 from pathlib import Path
 
@@ -36,11 +35,21 @@ def _read(path: str) -> str:
         return ""
 
 
+def host_name() -> str:
+    """This machine's name, as ``socket.gethostname()`` gives it. On POSIX both read the
+    kernel's node name; ``os.uname`` spares every command importing socket (issue 11)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket  # pragma: no cover - Windows
+
+    return socket.gethostname()
+
+
 @functools.lru_cache(maxsize=1)
 def fingerprint() -> str:
     """This machine: 16 hex digits of (host name, machine id)."""
     machine_id = next((text for text in map(_read, _MACHINE_ID_FILES) if text), "")
-    return hashlib.blake2b(f"{socket.gethostname()}\x1f{machine_id}".encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(f"{host_name()}\x1f{machine_id}".encode(), digest_size=8).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ import getpass
 import hashlib
 import logging
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -88,7 +87,7 @@ class Replica:
 def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
     """(state folder, real board path, machine) of this user's replica of this board."""
     where = os.path.realpath(board_path)
-    machine = socket.gethostname()
+    machine = host.host_name()
     # The host is part of the key too: a home directory shared over NFS must not give two
     # machines one replica (they would write one file at once).
     key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}\x1f{machine}".encode(), digest_size=8).hexdigest()
@@ -165,7 +164,7 @@ def current(replica: Replica) -> Replica:
 
 def _renewed(home: Path, data: dict, user: str, why: str) -> Replica:
     earlier = [*data.get("earlier", []), {"replica": data["replica"], "why": why, "host": data.get("host", "")}]
-    return _save(home, {**data, "replica": new_id(), "machine": socket.gethostname(), "earlier": earlier}, user)
+    return _save(home, {**data, "replica": new_id(), "machine": host.host_name(), "earlier": earlier}, user)
 
 
 def _save(home: Path, data: dict, user: str) -> Replica:

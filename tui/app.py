@@ -175,8 +175,8 @@ class BoardApp(App[None]):
         rows = []
         for aid in self.index.agency_order:
             agency = self.snapshot.agencies[aid]
-            done, total = self.index.progress(aid)
-            rows.append(AgencyRow(aid, agency.name, agency.short, done, total, agency.aliases))
+            progress = self.index.progress(aid)
+            rows.append(AgencyRow(aid, agency.name, agency.short, progress.done, progress.total, agency.aliases))
         self.board.show_agencies(rows, (sum(r.done for r in rows), sum(r.total for r in rows)))
 
     def _badges(self) -> list[str]:

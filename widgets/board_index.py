@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from storage.models import STATUSES, BoardSnapshot, Card
-from storage.progress import DUE_SOON_DAYS, due_state  # noqa: F401 - the one rule, re-exported for widgets
+from storage.progress import DUE_SOON_DAYS, Progress, due_state  # noqa: F401 - the one rule, re-exported for widgets
 
 from widgets.textfit import normalize
 
@@ -96,9 +96,12 @@ class BoardIndex:
     def total(self, agency_id: str) -> int:
         return sum(len(ids) for ids in self._cols.get(agency_id, {}).values())
 
-    def progress(self, agency_id: str) -> tuple[int, int]:
-        """(done, total) for one agency."""
-        return len(self.ids(agency_id, "done")), self.total(agency_id)
+    def progress(self, agency_id: str) -> Progress:
+        """One agency's progress, counted from the index's columns (no pass over the board)
+        into storage's Progress, whose rule (done, total, percent) every report uses."""
+        columns = self._cols.get(agency_id, {})
+        counts = tuple(len(columns.get(status, ())) for status in STATUSES)
+        return Progress(agency_id, counts)  # type: ignore[arg-type]
 
     def status_counts(self, lanes: list[Lane]) -> list[int]:
         return [sum(len(lane.columns[i]) for lane in lanes) for i in range(len(STATUSES))]

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from storage.models import Agency, BoardSnapshot, Card, Item
+from storage.progress import tally
 from tui.actions import rank_plan
 from widgets.board_index import BoardFilter, BoardIndex, due_state
 from widgets.card_lines import CardLook, card_lines
@@ -31,7 +32,11 @@ def test_index_moves_one_card_between_sorted_columns() -> None:
     moved = replace(snap2.cards["c0"], rank=0.5)
     index.update(replace(snap2, cards={**snap2.cards, "c0": moved}), snap2.cards["c0"], moved)
     assert index.ids("a", "todo") == ["c0", "c1"]
-    assert index.progress("a") == (0, 3)
+    progress = index.progress("a")
+    assert (progress.done, progress.total, progress.counts) == (0, 3, (2, 1, 0, 0))
+    # The same rule as every report: the index counts, storage.progress says what it means.
+    assert tally("a", [c for c in index.snapshot.cards.values() if c.agency_id == "a"], index.snapshot,
+                 date(2025, 1, 1)).counts == progress.counts
 
 
 def test_rank_plan_takes_the_midpoint_between_new_neighbours() -> None:

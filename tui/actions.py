@@ -5,6 +5,7 @@ and the letter-import flow (screens pushed, records written through the app's st
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storage.errors import BoardError, user_message
 from storage.editing.origin import origin
@@ -12,6 +13,9 @@ from storage.models import BoardSnapshot, Change
 
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.i18n import digits, is_thai, status_label, t
+
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
 
 
 def view_badges(view: BoardFilter, read_only: bool, lang: str) -> list[str]:
@@ -132,7 +136,7 @@ def import_summary(before: BoardSnapshot, after: BoardSnapshot, lang: str) -> st
     return t(lang, "imported", what=" ".join(new)) if new else t(lang, "nothing_new")
 
 
-def start_import(app) -> None:
+def start_import(app: BoardApp) -> None:
     """Open a letter → review the draft → save its records (H2's reader, H4's screens)."""
     # Imported on first use: the reader and review screens are not needed to open a board.
     from storage.formats.reader import read_letter

@@ -8,13 +8,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from storage.models import STATUSES
 from storage.i18n import TEXTS
+from tui.app_access import board_app
 from widgets.i18n import digits, is_thai, say, status_label, t
+
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
+    from tui.screens.board import BoardScreen
 
 
 def system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterable[SystemCommand]:
@@ -27,11 +33,11 @@ def system_commands(commands: Iterable[SystemCommand], lang: str) -> Iterable[Sy
         yield command
 
 
-def hand_commands(app, card_id: str | None) -> list[tuple[str, object, str]]:
+def hand_commands(app: BoardApp, card_id: str | None) -> list[tuple[str, object, str]]:
     """The hand edits (tui/edit_keys.py) by their key-panel words; card ones need a card."""
     from tui.edit_keys import BOARD_KEYS
 
-    lang = getattr(app, "lang", "th")
+    lang = app.lang
     return [(say(lang, f"key.{bid}"), partial(app.hand_edit, flow, card_id), say(lang, f"key.{bid}.tip"))
             for _, flow, bid in BOARD_KEYS if card_id or not bid.startswith("card.")]
 
@@ -43,19 +49,22 @@ GO_TO_LIMIT = 2000
 class BoardCommands(Provider):
     """Board commands for the palette."""
 
-    def _board(self):
+    app = board_app()
+    """The running BoardApp, typed (tui/app_access.py)."""
+
+    def _board(self) -> BoardScreen | None:
         """The board screen, or None while it is hidden (too small): nothing may act on it unseen."""
-        screen = self.app.screen_stack[0] if self.app.screen_stack else None
-        return None if screen is None or getattr(screen, "too_small", False) else screen
+        screen = self.app.board if self.app.screen_stack else None
+        return None if screen is None or screen.too_small else screen
 
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
-        lang = getattr(app, "lang", "th")
+        lang = app.lang
         commands: list[tuple[str, object, str]] = []
         screen = self._board()
         if screen is None:
             return []
-        card_id = getattr(screen, "card_id", None)
+        card_id = screen.card_id
         if card_id and not app.read_only:
             for status in STATUSES:
                 title = t(lang, "palette.move_to", status=status_label(lang, status))

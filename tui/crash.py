@@ -15,9 +15,13 @@ import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storage.controls import visible
 from storage.i18n import say
+
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
 
 CRASH_EXIT = 70
 """Exit status after an unexpected error (sysexits' EX_SOFTWARE): not 0 (nothing went
@@ -68,7 +72,7 @@ def report(error: BaseException, lang: str, argv: list[str] | None = None) -> st
     return crash_line(error, write_log(error, argv), lang)
 
 
-def close_after_crash(app, error: Exception) -> None:
+def close_after_crash(app: BoardApp, error: Exception) -> None:
     """What Textual's ``App._handle_exception`` does, but with one line instead of a rendered
     traceback: the status, ``_exception`` (Pilot re-raises it at the end of a test), the log,
     and ``_close_messages_no_wait`` to shut down. ``run_tui`` prints ``app.crash_message`` once

@@ -8,14 +8,19 @@ a whole letter (confirmed, undoable); correct or merge agencies; retract one's o
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storage.editing.origin import origin
 from storage.editing.values import AgencyChoice, ItemInput, LetterInput, letter_day
 from storage.editing.words import say
 from storage.models import BoardSnapshot, Card
 from widgets.i18n import digits, role_label
 
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
 
-def run(app, flow: str, card_id: str | None) -> None:
+
+def run(app: BoardApp, flow: str, card_id: str | None) -> None:
     """A flow by its key's name (tui/edit_keys.py)."""
     from tui import retire_flows
 
@@ -23,7 +28,7 @@ def run(app, flow: str, card_id: str | None) -> None:
     go(app) if flow in ("new_letter", "agencies") else go(app, card_id)
 
 
-def apply(app, write, undoable: bool = True):
+def apply(app: BoardApp, write, undoable: bool = True):
     """One hand edit through the store: its result, or None when refused (the officer is told
     why in one line; nothing was written). Undo can take it back; the board is redrawn."""
     from storage.editing.errors import EditError, FormErrors
@@ -51,7 +56,7 @@ def edit_error_text(error, lang: str) -> str:
     return "; ".join(e.say(lang) for e in found)
 
 
-def _card(app, card_id: str | None) -> Card | None:
+def _card(app: BoardApp, card_id: str | None) -> Card | None:
     """The card under the cursor, or None (and the officer told why) when there is none or
     the board is read-only."""
     if app.refused(card_id):
@@ -63,7 +68,7 @@ def next_seq(snap: BoardSnapshot, directive_id: str) -> int:
     return 1 + max((i.seq for i in snap.items.values() if i.directive_id == directive_id), default=0)
 
 
-def new_letter(app) -> None:
+def new_letter(app: BoardApp) -> None:
     from tui.screens.letter_form import LetterFormScreen
 
     if app.refused_read_only():
@@ -80,14 +85,14 @@ def new_letter(app) -> None:
     app.push_screen(LetterFormScreen.for_lang(app.snapshot, app.today, app.lang), saved)
 
 
-def new_item(app, card_id: str | None) -> None:
+def new_item(app: BoardApp, card_id: str | None) -> None:
     card = _card(app, card_id)
     item = app.snapshot.items.get(card.item_id) if card else None
     if item is not None:
         ask_item(app, item.directive_id)
 
 
-def ask_item(app, directive_id: str) -> None:
+def ask_item(app: BoardApp, directive_id: str) -> None:
     """The form for the next item of a letter; after a save, the next one (Esc ends)."""
     from tui.screens.item_form import ItemFormScreen
 
@@ -113,7 +118,7 @@ def ask_item(app, directive_id: str) -> None:
                                             not_before=letter_day(snap.directives.get(directive_id))), saved)
 
 
-def edit_item(app, card_id: str | None) -> None:
+def edit_item(app: BoardApp, card_id: str | None) -> None:
     from tui.screens.item_form import ItemFormScreen
 
     card = _card(app, card_id)
@@ -132,7 +137,7 @@ def edit_item(app, card_id: str | None) -> None:
                                             not_before=letter_day(app.snapshot.directives.get(item.directive_id))), saved)
 
 
-def assign(app, card_id: str | None) -> None:
+def assign(app: BoardApp, card_id: str | None) -> None:
     from tui.screens.agency_picker import AgencyPickerScreen
 
     card = _card(app, card_id)
@@ -154,7 +159,7 @@ def assign(app, card_id: str | None) -> None:
                                                 exclude=taken), picked)
 
 
-def toggle_role(app, card_id: str | None) -> None:
+def toggle_role(app: BoardApp, card_id: str | None) -> None:
     card = _card(app, card_id)
     if card is None:
         return

@@ -8,9 +8,13 @@ being discussed is open.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
 
 
-def open_review(app, *, agency_id: str | None = None, since: date | None = None,
+def open_review(app: BoardApp, *, agency_id: str | None = None, since: date | None = None,
                 quit_on_close: bool = False) -> None:
     from tui.screens.review import ReviewScreen
 
@@ -18,13 +22,13 @@ def open_review(app, *, agency_id: str | None = None, since: date | None = None,
                                           quit_on_close=quit_on_close))
 
 
-def open_log(app, *, agency_id: str | None = None, card_id: str | None = None) -> None:
+def open_log(app: BoardApp, *, agency_id: str | None = None, card_id: str | None = None) -> None:
     from tui.screens.activity_log import ActivityLogScreen
 
     app.push_screen(ActivityLogScreen.for_lang(app.lang, agency_id=agency_id, card_id=card_id))
 
 
-def follow(app) -> None:
+def follow(app: BoardApp) -> None:
     """Hand the current board to every open screen that shows it (review, log)."""
     for screen in app.screen_stack[1:]:
         changed = getattr(screen, "board_changed", None)

@@ -4,6 +4,8 @@ asks for a deliberate confirmation (``ConfirmChoiceScreen``); undo brings it bac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from storage.editing.impact import Impact, merge_plan, retire_impact
 from storage.editing.origin import origin
 from storage.editing.values import AgencyEdit
@@ -11,6 +13,9 @@ from storage.editing.words import say
 from storage.models import BoardSnapshot, Card
 from tui.edit_flows import _card
 from widgets.textfit import format_date
+
+if TYPE_CHECKING:  # typed access to the app (tui/app_access.py); tui.app imports this module
+    from tui.app import BoardApp
 
 
 def retire_choices(snap: BoardSnapshot, card: Card, lang: str) -> list:
@@ -32,7 +37,7 @@ def retire_choices(snap: BoardSnapshot, card: Card, lang: str) -> list:
     return choices
 
 
-def retire(app, card_id: str | None) -> None:
+def retire(app: BoardApp, card_id: str | None) -> None:
     from tui.screens.confirm_choice import ConfirmChoiceScreen
 
     card = _card(app, card_id)
@@ -51,7 +56,7 @@ def retire(app, card_id: str | None) -> None:
     app.push_screen(ConfirmChoiceScreen.for_lang(app.lang, say(app.lang, "edits.retire_title"), choices), chosen)
 
 
-def agencies(app) -> None:
+def agencies(app: BoardApp) -> None:
     """Pick an agency of the board, then correct it or merge it into another."""
     from tui.screens.agency_edit import AgencyEditScreen
     from tui.screens.agency_picker import AgencyPickerScreen
@@ -79,7 +84,7 @@ def agencies(app) -> None:
                                                 allow_new=False), picked)
 
 
-def confirm_merge(app, source_id: str, target_id: str) -> None:
+def confirm_merge(app: BoardApp, source_id: str, target_id: str) -> None:
     from tui.screens.confirm_choice import Choice, ConfirmChoiceScreen
 
     snap, lang = app.snapshot, app.lang
@@ -97,7 +102,7 @@ def confirm_merge(app, source_id: str, target_id: str) -> None:
                                                  [Choice("merge", label, confirm)]), chosen)
 
 
-def retract(app, card_id: str) -> None:
+def retract(app: BoardApp, card_id: str) -> None:
     """Choose one of one's own notes on the card and retract it (kept in history)."""
     from tui.screens.confirm_choice import Choice, ConfirmChoiceScreen
 

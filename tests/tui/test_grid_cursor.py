@@ -22,7 +22,7 @@ async def test_h_and_l_stop_at_the_first_and_last_columns(make_app) -> None:
         g = grid(app)
         assert g.column == 0
         await pilot.press("h")
-        assert g.column == 0  # was: jumped to the last column
+        assert g.column == 0  # stays: h does not wrap round to the last column
         await pilot.press("l", "l", "l", "l", "l")
         assert g.column == 3
         await pilot.press("left")

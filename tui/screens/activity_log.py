@@ -17,6 +17,7 @@ from textual.widgets import Footer, Static
 
 from storage import activity_words as words
 from storage.activity import LogFilter, log
+from tui.app_access import board_app
 from widgets.i18n import keyed, localized, say
 from widgets.kedmanee import thai_keys
 from widgets.wrapped import thai_block
@@ -28,6 +29,9 @@ def log_bindings(lang: str) -> list[Binding]:
 
 class ActivityLogScreen(ModalScreen[None]):
     """The log for ``agency_id`` or ``card_id`` (neither: the whole board)."""
+
+    app = board_app()
+    """The running BoardApp, typed (tui/app_access.py)."""
 
     BINDINGS = log_bindings("th")
     DEFAULT_CSS = """

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from storage.models import STATUSES
+from tui.app_access import board_app
 from tui.edit_keys import HAND_ACTION, edit_bindings
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
@@ -76,6 +77,9 @@ def board_bindings(lang: str) -> list[Binding]:
 
 class BoardScreen(Screen[None]):
     """Agency list + board grid; the app supplies data and performs writes."""
+
+    app = board_app()
+    """The running BoardApp, typed (tui/app_access.py)."""
 
     HELP = help_text("th", "board")
 

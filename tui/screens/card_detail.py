@@ -19,6 +19,7 @@ from storage.activity import card_history
 from storage.models import BoardSnapshot, Card
 from storage.editing.origin import origin
 from storage.editing.words import say
+from tui.app_access import board_app
 from tui.edit_keys import retract_binding
 from widgets.board_index import due_state
 from widgets.card_lines import DUE_MARKS
@@ -37,6 +38,9 @@ def detail_bindings(lang: str) -> list[Binding]:
 
 class CardDetailScreen(ModalScreen[None]):
     """Read-only view of one card; Escape, Enter or q closes it."""
+
+    app = board_app()
+    """The running BoardApp, typed (tui/app_access.py)."""
 
     HELP = help_text("th", "detail")
 

@@ -20,6 +20,7 @@ from storage.activity import activities
 from storage.errors import BoardError
 from storage.review import SORTS, agency_review, sorted_agencies
 from storage.select import match_agencies, parse_day
+from tui.app_access import board_app
 from tui.screens.review_dialogs import JumpScreen, SincePrompt
 from widgets.i18n import keyed, localized, say
 from widgets.kedmanee import thai_keys
@@ -46,6 +47,9 @@ def review_bindings(lang: str) -> list[Binding]:
 
 class ReviewScreen(Screen[None]):
     """Page 0 is the summary; pages 1… are the agencies in the summary's order."""
+
+    app = board_app()
+    """The running BoardApp, typed (tui/app_access.py)."""
 
     BINDINGS = review_bindings("th")
     HELP = say("th", "meeting.review.title")

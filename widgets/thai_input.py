@@ -23,12 +23,9 @@ from storage.thai.segment import segment
 class ThaiInput(Input):
     """Input whose cursor never lands inside a grapheme cluster."""
 
-    HELP = """\
-## Text field
-
-Type Thai or English. The cursor moves by whole characters as you see them
-(`ที่` is one step), and ctrl+left / ctrl+right jump by Thai words.
-"""
+    HELP = ""
+    """None of its own: the help panel shows the nearest help above it (its form's, pane's or
+    screen's), in the interface's language; a screen without help sets ``help.text_field``."""
 
     # -- boundaries -------------------------------------------------------------
 

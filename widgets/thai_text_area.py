@@ -48,12 +48,9 @@ def snap(line: str, column: int) -> int:
 class ThaiTextArea(TextArea):
     """TextArea whose cursor never lands inside a grapheme cluster."""
 
-    HELP = """\
-## Text
-
-Type Thai or English; **Enter** starts a new line and a paste keeps every line. The cursor
-moves by whole characters as you see them (`ที่` is one step); ctrl+←/→ jump by Thai words.
-"""
+    HELP = ""
+    """None of its own: the help panel shows its form's (``edits.item_help`` says what Enter
+    and a paste do), in the interface's language."""
 
     def __init__(self, text: str = "", **kwargs) -> None:
         kwargs.setdefault("soft_wrap", True)

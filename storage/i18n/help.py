@@ -69,6 +69,15 @@ The whole directive and its progress. **Esc** closes.""",
         """## Progress note
 Type the note · **Enter** saves · **Esc** cancels.""",
     ),
+    "help.text_field": (
+        """## ช่องข้อความ
+พิมพ์ไทยหรืออังกฤษก็ได้ · เคอร์เซอร์เลื่อนทีละตัวอักษรตามที่เห็น (`ที่` คือหนึ่งก้าว) · **ctrl+←/→** ข้ามทีละคำ
+**Enter** ตกลง · **Esc** ยกเลิก""",
+        """## Text field
+Type Thai or English · the cursor moves by whole characters as you see them (`ที่` is one step) ·
+**ctrl+←/→** jump by words
+**Enter** confirms · **Esc** cancels""",
+    ),
     "help.open_letter": (
         """## เปิดหนังสือ
 

@@ -121,3 +121,24 @@ def test_binding_words_are_found_by_binding_id(lang: str) -> None:
     assert len(bindings) > 40
     for binding in bindings:  # a remappable id, and its words under key.<id> (a keymap editor can find them)
         assert binding.id and binding.tooltip == say(lang, f"key.{binding.id}.tip"), binding.id
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+async def test_help_in_a_form_is_the_forms_own_in_the_interface_language(make_app, lang: str) -> None:
+    # A text field had help of its own, in English: with the cursor in a Thai form's field
+    # the help panel said "Text field … Type Thai or English" instead of the form's help.
+    from storage.i18n import say
+    from tests.tui.edit_helpers import key, on_screen, until
+    from textual.widgets import Markdown
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await key(pilot, "N")
+        await on_screen(pilot, "LetterFormScreen")
+        app.action_show_help_panel()
+        await until(pilot, lambda: app.screen.query("HelpPanel"))
+        await pilot.pause()
+        shown = app.screen.query_one("HelpPanel #widget-help", Markdown).source
+        assert shown.splitlines()[0] == say(lang, "edits.letter_help").splitlines()[0]
+        assert lang == "en" or not ENGLISH_WORD.search(shown.replace("ctrl+s", "").replace("Esc", ""))

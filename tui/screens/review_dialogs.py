@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from widgets.i18n import say
+from widgets.i18n import help_text, say
 from widgets.textfit import normalize
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster
 
@@ -38,7 +38,7 @@ class JumpScreen(ModalScreen[str | None]):
         with Vertical():
             yield Label(say(self.lang, "meeting.review.jump_title"), markup=False)
             box = ThaiInput(id="jump-filter")
-            box.cursor_blink = False
+            box.cursor_blink, box.HELP = False, help_text(self.lang, "text_field")
             yield box
             yield OptionList(*self._options(""), id="jump-list")
 
@@ -91,7 +91,7 @@ class SincePrompt(ModalScreen[str | None]):
         with Vertical():
             yield Label(say(self.lang, "meeting.review.since_prompt"), markup=False)
             box = ThaiInput(self.current, id="since-text")
-            box.cursor_blink = False
+            box.cursor_blink, box.HELP = False, help_text(self.lang, "text_field")
             yield box
 
     @on(Input.Submitted)

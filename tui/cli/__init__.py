@@ -26,14 +26,8 @@ def board_path(args: argparse.Namespace) -> Path:
 def _common() -> argparse.ArgumentParser:
     # A parent parser so that --board works before or after the subcommand.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--board", metavar="PATH", default=argparse.SUPPRESS,
-        help="board file (default: $BOARD_FILE, else ./board.json)",
-    )
-    common.add_argument(
-        "--lang", choices=("th", "en"), default=argparse.SUPPRESS,
-        help="language of the interface and of command output (default th)",
-    )
+    common.add_argument("--board", metavar="PATH", default=argparse.SUPPRESS, help="cli.help.board")
+    common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="cli.help.lang")
     return common
 
 
@@ -48,20 +42,21 @@ COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands", "tui.cli.
 """Modules that define subcommands. Each has ``add_parsers(sub, common)`` (its argparse
 subparsers, each with ``set_defaults(run="module:function")``), so a new command is added in
 its own module and this file does not grow with every feature. Imported only to build the
-parser: argparse definitions import nothing heavy (the work is imported by ``run``)."""
+parser: argparse definitions import nothing heavy (the work is imported by ``run``). Help texts
+are catalog keys (``help="cli.help.<command>.<option>"``, storage/i18n/cli_help.py): the
+parser says them in the command line's language (tui/cli/words.py)."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str = "th-ascii") -> argparse.ArgumentParser:
+    """The whole command line; its help and usage errors in ``lang`` (tui/cli/words.py)."""
     import importlib
 
+    from tui.cli.words import parser_class, words
+
     common = _common()
-    parser = argparse.ArgumentParser(
-        prog="board",
-        description="Directive Board: track the directives of official letters, item by item and agency by agency.",
-        parents=[common],
-    )
-    parser.add_argument("--read-only", action="store_true", help="open the board for a meeting: no edits")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
+    parser.add_argument("--read-only", action="store_true", help="cli.help.read_only")
+    sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parsers(sub, common)
     return parser
@@ -80,7 +75,9 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    from tui.cli.words import command_lang
+
+    parser = build_parser(command_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")

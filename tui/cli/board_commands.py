@@ -39,25 +39,25 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         p.set_defaults(run=f"tui.cli.board_commands:run_{name}")
         return p
 
-    p = command("list", "list cards")
-    p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
-    p.add_argument("--letter", metavar="N", help="letter number (รย 0017.2/ว 3362), part of it, or id prefix")
-    p.add_argument("--status", metavar="S", help="todo|doing|blocked|done, or a column title (กำลังดำเนินการ, กำลังทำ)")
-    p.add_argument("--overdue", action="store_true", help="only cards past their due date and not done")
-    p.add_argument("--json", action="store_true", help="print JSON (see README)")
+    p = command("list", "cli.help.list")
+    p.add_argument("--agency", metavar="A", help="cli.help.agency_scope")
+    p.add_argument("--letter", metavar="N", help="cli.help.letter_scope")
+    p.add_argument("--status", metavar="S", help="cli.help.list.status")
+    p.add_argument("--overdue", action="store_true", help="cli.help.list.overdue")
+    p.add_argument("--json", action="store_true", help="cli.help.list.json")
 
-    p = command("move", "set a card's status")
-    p.add_argument("card", metavar="CARD", help="card id or any unique prefix")
-    p.add_argument("status", metavar="STATUS", help="one of: " + ", ".join(STATUSES))
-    p.add_argument("--note", metavar="TEXT", help="add a progress note with the move")
+    p = command("move", "cli.help.move")
+    p.add_argument("card", metavar="CARD", help="cli.help.card")
+    p.add_argument("status", metavar="STATUS", help="cli.help.move.status")
+    p.add_argument("--note", metavar="TEXT", help="cli.help.move.note")
 
-    p = command("note", "add a progress note to a card (or --retract one of your own)")
-    p.add_argument("card", metavar="CARD")
+    p = command("note", "cli.help.note")
+    p.add_argument("card", metavar="CARD", help="cli.help.card")
     p.add_argument("text", metavar="TEXT", nargs="?")
-    p.add_argument("--retract", metavar="NOTE_ID", help="hide one of your notes behind a 'retracted' line")
-    p.add_argument("--json", action="store_true", help="with --retract: print what changed as JSON")
+    p.add_argument("--retract", metavar="NOTE_ID", help="cli.help.note.retract")
+    p.add_argument("--json", action="store_true", help="cli.help.note.json")
 
-    command("sync", "fold stray copies and compact; report what was found")
+    command("sync", "cli.help.sync")
 
 
 def today() -> date:

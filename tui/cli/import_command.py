@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """``board import``: light to define (the reader is imported when it runs)."""
-    p = sub.add_parser("import", parents=[common], help="parse letters into items and cards")
+    p = sub.add_parser("import", parents=[common], help="cli.help.import")
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="parse and show the draft; write nothing")
-    p.add_argument("--json", action="store_true", help="print the draft as JSON")
+    p.add_argument("--dry-run", action="store_true", help="cli.help.import.dry_run")
+    p.add_argument("--json", action="store_true", help="cli.help.import.json")
     p.add_argument(
         "--alias", action="append", default=[], metavar="SPELLING=AGENCY",
-        help="read SPELLING as the board's AGENCY (name, short name, alias or id prefix) and remember it",
+        help="cli.help.import.alias",
     )
     p.set_defaults(run="tui.cli.import_command:run_import")
 

@@ -16,32 +16,30 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         p.set_defaults(run=f"tui.cli.meeting_output:run_{name}")
         return p
 
-    p = command("summary", "per-agency progress table (fits 80 columns)")
+    p = command("summary", "cli.help.summary")
     _scope(p)
-    p.add_argument("--json", action="store_true", help="print JSON: one object per agency")
+    p.add_argument("--json", action="store_true", help="cli.help.summary.json")
 
-    p = command("log", "who moved what, notes, edits and imports, oldest first, in local time")
-    p.add_argument("--since", metavar="DATE", help="from this day on (2025-09-30, 30/9/2568, 30 ก.ย. 68, 7d)")
+    p = command("log", "cli.help.log")
+    p.add_argument("--since", metavar="DATE", help="cli.help.log.since")
     _scope(p)
-    p.add_argument("--user", metavar="U", help="only what this user did")
-    p.add_argument("--json", action="store_true", help="print JSON: one object per activity")
+    p.add_argument("--user", metavar="U", help="cli.help.log.user")
+    p.add_argument("--json", action="store_true", help="cli.help.log.json")
 
 
-    p = command("export", "export the board: csv, xlsx, md (minutes), json, docx (an agency's reply)")
+    p = command("export", "cli.help.export")
     p.set_defaults(run="tui.cli.export_output:run_export")
     p.add_argument("--format", choices=("csv", "xlsx", "md", "json", "docx"), default="json",
-                   help="csv (UTF-8 with BOM, for Excel), xlsx (summary + a sheet per agency), "
-                        "md (minutes, per agency), json, docx (the agency's reply; needs --agency)")
-    p.add_argument("--out", metavar="FILE", help="write to FILE ('-': standard output)")
+                   help="cli.help.export.format")
+    p.add_argument("--out", metavar="FILE", help="cli.help.export.out")
     _scope(p)
-    p.add_argument("--since", metavar="DATE",
-                   help="only cards changed since DATE (docx: the notes since DATE)")
+    p.add_argument("--since", metavar="DATE", help="cli.help.export.since")
 
 
-    p = command("review", "the meeting's review screen: a summary, then one agency per page (read-only)")
+    p = command("review", "cli.help.review")
     p.set_defaults(run="tui.cli.meeting_output:run_review")
-    p.add_argument("--agency", metavar="A", help="start on this agency's page")
-    p.add_argument("--since", metavar="DATE", help="count changes from this day (default: 30 days ago)")
+    p.add_argument("--agency", metavar="A", help="cli.help.review.agency")
+    p.add_argument("--since", metavar="DATE", help="cli.help.review.since")
 
 
     from tui.cli.serve_command import add_parser as add_serve  # argparse only; textual-serve loads on use
@@ -50,5 +48,5 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
 
 def _scope(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--agency", metavar="A", help="agency name, short name, alias or id prefix")
-    p.add_argument("--letter", metavar="N", help="letter number (รย 0017.2/ว 3362), part of it, or id prefix")
+    p.add_argument("--agency", metavar="A", help="cli.help.agency_scope")
+    p.add_argument("--letter", metavar="N", help="cli.help.letter_scope")

@@ -25,24 +25,20 @@ LOOPBACK = "127.0.0.1"
 
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("serve", parents=[common],
-                       help="show the board in a web browser (textual-serve), read-only, on 127.0.0.1")
+    p = sub.add_parser("serve", parents=[common], help="cli.help.serve")
     p.set_defaults(run="tui.cli.serve_command:run_serve")
-    p.add_argument("--host", default=LOOPBACK, help="address to listen on (default 127.0.0.1: this machine only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--review", action="store_true", help="open each browser on the review screen")
-    p.add_argument("--users", metavar="FILE", type=Path,
-                   help="browsers sign in as a person of FILE (written by board serve-user)")
-    p.add_argument("--allow-edits", action="store_true",
-                   help="signed-in browsers may edit, each under its officer's name (needs --users)")
+    p.add_argument("--host", default=LOOPBACK, help="cli.help.serve.host")
+    p.add_argument("--port", type=int, default=8000, help="cli.help.serve.port")
+    p.add_argument("--review", action="store_true", help="cli.help.serve.review")
+    p.add_argument("--users", metavar="FILE", type=Path, help="cli.help.serve.users")
+    p.add_argument("--allow-edits", action="store_true", help="cli.help.serve.allow_edits")
 
-    p = sub.add_parser("serve-user", parents=[common],
-                       help="add a person to a board serve --users file, or change their password")
+    p = sub.add_parser("serve-user", parents=[common], help="cli.help.serve_user")
     p.set_defaults(run="tui.cli.serve_command:run_serve_user")
-    p.add_argument("file", metavar="FILE", type=Path, help="the users file (created if missing)")
-    p.add_argument("login", metavar="LOGIN", help="what the browser's sign-in asks for (no spaces)")
-    p.add_argument("--name", default="", help="the officer name their changes carry (default: LOGIN)")
-    p.add_argument("--remove", action="store_true", help="take LOGIN out of the file")
+    p.add_argument("file", metavar="FILE", type=Path, help="cli.help.serve_user.file")
+    p.add_argument("login", metavar="LOGIN", help="cli.help.serve_user.login")
+    p.add_argument("--name", default="", help="cli.help.serve_user.name")
+    p.add_argument("--remove", action="store_true", help="cli.help.serve_user.remove")
 
 
 def is_loopback(host: str) -> bool:

@@ -82,17 +82,17 @@ def board_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(board_path: Path):
-    """Build a BoardApp on the fixture board; stores are closed after the test."""
-    from storage.sync.store import BoardStore
-    from tui.app import BoardApp
+    """Build the app on the fixture board as the CLI does (tui.factory.make_app: the store
+    opened read-only for ``read_only=True``, the config's keymap and digits); stores are
+    closed after the test."""
+    from tui.factory import make_app as build
 
     stores = []
 
     def make(**kwargs):
-        store = BoardStore.open(board_path)
-        stores.append(store)
         kwargs.setdefault("today", TODAY)
-        app = BoardApp(store, **kwargs)
+        app = build(board_path, **kwargs)
+        stores.append(app.store)
         app.animation_level = "none"
         return app
 

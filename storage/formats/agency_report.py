@@ -108,4 +108,4 @@ def addressee(letters: list[Directive], lang: str) -> str:
     match = re.search(r"จังหวัด\S+", issuer)
     if match:
         return say(lang, "report.docx.governor", province=match.group(0))
-    return issuer or say(lang, "report.docx.governor", province="จังหวัด")
+    return issuer or say(lang, "report.docx.governor_any")

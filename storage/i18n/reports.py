@@ -53,6 +53,7 @@ TEXTS = {
     "report.docx.subject": ("เรื่อง  รายงานผลการดำเนินงานตามข้อสั่งการ", "Subject  Report on the directives"),
     "report.docx.to": ("เรียน  {whom}", "To  {whom}"),
     "report.docx.governor": ("ผู้ว่าราชการ{province}", "The Governor of {province}"),
+    "report.docx.governor_any": ("ผู้ว่าราชการจังหวัด", "The Provincial Governor"),
     "report.docx.ref": ("อ้างถึง  ", "Reference  "),
     "report.docx.ref_one": ("หนังสือ{issuer} ที่ {number} ลงวันที่ {day}", "letter of {issuer} no. {number} dated {day}"),
     "report.docx.body": (

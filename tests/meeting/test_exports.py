@@ -211,3 +211,14 @@ def test_export_mistakes_are_one_line(two_letters: Path, tmp_path: Path, capsys,
     err = capsys.readouterr().err
     assert err.startswith("board: ") and message in err and err.count("\n") == 1
     assert not (tmp_path / "x.docx").exists()
+
+
+def test_the_reply_is_addressed_in_its_language_when_no_letter_names_a_province() -> None:
+    from storage.formats.agency_report import addressee
+    from storage.models import Directive
+
+    rayong = Directive("d1", "รย 0017.2/ว 3362", "2022-07-17", "x", issuer="ศาลากลางจังหวัดระยอง")
+    meeting = Directive("d2", "", "2024-08-28", "ประชุมหัวหน้าส่วนราชการ")
+    assert addressee([meeting, rayong], "th") == "ผู้ว่าราชการจังหวัดระยอง"
+    assert addressee([meeting], "th") == "ผู้ว่าราชการจังหวัด"
+    assert addressee([meeting], "en") == "The Provincial Governor"  # no Thai word in an English reply

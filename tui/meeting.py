@@ -36,7 +36,7 @@ def follow(app: BoardApp) -> None:
             changed(app.snapshot)
 
 
-def tell(app, message: str) -> None:
+def tell(app: BoardApp, message: str) -> None:
     """Say who changed what (``สมชาย ย้ายข้อ ๖ → ติดปัญหา``) on every open screen that has the
     board's status line (the review page): the same line the board shows under its columns."""
     for screen in app.screen_stack[1:]:

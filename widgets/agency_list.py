@@ -45,6 +45,11 @@ def progress_bar(done: int, total: int, cells: int = 3) -> str:
     return "▓" * filled + "░" * (cells - filled)
 
 
+def _names(row: AgencyRow) -> tuple:
+    """What of a row the filter reads and the list orders by (not its counts)."""
+    return row.agency_id, row.name, row.short, row.aliases
+
+
 class AgencyOptions(OptionList):
     """The option list; printable keys go to the filter box (type to filter)."""
 
@@ -111,9 +116,28 @@ class AgencyPane(Vertical):
         yield AgencyOptions(id="agency-options")
 
     def set_rows(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
-        """New counts and bars; keeps the filter and the highlighted agency."""
+        """New counts and bars; keeps the filter and the highlighted agency.
+
+        Redraws only what changed: most writes (a move between two open statuses, a note)
+        change no count, and a card done changes one agency's row and the total's.
+        """
+        old_rows, old_all = self.rows, self.all_progress
+        if rows == old_rows and all_progress == old_all:
+            return
         self.rows, self.all_progress = rows, all_progress
-        self._rebuild()
+        if [_names(r) for r in rows] != [_names(r) for r in old_rows]:
+            self._rebuild()  # names, order or agencies changed: the filter may match others
+            return
+        changed = [new.agency_id for new, old in zip(rows, old_rows) if new != old]
+        self._replace_prompts(changed + ([ALL] if all_progress != old_all else []))
+
+    def _replace_prompts(self, option_ids: list[str]) -> None:
+        options = self.query_one(AgencyOptions)
+        for option_id in option_ids:
+            try:
+                options.replace_option_prompt(option_id, self._prompt(option_id))
+            except OptionDoesNotExist:  # filtered out of the list
+                pass
 
     def choose(self, agency_id: str | None) -> None:
         """Highlight ``agency_id`` (None: all agencies), clearing a filter that hides it."""
@@ -172,13 +196,7 @@ class AgencyPane(Vertical):
 
     def _mark(self, old: str | None, new: str | None) -> None:
         """Move the ▸ from ``old``'s row to ``new``'s (None: all agencies)."""
-        options = self.query_one(AgencyOptions)
-        for agency_id in (old, new):
-            option_id = agency_id or ALL
-            try:
-                options.replace_option_prompt(option_id, self._prompt(option_id))
-            except OptionDoesNotExist:  # filtered out of the list
-                pass
+        self._replace_prompts([old or ALL, new or ALL])
 
     @on(Input.Changed, "#agency-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -19,6 +19,7 @@ from tui.commands import BoardCommands, system_commands
 from tui.keymap import thai_key_display
 from tui.live import DiskFollower
 from tui.screens.board import BoardScreen
+from tui.terminal_diff import MirroredApp
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
@@ -43,7 +44,7 @@ The follower (tui/live.py: watchfiles + its own 1 s stat poll, debounced) normal
 slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
 
 
-class BoardApp(App[None]):
+class BoardApp(MirroredApp):
     """Directive Board: a keyboard-first kanban grouped by agency."""
 
     CSS_PATH = "app.tcss"

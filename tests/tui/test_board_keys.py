@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textual.widgets import Input
 
 from tests.conftest import card_of
@@ -137,7 +139,28 @@ async def test_ctrl_z_suspends_and_never_undoes(make_app, reopen) -> None:
         await pilot.pause()
         assert reopen().cards[card_of(1)].status == "blocked"
         binding = app.screen.active_bindings["ctrl+z"].binding
-        assert (binding.action, binding.id) == ("suspend", "app.suspend")
+        assert binding.id == "app.suspend" and binding.action.endswith("suspend")
+
+
+@pytest.mark.parametrize("dialog", ["n", "enter", "question_mark", "ctrl+p"])
+async def test_ctrl_z_suspends_from_dialogs_too(make_app, dialog, monkeypatch) -> None:
+    """In the note dialog, the card detail, the palette or with help open, ctrl+z still goes
+    back to the shell (in a dialog it did nothing); what was typed is there after ``fg``.
+    (In a multi-line text area it takes back typing, as any editor's ctrl+z does.)"""
+    app = make_app(watch_files=False)
+    suspended = []
+    monkeypatch.setattr(app, "action_suspend_process", lambda: suspended.append(type(app.screen).__name__))
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, card_of(1))
+        await pilot.press(dialog)
+        await pilot.pause()
+        if dialog == "n":
+            await pilot.press("a", "b")
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert len(suspended) == 1
+        if dialog == "n":
+            assert app.screen.query_one("#note-text").value == "ab"
 
 
 async def test_quit_key_exits(make_app) -> None:

@@ -71,7 +71,9 @@ def board_bindings(lang: str) -> list[Binding]:
         keyed(lang, thai_keys("question_mark,f1"), "help", "app.help"),
         keyed(lang, thai_keys("q"), "quit", "app.quit"),
         # ctrl+z is the shell's suspend (fg resumes), as in every terminal program: not undo.
-        keyed(lang, "ctrl+z", "suspend", "app.suspend", show=False),
+        # Both are the app's (every dialog has them); here they get words in the key panel.
+        keyed(lang, "ctrl+z", "app.suspend", "app.suspend", show=False),
+        keyed(lang, "ctrl+l", "app.redraw", "app.redraw", show=False),
     ]
 
 
@@ -123,7 +125,6 @@ class BoardScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.app_resume_signal.subscribe(self, self._resumed)
         self.query_one("#search", Input).cursor_blink = False
         self.query_one("#search").display = False
         self.fit_layout()  # before the first paint: drawing the wide layout first cost a second frame
@@ -315,15 +316,6 @@ class BoardScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
-
-    def action_suspend(self) -> None:
-        """Back to the shell until ``fg`` (SIGTSTP, as the terminal's own ctrl+z would)."""
-        self.app.action_suspend_process()
-
-    def _resumed(self, app) -> None:
-        """After ``fg`` the terminal is blank: Textual restores the modes but repaints
-        nothing on SIGCONT (only App.suspend() does), so repaint the whole screen."""
-        app.screen.refresh(layout=True)
 
     # ---- widget intents -------------------------------------------------------------------
     @on(AgencyPane.Selected)

@@ -10,7 +10,8 @@ every later edit of everyone to 2100, for good. Such an entry is set aside, not 
 stays in its file, is joined and shown, and is named in a warning; and a register written
 here after it was seen carries its stamp as a fourth element, ``(wall, counter, replica,
 over)``, which orders it just after ``over`` while its own time stays the real one
-(``state.order``). So an officer's later move beats a broken clock, stamped with real time.
+(``state.order``; written over such a register in turn, one step deeper: ``(…, over, depth)``).
+So an officer's later move beats a broken clock, stamped with real time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 from datetime import datetime, timezone
 from typing import Callable
 
-Stamp = tuple  # (wall_ms, counter, replica), or (wall_ms, counter, replica, over): see above
+Stamp = tuple  # (wall_ms, counter, replica), or (…, over) or (…, over, depth): see above
 
 ZERO: Stamp = (0, 0, "")
 """The stamp of imported (deterministic) records: any real edit beats it."""

@@ -59,8 +59,9 @@ class Decoded(NamedTuple):
 
 def stamp(raw: Any, *, over: bool = True) -> Stamp | None:
     """A stamp ``[wall_ms, counter, replica]`` within range, or with ``over`` also
-    ``[wall_ms, counter, replica, [the stamp it was written over]]`` (clock.py); or None."""
-    if type(raw) is not list or not 3 <= len(raw) <= (4 if over else 3):
+    ``[wall_ms, counter, replica, [the stamp it was written over]]`` and
+    ``[…, over, depth]`` with a depth from 1 (``state.written_over``); or None."""
+    if type(raw) is not list or not 3 <= len(raw) <= (5 if over else 3):
         return None
     wall, counter, replica = raw[:3]
     if type(wall) is not int or not 0 <= wall <= MAX_WALL:
@@ -69,10 +70,17 @@ def stamp(raw: Any, *, over: bool = True) -> Stamp | None:
         return None
     if type(replica) is not str or len(replica) > 64:
         return None
+    if len(raw) == 3:
+        return (wall, counter, replica)
+    under = stamp(raw[3], over=False)
+    if under is None:
+        return None
     if len(raw) == 4:
-        under = stamp(raw[3], over=False)
-        return None if under is None else (wall, counter, replica, under)
-    return (wall, counter, replica)
+        return (wall, counter, replica, under)
+    depth = raw[4]
+    if type(depth) is not int or not 1 <= depth < MAX_COUNTER:
+        return None  # a depth 0 would sort like the 4-element stamp: not one order any more
+    return (wall, counter, replica, under, depth)
 
 
 def _table(data: dict, name: str) -> dict:

@@ -17,7 +17,7 @@ from storage.ids import new_id
 from storage.models import STATUSES, BoardSnapshot, Card, Records
 from storage.sync.clock import Stamp
 from storage.sync.codec import records_state
-from storage.sync.state import State, effective, stamp_wins
+from storage.sync.state import State, stamp_wins, written_over
 
 
 @dataclass(frozen=True)
@@ -66,10 +66,11 @@ def set_field(ops: State, b: Basis, key: str, name: str, value: Any) -> State:
 
     When the field's current register is ahead of our stamp — written by a clock far ahead,
     which our clock does not adopt (clock.py) — ours carries that register's time as its
-    fourth element, so it wins, as a change made after it was seen must, at our real time."""
+    fourth element, so it wins, as a change made after it was seen must, at our real time
+    (``state.written_over``)."""
     stamp, current = b.stamp, b.state.records.get(key, {}).get(name)
     if current is not None and stamp_wins(current[0], stamp):
-        stamp = (*stamp[:3], effective(current[0]))
+        stamp = written_over(current[0], stamp)
     ops.records.setdefault(key, {})[name] = (stamp, value, b.by)
     return ops
 

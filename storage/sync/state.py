@@ -59,21 +59,29 @@ def _tiebreak(value: Any) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
-def effective(stamp: Stamp) -> Stamp:
-    """The time a register counts as: its own, or that of the register it was written over."""
-    return stamp[:3] if len(stamp) == 3 or stamp[3] <= stamp[:3] else stamp[3]
+def written_over(current: Stamp, stamp: Stamp) -> Stamp:
+    """``stamp`` as written over the register stamped ``current`` that beats it (a clock far
+    ahead, clock.py): ``(wall, counter, replica, over)`` sorts right after ``over``; written
+    over a register that already carries ``over``, one step deeper, ``(…, over, depth)``, so
+    it wins too, even when this machine's own clock is behind that register's real time."""
+    if len(current) == 3 or current[3] <= current[:3]:
+        return (*stamp[:3], current[:3])
+    depth = current[4] + 1 if len(current) == 5 else 1
+    return (*stamp[:3], current[3], depth)
 
 
 def order(stamp: Stamp) -> tuple:
     """How a register's stamp sorts. A stamp written over one that was ahead of the clock
-    (``(wall, counter, replica, over)``, clock.py) comes right after ``over`` and after any
-    plain stamp equal to it; among such stamps the later real time wins. A total order, so
-    ``join`` stays commutative, associative and idempotent: no two different stamps sort
-    alike (a plain one ends in ``()``, which no 4-element stamp does, even one over ZERO)."""
+    (``(wall, counter, replica, over[, depth])``, clock.py) comes right after ``over``, after
+    any plain stamp equal to it and after those written over it less deep; then the later
+    real time wins. A total order, so ``join`` stays commutative, associative and idempotent:
+    no two different stamps sort alike (a plain one ends in ``()``, no written-over one does;
+    a depth is never 0 on disk, decode.py)."""
     if len(stamp) == 3:
-        return (stamp, 0, stamp, ())
+        return (stamp, 0, 0, stamp, ())
     base, over = stamp[:3], stamp[3]
-    return (over, 1, base, over) if over > base else (base, 0, base, over)
+    depth = stamp[4] if len(stamp) == 5 else 0
+    return (over, 1, depth, base, ()) if over > base else (base, 0, 0, base, (over, depth))
 
 
 def stamp_wins(new: Stamp, old: Stamp) -> bool:

@@ -15,8 +15,12 @@ import orjson
 import pytest
 
 from storage.sync.clock import MAX_DRIFT_MS, HybridClock, wall_ms
-from storage.sync.state import State, join, reg_wins
+from storage.sync.codec import records_state
+from storage.sync.edits import Basis, move
+from storage.sync.state import State, join, merge_into, reg_wins
 from storage.sync.store import BoardStore
+from storage.sync.view import view
+from tests.conftest import card_of, rayong_records
 from tui.cli import main
 
 HOSTILE = "0badc10c0badc10c"
@@ -120,3 +124,19 @@ def test_a_stamp_claiming_to_be_over_the_import_stamp_still_orders_one_way() -> 
     plain = State({"card/c": {"status": ((5, 0, "r1"), "doing", "x")}})
     claimed = State({"card/c": {"status": ((5, 0, "r1", (0, 0, "")), "done", "x")}})
     assert join(plain, claimed) == join(claimed, plain)
+
+
+def test_a_slow_machine_writing_after_a_good_one_over_a_fast_one_still_wins() -> None:
+    """Three clocks: one in 2100, one right, one two hours slow. The right one moves the card
+    after the 2100 move, the slow one after both: the slow one's move is the latest, though
+    its own time is the earliest, and every order of joining says so."""
+    state, card, now = records_state(rayong_records()), card_of(1), wall_ms()
+    written = []
+    for stamp, status in (((Y2100, 0, HOSTILE), "blocked"), ((now, 0, "good"), "doing"),
+                          ((now - 2 * 3_600_000, 0, "slow"), "done")):
+        ops = move(Basis(view(state), state, stamp, "x"), card, status)
+        merge_into(state, ops)
+        written.append(ops)
+    assert len(written[2].records[f"card/{card}"]["status"][0]) == 5  # one step deeper
+    for states in (written, written[::-1], [written[1], written[2], written[0]]):
+        assert view(join(records_state(rayong_records()), *states)).cards[card].status == "done"

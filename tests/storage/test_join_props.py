@@ -17,7 +17,9 @@ plain_stamps = st.tuples(st.integers(0, 4), st.integers(0, 2), st.sampled_from((
 # A register written over one stamped by a clock far ahead carries that stamp too (clock.py);
 # a hostile file may claim one written over the import stamp (0, 0, "") as well.
 overs = plain_stamps | st.just((0, 0, ""))
-stamps = plain_stamps | st.builds(lambda s, over: (*s, over), plain_stamps, overs) | st.just((0, 0, "r1", (0, 0, "")))
+stamps = (plain_stamps | st.builds(lambda s, over: (*s, over), plain_stamps, overs)
+          | st.builds(lambda s, over, depth: (*s, over, depth), plain_stamps, overs, st.integers(1, 2))
+          | st.just((0, 0, "r1", (0, 0, ""))))
 values = st.one_of(st.sampled_from(("todo", "doing", "done")), st.integers(0, 3), st.booleans())
 regs = st.tuples(stamps, values, st.sampled_from(("somchai", "somsri")))
 events = st.builds(

@@ -136,14 +136,22 @@ class Shown:
             self.retracted = {e.new: e for events in history.values() for e in events if e.field == "retracted"}
         self.notes, self.history = dict(notes), dict(history)
         for card_id in {*self.folds, *(e.card_id for e in self.retracted.values())}:
-            self._redo(card_id, notes, history)
+            self._redo_group(card_id, notes, history)
 
     def some_events(self, notes: dict, history: dict, card_ids: set[str], new: list[HistoryEvent]) -> None:
         """After new notes or history events of ``card_ids`` (a note, a move): only those cards."""
         self.retracted.update({e.new: e for e in new if e.field == "retracted"})
         self.notes, self.history = dict(self.notes), dict(self.history)
         for card_id in card_ids:
-            self._redo(self.kept_of.get(card_id, card_id), notes, history)
+            self._redo_group(card_id, notes, history)
+
+    def _redo_group(self, card_id: str, notes: dict, history: dict) -> None:
+        """The card a card is shown as, and each card folded into it under its own id too
+        (its notes and history can still be asked for by that id, retractions marked)."""
+        kept = self.kept_of.get(card_id, card_id)
+        self._redo(kept, notes, history)
+        for member in self.folds.get(kept, ()):
+            self._redo(member, notes, history)
 
     def _redo(self, card_id: str, notes: dict, history: dict) -> None:
         members = (card_id, *self.folds.get(card_id, ()))

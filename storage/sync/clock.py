@@ -28,6 +28,9 @@ ZERO: Stamp = (0, 0, "")
 MAX_WALL = 253_402_300_799_999
 """The last millisecond of the year 9999 (UTC): a stamp beyond it cannot be a date at all."""
 
+MAX_OVER_DEPTH = 2**31 - 1
+"""The deepest a stamp written over far-ahead ones may go (state.written_over; decode.py)."""
+
 MAX_DRIFT_MS = 60 * 60 * 1000
 """How far ahead of this machine's clock a stamp may be and still be adopted: one hour.
 Officers' PCs keep time by NTP or a weekly Windows sync, so honest clocks differ by seconds

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, NamedTuple
 
-from storage.sync.clock import MAX_WALL, Stamp, iso
+from storage.sync.clock import MAX_OVER_DEPTH, MAX_WALL, Stamp, iso
 from storage.sync.kinds import (
     EVENT_COMMON, EVENTS, FIELD_NAME_LIMIT, FORMAT, RECORDS, field_check, ident, plain, record_key,
 )
@@ -78,7 +78,7 @@ def stamp(raw: Any, *, over: bool = True) -> Stamp | None:
     if len(raw) == 4:
         return (wall, counter, replica, under)
     depth = raw[4]
-    if type(depth) is not int or not 1 <= depth < MAX_COUNTER:
+    if type(depth) is not int or not 1 <= depth <= MAX_OVER_DEPTH:
         return None  # a depth 0 would sort like the 4-element stamp: not one order any more
     return (wall, counter, replica, under, depth)
 

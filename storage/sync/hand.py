@@ -113,9 +113,15 @@ def agency_for(ops: State, b: Basis, choice: AgencyChoice) -> str:
     if known is not None:
         return known.id
     aid = ids.agency_id(choice.name)
-    if f"agency/{aid}" not in b.state.records:  # else: deleted or merged; the view says where it went
+    fields = b.state.records.get(f"agency/{aid}")
+    if fields is None:  # else: known, merged (the view says where it went) or buried
         set_field(ops, b, f"agency/{aid}", "name", choice.name)
         set_field(ops, b, f"agency/{aid}", "short", short_name(choice.name))
+        history(ops, b, f"agency/{aid}", "created", None, choice.name)
+    elif _v(fields, "deleted", False) or "name" not in fields:  # buried (by an older undo): back
+        set_field(ops, b, f"agency/{aid}", "deleted", False)
+        if "name" not in fields:
+            set_field(ops, b, f"agency/{aid}", "name", choice.name)
         history(ops, b, f"agency/{aid}", "created", None, choice.name)
     return aid
 

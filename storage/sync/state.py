@@ -19,7 +19,7 @@ from typing import Any
 
 import orjson
 
-from storage.sync.clock import MAX_WALL, ZERO, Stamp
+from storage.sync.clock import MAX_OVER_DEPTH, MAX_WALL, ZERO, Stamp
 
 Reg = tuple[Stamp, Any, str]
 """(stamp, value, author) of one field."""
@@ -66,7 +66,7 @@ def written_over(current: Stamp, stamp: Stamp) -> Stamp:
     it wins too, even when this machine's own clock is behind that register's real time."""
     if len(current) == 3 or current[3] <= current[:3]:
         return (*stamp[:3], current[:3])
-    depth = current[4] + 1 if len(current) == 5 else 1
+    depth = min(current[4] + 1, MAX_OVER_DEPTH) if len(current) == 5 else 1  # a forged depth: still a valid stamp
     return (*stamp[:3], current[3], depth)
 
 

@@ -76,7 +76,10 @@ def revert(b: Basis, change: Undoable) -> State:
     for key, fields in change.ops.records.items():
         kind, rid = key.split("/", 1)
         if key not in change.existed:
-            bury(ops, b, kind, rid)
+            # An agency the change named stays known (like a spelling): a card another machine
+            # gave it meanwhile must not point at a buried agency. Its cards here are buried.
+            if kind != "agency":
+                bury(ops, b, kind, rid)
             continue
         for name, reg in fields.items():
             old = change.before.get((key, name))

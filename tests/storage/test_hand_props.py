@@ -235,3 +235,20 @@ def test_a_note_on_a_card_folded_by_a_merge_that_arrives_first_shows_as_from_scr
     good.take(note)
     assert [n.text for n in good.live.snapshot.notes_of(folded[-1])] == ["ข้อความใหม่"]
     _same(good.live.snapshot, view(good.known))
+
+
+def test_assigning_an_agency_again_after_undoing_its_creation_shows_it() -> None:
+    """Found by the property above: assign a new agency, undo, assign it again — the card
+    pointed at an agency the undo had buried, so the board showed a card of no agency."""
+    m = Machine("rGood", wall_ms())
+    item = sorted(view(BASE).items)[0]
+    choice = AgencyChoice(NEW_AGENCIES[0], "lead")
+    for again in (False, True):
+        ops = hand.assign(m.basis(), item, choice)
+        change = undo.undoable(m.known, ops)
+        m.take(ops)
+        if not again:
+            m.take(undo.revert(m.basis(), change))
+    snap = view(m.known)
+    (card,) = [c for c in snap.cards.values() if c.item_id == item and snap.agencies[c.agency_id].name == NEW_AGENCIES[0]]
+    assert card.role == "lead"

@@ -42,6 +42,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from storage.errors import BoardError
+from storage.i18n import say
 from storage.logins import Login, check_password, hash_password, read_users
 from tui.cli.serve_command import is_loopback
 
@@ -125,10 +126,12 @@ class BoardServer(Server):
     """textual-serve's Server; with a ``gate``, signed in and one officer per session."""
 
     def __init__(self, command_for: Callable[[Login | None], str], gate: Gate | None = None,
-                 **options) -> None:
+                 lang: str = "th-ascii", **options) -> None:
         super().__init__(command_for(None), **options)
         self.command_for = command_for
         self.gate = gate
+        self.lang = lang
+        """What the console and refused requests are told in (``board serve --lang``)."""
         self.tickets = Tickets()
         self.loopback = is_loopback(self.host)
 
@@ -143,21 +146,21 @@ class BoardServer(Server):
     async def on_startup(self, app: web.Application) -> None:
         if self.gate is None:
             return await super().on_startup(app)
-        example = self.command_for(Login("LOGIN", "", "<officer name>"))
-        self.console.print(f"Serving {self.title!r} on {self.public_url} to the people of {self.gate.path};"
-                           f" each signed-in tab runs {example!r}", highlight=False, markup=False)
+        example = self.command_for(Login("LOGIN", "", say(self.lang, "serve.console.officer")))
+        self.console.print(say(self.lang, "serve.console.serving", title=self.title, url=self.public_url,
+                               path=str(self.gate.path), command=example), highlight=False, markup=False)
 
     @web.middleware
     async def _same_site(self, request: web.Request, handler):
         """Only this machine's own names on a loopback server; websockets only from its own pages."""
         if self.loopback and not _loopback_name(request.host):
             log.warning("refused a request for host %r (not this machine's own name)", request.host)
-            raise web.HTTPForbidden(text="this board is served to this machine only\n")
+            raise web.HTTPForbidden(text=say(self.lang, "serve.refused.host") + "\n")
         origin = request.headers.get("Origin")
         if (request.match_info.route.name in ("websocket", "session") and origin is not None
                 and _netloc(origin) != _browser_host(request).lower()):
             log.warning("refused a websocket from a page of %r", origin)
-            raise web.HTTPForbidden(text="open the board's own page\n")
+            raise web.HTTPForbidden(text=say(self.lang, "serve.refused.origin") + "\n")
         return await handler(request)
 
     @web.middleware
@@ -194,7 +197,7 @@ class BoardServer(Server):
             return await super().handle_websocket(request)
         officer = self.tickets.take(request.match_info.get("ticket", ""))
         if officer is None:  # no ticket (plain /ws), a used one or an old one
-            raise web.HTTPForbidden(text="open the board's page again\n")
+            raise web.HTTPForbidden(text=say(self.lang, "serve.refused.ticket") + "\n")
         log.info("session for %s (%s)", officer.login, officer.name)
         return await self._session(request, self.command_for(officer))
 

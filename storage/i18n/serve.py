@@ -26,4 +26,11 @@ TEXTS = {
         "warning: serving on {host}:{port}: passwords cross the network unencrypted (plain HTTP); "
         "put it behind an HTTPS proxy or use it on a network you trust",
     ),
+    # the console of board serve --users, and what a refused browser request is told
+    "serve.console.serving": ("เปิดให้ใช้ {title} ที่ {url} สำหรับผู้มีชื่อใน {path}; แต่ละแท็บที่ลงชื่อเข้าใช้แล้วจะรัน {command}",
+                              "Serving {title} on {url} to the people of {path}; each signed-in tab runs {command}"),
+    "serve.console.officer": ("<ชื่อเจ้าหน้าที่>", "<officer name>"),
+    "serve.refused.host": ("กระดานนี้เปิดให้ใช้เฉพาะบนเครื่องนี้", "this board is served to this machine only"),
+    "serve.refused.origin": ("เปิดจากหน้าของกระดานเท่านั้น", "open the board's own page"),
+    "serve.refused.ticket": ("เปิดหน้าของกระดานใหม่อีกครั้ง", "open the board's page again"),
 }

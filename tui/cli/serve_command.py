@@ -97,7 +97,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
     title = say(lang, "meeting.serve.title", name=args.board_path.stem)
     server = BoardServer(lambda officer: app_command(args, officer.name if officer else None), gate,
-                         host=args.host, port=args.port, title=title)
+                         host=args.host, port=args.port, title=title, lang=lang)
     server.serve()
     return 0
 

@@ -230,3 +230,15 @@ async def test_cards_name_their_letter_when_the_board_has_several(make_app, boar
             await pilot.press("escape", "n")
             await pilot.pause()
             assert "ข้อ ๑ · พช.ระยอง · หนังสือ รย ๐๐๒๓.๔/ว ๑๒๓๔" in text(app)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("th", "ไม่มีหน่วยงานที่ตรงกับ"), ("en", "no agency matches")])
+async def test_an_agency_the_review_cannot_find_is_said_in_the_interface_language(make_app, lang, words) -> None:
+    app = make_app(lang=lang)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        app.open_review(agency_id="ไม่มีหน่วยงานนี้")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        (told,) = [n.message for n in app._notifications]
+        assert words in told.lower() and "ไม่มีหน่วยงานนี้" in told

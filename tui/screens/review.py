@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from storage.activity import activities
-from storage.errors import BoardError
+from storage.errors import BoardError, user_message
 from storage.review import SORTS, agency_review, sorted_agencies
 from storage.select import match_agencies, parse_day
 from tui.app_access import board_app
@@ -142,7 +142,7 @@ class ReviewScreen(Screen[None]):
         try:
             found = match_agencies(self.snapshot, wanted)
         except BoardError as error:
-            self.app.notify(str(error), severity="warning", markup=False)
+            self.app.notify(user_message(error, self.lang), severity="warning", markup=False)
             return None
         return found[0].id
 

@@ -33,6 +33,9 @@ def test_every_help_text_is_a_catalog_key() -> None:
     helps += [(parser.prog, action.help) for parser, _ in parsers(build_parser()) for action in parser._actions
               if action.help not in (None, argparse.SUPPRESS) and not isinstance(action, argparse._HelpAction)]
     assert [(prog, text) for prog, text in helps if text is not None and text not in TEXTS] == []
+    unexplained = [(parser.prog, action.dest) for parser, _ in parsers(build_parser()) for action in parser._actions
+                   if action.help is None and not isinstance(action, argparse._SubParsersAction)]
+    assert unexplained == []  # every argument and option says what it is for
 
 
 def help_of(capsys, *argv: str) -> str:

@@ -53,7 +53,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
 
     p = command("note", "cli.help.note")
     p.add_argument("card", metavar="CARD", help="cli.help.card")
-    p.add_argument("text", metavar="TEXT", nargs="?")
+    p.add_argument("text", metavar="TEXT", nargs="?", help="cli.help.note.text")
     p.add_argument("--retract", metavar="NOTE_ID", help="cli.help.note.retract")
     p.add_argument("--json", action="store_true", help="cli.help.note.json")
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """``board import``: light to define (the reader is imported when it runs)."""
     p = sub.add_parser("import", parents=[common], help="cli.help.import")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="cli.help.import.files")
     p.add_argument("--dry-run", action="store_true", help="cli.help.import.dry_run")
     p.add_argument("--json", action="store_true", help="cli.help.import.json")
     p.add_argument(

@@ -171,7 +171,8 @@ class BoardServer(Server):
         if officer is None:
             if "Authorization" in request.headers:
                 await asyncio.sleep(FAILED_PAUSE)
-            raise web.HTTPUnauthorized(headers={"WWW-Authenticate": REALM}, text="sign in to see the board\n")
+            raise web.HTTPUnauthorized(headers={"WWW-Authenticate": REALM},
+                                       text=say(self.lang, "serve.refused.sign_in") + "\n")
         request["officer"] = officer
         return await handler(request)
 

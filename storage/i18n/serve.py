@@ -32,5 +32,6 @@ TEXTS = {
     "serve.console.officer": ("<ชื่อเจ้าหน้าที่>", "<officer name>"),
     "serve.refused.host": ("กระดานนี้เปิดให้ใช้เฉพาะบนเครื่องนี้", "this board is served to this machine only"),
     "serve.refused.origin": ("เปิดจากหน้าของกระดานเท่านั้น", "open the board's own page"),
+    "serve.refused.sign_in": ("ลงชื่อเข้าใช้ก่อนจึงจะเห็นกระดาน", "sign in to see the board"),
     "serve.refused.ticket": ("เปิดหน้าของกระดานใหม่อีกครั้ง", "open the board's page again"),
 }

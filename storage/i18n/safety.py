@@ -18,4 +18,8 @@ TEXTS = {
         "internal error ({kind}); the board was closed, everything saved is intact"
         " (no log file could be written)",
     ),
+    "safety.read_only_command": (
+        "เปิดแบบอ่านอย่างเดียว (--read-only): คำสั่ง {command} เปลี่ยนกระดาน จึงไม่ได้ทำอะไร",
+        "opened read-only (--read-only): '{command}' would change the board, so nothing was done",
+    ),
 }

@@ -28,6 +28,8 @@ def _common() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--board", metavar="PATH", default=argparse.SUPPRESS, help="cli.help.board")
     common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="cli.help.lang")
+    # Before or after the command, like --board: `board move … --read-only` is refused too.
+    common.add_argument("--read-only", action="store_true", default=argparse.SUPPRESS, help="cli.help.read_only")
     return common
 
 
@@ -44,7 +46,18 @@ subparsers, each with ``set_defaults(run="module:function")``), so a new command
 its own module and this file does not grow with every feature. Imported only to build the
 parser: argparse definitions import nothing heavy (the work is imported by ``run``). Help texts
 are catalog keys (``help="cli.help.<command>.<option>"``, storage/i18n/cli_help.py): the
-parser says them in the command line's language (tui/cli/words.py)."""
+parser says them in the command line's language (tui/cli/words.py).
+
+A command that only reads the board says so with ``set_defaults(reads=True)``; every other
+command is refused under ``--read-only`` before it opens anything (so a command added later
+cannot write a read-only board by forgetting to check)."""
+
+
+def refused_read_only(args: argparse.Namespace) -> bool:
+    """``--read-only`` and a command that would change the board (``--dry-run`` never does)."""
+    if not getattr(args, "read_only", False) or args.command is None:  # the TUI honours it itself
+        return False
+    return not getattr(args, "reads", False) and not getattr(args, "dry_run", False)
 
 
 def build_parser(lang: str = "th-ascii") -> argparse.ArgumentParser:
@@ -55,7 +68,6 @@ def build_parser(lang: str = "th-ascii") -> argparse.ArgumentParser:
 
     common = _common()
     parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
-    parser.add_argument("--read-only", action="store_true", help="cli.help.read_only")
     sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"))
     for name in COMMAND_MODULES:
         importlib.import_module(name).add_parsers(sub, common)
@@ -81,6 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")
+    args.read_only = getattr(args, "read_only", False)
+    if refused_read_only(args):  # before anything is opened or logged
+        from storage.i18n import say
+
+        print("board: " + say(out_lang(args), "safety.read_only_command", command=args.command), file=sys.stderr)
+        return 1
     from tui.logs import setup_logging
 
     setup_logging()  # opens no file until something is logged

@@ -40,6 +40,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
         return p
 
     p = command("list", "cli.help.list")
+    p.set_defaults(reads=True)
     p.add_argument("--agency", metavar="A", help="cli.help.agency_scope")
     p.add_argument("--letter", metavar="N", help="cli.help.letter_scope")
     p.add_argument("--status", metavar="S", help="cli.help.list.status")
@@ -66,7 +67,8 @@ def today() -> date:
 
 @contextmanager
 def _opened(args: argparse.Namespace, *, warn: bool = True) -> Iterator[BoardStore]:
-    store = BoardStore.open(args.board_path)
+    # --read-only (a reading command): nothing written anywhere, not even the state dir.
+    store = BoardStore.open(args.board_path, read_only=getattr(args, "read_only", False))
     if warn:
         _warn(store, out_lang(args))
     try:

@@ -13,7 +13,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """``board summary``, ``board log``, ``board export`` and ``board review``."""
     def command(name: str, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=help)
-        p.set_defaults(run=f"tui.cli.meeting_output:run_{name}")
+        p.set_defaults(run=f"tui.cli.meeting_output:run_{name}", reads=True)  # none changes the board
         return p
 
     p = command("summary", "cli.help.summary")

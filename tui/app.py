@@ -6,24 +6,27 @@ from __future__ import annotations
 
 import argparse
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 
+from textual import events
 from textual.app import App, SystemCommand
 
 from storage.errors import BoardError, user_message
-from storage.models import STATUSES, BoardSnapshot, Card, Change
+from storage.models import STATUSES, BoardSnapshot, Card
 from tui import actions, edit_flows, meeting
 from tui.commands import BoardCommands, system_commands
 from tui.keymap import thai_key_display
+from tui.following import FollowsOthers
+from tui.keyflow import KeyFlow
 from tui.live import DiskFollower
 from tui.screens.board import BoardScreen
 from tui.terminal_diff import MirroredApp
 from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
-from widgets.i18n import digits, t
+from widgets.i18n import t
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -44,7 +47,7 @@ The follower (tui/live.py: watchfiles + its own 1 s stat poll, debounced) normal
 slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
 
 
-class BoardApp(MirroredApp):
+class BoardApp(FollowsOthers, MirroredApp):
     """Directive Board: a keyboard-first kanban grouped by agency."""
 
     CSS_PATH = "app.tcss"
@@ -66,6 +69,8 @@ class BoardApp(MirroredApp):
         """Follow the board's folders after the first paint (off: only the fallback poll; not ``watch``,
         which is Textual's DOMNode.watch)."""
         self._follower = DiskFollower(self, self.poll_disk)
+        self.keys = KeyFlow(self)
+        """Keys in the order typed: bindings on the board, dialogs, Thai typing (tui/keyflow.py)."""
         self.crash_message = ""
         """Set when an unexpected error closed the app: the one line run_tui prints."""
         self.snapshot: BoardSnapshot = store.snapshot()
@@ -85,6 +90,22 @@ class BoardApp(MirroredApp):
         self.sub_title = f"{store.path.name} · {store.user}" + (f" · {t(lang, 'read_only')}" if read_only else "")
         if keymap:
             self.set_keymap(keymap)
+
+    async def on_event(self, event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys.dispatch(event)  # in the order typed (tui/keyflow.py)
+        else:
+            await super().on_event(event)
+
+    async def deliver_key(self, event) -> None:
+        """Textual's own handling of a key (priority bindings, then the focused widget)."""
+        await super().on_event(event)
+
+    def push_screen(self, screen, *args, **kwargs):
+        """Every dialog gets the keys typed right after the key that opened it."""
+        shown = super().push_screen(screen, *args, **kwargs)
+        self.keys.dialog_opened(self.screen)
+        return shown
 
     def get_key_display(self, binding) -> str:
         """Thai keys by their character (◌้ for marks), not ``thai_character_mai_tho``."""
@@ -153,25 +174,6 @@ class BoardApp(MirroredApp):
         self._follow_detail()
         meeting.follow(self)
 
-    def _follow_detail(self, changes: Sequence[Change] = ()) -> None:
-        """An open card detail shows the current board too (it never reads the store),
-        and says who changed that card or another agency's card on the same item."""
-        if len(self.screen_stack) < 2:  # nothing over the board (and no import of the detail screen)
-            return
-        from tui.screens.card_detail import CardDetailScreen
-
-        for screen in self.screen_stack[1:]:
-            if isinstance(screen, CardDetailScreen) and screen.card_id in self.snapshot.cards:
-                card = self.snapshot.cards[screen.card_id]
-                related = {card.id, *(c.id for c in self.snapshot.siblings(card))}
-                mine = [c for c in changes if c.card_id in related]
-                message = self._live_message(mine) if mine else ""
-                screen.show(self.snapshot, message)
-
-    def _live_message(self, changes: Sequence[Change]) -> str:
-        clock = digits(self.lang, f"{datetime.now():%H:%M}")
-        return f"⟳ {clock} · " + actions.describe_changes(self.snapshot, list(changes), self.lang)
-
     def redraw_agencies(self) -> None:
         rows = []
         for aid in self.index.agency_order:
@@ -182,15 +184,6 @@ class BoardApp(MirroredApp):
 
     def _badges(self) -> list[str]:
         return actions.view_badges(self.filter, self.read_only, self.lang) + self._file_badges
-
-    def check_files(self) -> bool:
-        """Tell the officer (once each) about unreadable board files and conflict copies;
-        keep a badge in the status line while they last. True if the badges changed."""
-        fresh, badges = actions.disk_notices(self.store, self.lang, self._told)
-        for text in fresh:
-            self.notify(text, severity="warning", timeout=10, markup=False)
-        changed, self._file_badges = badges != self._file_badges, badges
-        return changed
 
     # ---- view state -----------------------------------------------------------------------
     def select_agency(self, agency_id: str | None) -> None:
@@ -359,46 +352,6 @@ class BoardApp(MirroredApp):
         self.filter = BoardFilter()
         self.redraw_board(keep=card_id)
 
-    def sync_now(self) -> None:
-        try:
-            report = self.store.sync()
-        except (BoardError, OSError) as error:
-            self.notify(user_message(error, self.lang), severity="error", markup=False)
-            return
-        self.poll_disk()
-        if self.check_files():  # the folded copies are gone: so are their badges
-            self.board.show_status(badges=self._badges())
-        self.notify("\n".join(report.lines(actions.report_lang(self.lang))) or t(self.lang, "sync_done"),
-                    markup=False)
-
-    def poll_disk(self) -> None:
-        """Pick up other processes' changes; keep the focused card where it is."""
-        if not self.screen_stack:  # closing
-            return
-        before = self.snapshot
-        try:
-            if not self.store.changed_on_disk():
-                return
-            changes = self.store.refresh()
-        except (BoardError, OSError) as error:  # e.g. a half-synced copy: tell, retry next tick
-            self.board.show_status(message=f"⚠ {user_message(error, self.lang)}")
-            return
-        if self.check_files():
-            self.board.show_status(badges=self._badges())
-        if not changes:
-            return
-        # Read the cursor's card first: the index updates the id lists the grid shows in place.
-        focused = self.board.card_id
-        self.snapshot = self.store.snapshot()
-        ids = actions.apply_changes(self.index, before, self.snapshot, changes)
-        if ids is None:
-            self.index = BoardIndex(self.snapshot)
-            ids = ()
-        self.redraw_board(keep=focused, changed=tuple(ids))
-        message = self._live_message(changes)
-        self.board.show_status(message=message)
-        self._follow_detail(changes)
-        meeting.tell(self, message)
 
 
 def run_tui(args: argparse.Namespace) -> int:

@@ -107,6 +107,7 @@ class AgencyPane(Vertical):
         self.rows: list[AgencyRow] = []
         self.all_progress = (0, 0)
         self.selected: str | None = None
+        self._hint = ""
 
     def compose(self) -> ComposeResult:
         box = ThaiInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
@@ -114,6 +115,22 @@ class AgencyPane(Vertical):
         box.HELP = self.HELP  # the filter box's help is the pane's, not a generic text field's
         yield box
         yield AgencyOptions(id="agency-options")
+
+    def set_hint(self, hint: str) -> None:
+        """What the empty box says while the focus is elsewhere: how to get to it (typing
+        on the cards does not filter — a "type to filter" label there misled officers)."""
+        self._hint = hint
+        box = self.query_one("#agency-filter", Input)
+        if not box.has_focus:
+            box.placeholder = hint
+
+    def on_descendant_focus(self, event) -> None:
+        if getattr(event.widget, "id", None) == "agency-filter":
+            event.widget.placeholder = t(self.lang, "filter_agencies")
+
+    def on_descendant_blur(self, event) -> None:
+        if getattr(event.widget, "id", None) == "agency-filter" and self._hint:
+            event.widget.placeholder = self._hint
 
     def set_rows(self, rows: list[AgencyRow], all_progress: tuple[int, int]) -> None:
         """New counts and bars; keeps the filter and the highlighted agency.

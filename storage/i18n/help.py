@@ -10,6 +10,7 @@ TEXTS = {
 แก้ด้วยมือ: **N** หนังสือ/การประชุมใหม่ · **I** ข้อใหม่ · **e** แก้ข้อ · **+** เพิ่มหน่วยงานในข้อ ·
 **R** หลัก/สนับสนุน · **D** ลบ (ยืนยันก่อน) · **E** จัดการหน่วยงาน · ในการ์ด: **x** ถอนบันทึกของตัวเอง
 ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+พิมพ์ไทยต่อกันบนกระดาน = กรองหน่วยงาน ไม่ใช่คำสั่ง
 """,
         """
 ## Directive Board
@@ -19,6 +20,7 @@ TEXTS = {
 By hand: **N** new letter or meeting · **I** new item · **e** edit item · **+** add an agency to the item ·
 **R** lead/support · **D** delete (asks first) · **E** agencies · in a card: **x** retract your own note.
 The same keys work with the Thai (Kedmanee) layout.
+Thai typed on the board filters the agencies; it is never a command.
 """,
     ),
     "help.grid": (
@@ -26,11 +28,13 @@ The same keys work with the Thai (Kedmanee) layout.
 ## กระดาน
 ลูกศร หรือ **h j k l** เลื่อนระหว่างการ์ดและคอลัมน์ · **Enter** เปิดการ์ด
 ใช้ได้ทั้งแป้นอังกฤษและแป้นไทย (เกษมณี)
+พิมพ์ไทยต่อกันบนกระดาน = กรองหน่วยงาน ไม่ใช่คำสั่ง
 """,
         """
 ## Board
 Arrows or **h j k l** move between cards and columns; **Enter** opens a card.
 The same keys work with the Thai (Kedmanee) layout.
+Thai typed on the board filters the agencies; it is never a command.
 """,
     ),
     "help.agencies": (

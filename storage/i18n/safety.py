@@ -22,4 +22,5 @@ TEXTS = {
         "เปิดแบบอ่านอย่างเดียว (--read-only): คำสั่ง {command} เปลี่ยนกระดาน จึงไม่ได้ทำอะไร",
         "opened read-only (--read-only): '{command}' would change the board, so nothing was done",
     ),
+    "safety.agency_filter_hint": ("กด {keys} เพื่อกรองหน่วยงาน", "{keys}: filter agencies"),
 }

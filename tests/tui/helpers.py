@@ -69,3 +69,46 @@ def assert_cursor_placed(app) -> None:
         assert grid.card_id == column[grid.row], (grid.row, len(column))
     else:
         assert grid.card_id is None and grid.row == 0
+
+
+async def press_alone(pilot, *keys: str) -> None:
+    """Press each key on its own, as an officer does who presses one command key and looks:
+    a Thai twin of a changing key waits TYPING_GAP to be sure no typing follows
+    (tui/keyflow.ThaiTyping), so wait until it has acted before the next key."""
+    import time
+
+    flow = pilot.app.keys
+    for key in keys:
+        await pilot.press(key)
+        deadline = time.monotonic() + 10  # a hang detector, not a timing
+        while (flow._held is not None or time.monotonic() - flow._last_key_at() < flow.typing.gap) \
+                and time.monotonic() < deadline:
+            await pilot.pause(0.02)
+        await pilot.pause()
+
+
+async def send_together(pilot, *parts: str) -> None:
+    """Keys that arrive together (fast typing, a slow SSH link, a paste): all posted before
+    the app handles any. Each part is a key name ("n", "enter", "escape") or, if longer than
+    one character and not a key name, text typed character by character."""
+    names = {"enter": "\r", "escape": "\x1b", "tab": "\t", "backspace": "\x7f", "slash": "/"}
+    for part in parts:
+        if part in names:
+            pilot.app.post_message(events.Key(part, names[part]))
+            continue
+        for char in part:
+            pilot.app.post_message(events.Key(_character_to_key(char), char))
+    for _ in range(3):  # the dialogs they open mount, take the focus and get the held keys
+        await pilot.pause(0.05)
+    await settle(pilot)
+
+
+async def settle(pilot, seconds: float = 10.0) -> None:
+    """Pause until the key router holds nothing (a hang detector, not a timing)."""
+    import time
+
+    flow = pilot.app.keys
+    deadline = time.monotonic() + seconds
+    while (flow._held is not None or flow._for_dialog is not None) and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    await pilot.pause()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import card_of
-from tests.tui.helpers import type_text
+from tests.tui.helpers import press_alone, type_text
 from tui.keymap import load_keymap
 from tui.screens.note_input import NoteScreen
 from widgets.board_grid import BoardGrid
@@ -30,49 +30,51 @@ def test_kedmanee_table_matches_the_layout() -> None:
 
 async def test_thai_layout_keys_do_what_the_us_keys_do(make_app, reopen) -> None:
     app = make_app()
+    app.keys.typing.gap = 0.1  # each key below is pressed on its own, as a command
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         grid = app.screen.query_one(BoardGrid)
-        await pilot.press("่")  # j
+        await press_alone(pilot, "่")  # j
         assert (grid.column, grid.row) == (0, 1)
-        await pilot.press("ส")  # l
+        await press_alone(pilot, "ส")  # l
         assert grid.column == 1
-        await pilot.press("้")  # h
+        await press_alone(pilot, "้")  # h
         assert grid.column == 0
-        await pilot.press("า")  # k
+        await press_alone(pilot, "า")  # k
         assert grid.row == 0 and grid.card_id == card_of(1)
-        await pilot.press("ภ")  # 4
+        await press_alone(pilot, "ภ")  # 4
         assert reopen().cards[card_of(1)].status == "done"
-        await pilot.press("ๅ")  # 1
+        await press_alone(pilot, "ๅ")  # 1
         assert reopen().cards[card_of(1)].status == "todo"
         await pilot.press("-")  # 3 under Kedmanee
         assert reopen().cards[card_of(1)].status == "blocked"
         await pilot.press("/")  # 2 under Kedmanee (a Thai key was just pressed)
         assert reopen().cards[card_of(1)].status == "doing"
-        await pilot.press("ฒ")  # <
+        await press_alone(pilot, "ฒ")  # <
         assert reopen().cards[card_of(1)].status == "todo"
-        await pilot.press("ฬ")  # >
+        await press_alone(pilot, "ฬ")  # >
         assert reopen().cards[card_of(1)].status == "doing"
-        await pilot.press("ี")  # u: undo
+        await press_alone(pilot, "ี")  # u: undo
         assert reopen().cards[card_of(1)].status == "todo"
 
 
 async def test_thai_layout_reorder_note_and_search(make_app, reopen) -> None:
     app = make_app()
+    app.keys.typing.gap = 0.1
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         grid = app.screen.query_one(BoardGrid)
         first, second = grid.column_ids()[:2]
         grid.select(second)
-        await pilot.press("ษ")  # K: move up
+        await press_alone(pilot, "ษ")  # K: move up
         saved = reopen().cards
         assert saved[second].rank < saved[first].rank
-        await pilot.press("ื")  # n: note
+        await press_alone(pilot, "ื")  # n: note
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("ฝ")  # the / key under Kedmanee: search
+        await press_alone(pilot, "ฝ")  # the / key under Kedmanee: search
         await pilot.pause()
         assert app.screen.query_one("#search").has_focus
 
@@ -89,11 +91,13 @@ async def test_slash_searches_with_the_us_layout(make_app, reopen) -> None:
 
 async def test_read_only_refuses_every_edit_visibly(make_app, reopen) -> None:
     app = make_app(read_only=True)
+    app.keys.typing.gap = 0.1
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         before = reopen()
-        for key in (">", "<", "shift+right", "1", "2", "3", "4", "K", "J", "n", "u", "ฬ", "ภ"):
+        for key in (">", "<", "shift+right", "1", "2", "3", "4", "K", "J", "n", "u"):
             await pilot.press(key)
+        await press_alone(pilot, "ฬ", "ภ")
         await pilot.pause()
         after = reopen()
         assert after.cards == before.cards and after.notes == before.notes
@@ -118,8 +122,7 @@ async def test_keymap_from_config_file_remaps_with_thai_twin(make_app, reopen, t
         await pilot.pause()
         await pilot.press("9")
         assert reopen().cards[card_of(1)].status == "done"
-        await pilot.press("ท")
-        await pilot.pause()
+        await press_alone(pilot, "ท")
         assert isinstance(app.screen, NoteScreen)
 
 

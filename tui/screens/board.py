@@ -130,6 +130,18 @@ class BoardScreen(Screen[None]):
         self.fit_layout()  # before the first paint: drawing the wide layout first cost a second frame
         self.app.redraw_board(full=True)
         self.query_one(BoardGrid).focus()
+        self.call_after_refresh(self._agency_hint)  # once the bindings of the focus chain are known
+
+    def _agency_hint(self) -> None:
+        keys = self._key_of("board.agencies")
+        self.query_one(AgencyPane).set_hint(t(self.app.lang, "safety.agency_filter_hint", keys=keys))
+
+    def _key_of(self, binding_id: str) -> str:
+        """How the footer shows the key bound to ``binding_id`` (it may be remapped)."""
+        for active in self.active_bindings.values():
+            if active.binding.id == binding_id and active.binding.key.isascii():
+                return self.app.get_key_display(active.binding)
+        return "?"
 
     def on_resize(self) -> None:
         w, h = self.app.size
@@ -225,7 +237,13 @@ class BoardScreen(Screen[None]):
         return True
 
     def on_key(self, event) -> None:
-        # Remember which layout the officer types with: after a Thai key, '/' is the 2 key.
+        # With the grid focused every key was seen by tui/keyflow.py, which called note_key.
+        if not isinstance(self.focused, BoardGrid):
+            self.note_key(event)
+
+    def note_key(self, event) -> None:
+        """Remember the layout the officer types with (after a Thai key, '/' is the 2 key),
+        and say why an editing key does nothing on a read-only board."""
         char = event.character or ""
         self.last_key = event.key
         if char:
@@ -238,6 +256,17 @@ class BoardScreen(Screen[None]):
             if binding and binding.binding.action.split("(")[0] in EDIT_ACTIONS | {"slash"}:
                 if binding.binding.action != "slash" or (self.thai_layout and event.key == "slash"):
                     self.app.notify(t(self.app.lang, "read_only_refused"), severity="warning")
+
+    def type_into_agency_filter(self, text: str) -> None:
+        """Thai typed on the board (tui/keyflow.ThaiTyping) filters the agencies: the box
+        gets the focus now, so the next keys go there too, and the text typed so far."""
+        from textual import events
+        from textual.keys import _character_to_key
+
+        self.action_agencies()
+        box = self.query_one("#agency-filter", Input)
+        for char in text:  # as keys, after the box's Focus: typing replaces an old filter
+            box._forward_event(events.Key(_character_to_key(char), char))
 
     def action_move(self, step: int) -> None:
         self.app.move_by(self.card_id, step)
@@ -283,7 +312,7 @@ class BoardScreen(Screen[None]):
     def action_search(self) -> None:
         box = self.query_one("#search", Input)
         box.display = True
-        box.focus()
+        self.set_focus(box)  # now, not after the queued keys: they are the search (tui/keyflow.py)
 
     def action_filter_status(self) -> None:
         self.app.cycle_status_filter()
@@ -297,7 +326,7 @@ class BoardScreen(Screen[None]):
     def action_agencies(self) -> None:
         if self.has_class("-agencies-folded"):
             self.add_class("-picking")  # the list drops down over the board, which keeps its width
-        self.query_one("#agency-filter").focus()
+        self.set_focus(self.query_one("#agency-filter"))  # now: the next keys are the filter
 
     def action_clear(self) -> None:
         if self._close_picker():

@@ -26,7 +26,8 @@ LOOPBACK = "127.0.0.1"
 
 def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common], help="cli.help.serve")
-    p.set_defaults(run="tui.cli.serve_command:run_serve")
+    # Reading unless --allow-edits (tui/cli refused_read_only): every tab is read-only.
+    p.set_defaults(run="tui.cli.serve_command:run_serve", reads=True)
     p.add_argument("--host", default=LOOPBACK, help="cli.help.serve.host")
     p.add_argument("--port", type=int, default=8000, help="cli.help.serve.port")
     p.add_argument("--review", action="store_true", help="cli.help.serve.review")

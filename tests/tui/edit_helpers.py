@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tests.tui.helpers import type_text
+from tests.tui.helpers import settle, type_text
 
 THAI = {"N": "์", "I": "ณ", "e": "ำ", "plus": "๙", "R": "ฑ", "D": "ฏ", "E": "ฎ", "x": "ป", "a": "ฟ", "r": "พ", "d": "ก"}
 """What the same physical keys send under the Kedmanee layout."""
@@ -14,6 +14,7 @@ async def key(pilot, name: str, layout: str = "us") -> None:
     """Press a board key in the officer's layout (a Thai key is sent with its character)."""
     if layout == "thai" and name in THAI:
         await type_text(pilot, THAI[name])
+        await settle(pilot)  # a Thai key that changes something acts once it is seen to stand alone
     else:
         await pilot.press(name)
     await pilot.pause()

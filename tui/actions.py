@@ -4,7 +4,6 @@ and the letter-import flow (screens pushed, records written through the app's st
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storage.errors import BoardError, user_message
@@ -158,17 +157,14 @@ def start_import(app: BoardApp) -> None:
         app.records_added()
         app.notify(import_summary(before, app.store.snapshot(), app.lang), markup=False)
 
-    def opened(path: Path | None) -> None:
-        if path is None:
-            return
-        try:
-            draft = read_letter(path, known)
-        except (BoardError, OSError) as error:  # ImportFailed: one line, never a traceback
-            app.notify(user_message(error, app.lang), severity="error", markup=False)
-            return
-        app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
+    def opened(draft) -> None:
+        if draft is not None:
+            app.push_screen(ImportReviewScreen.for_lang(draft, known, lang=app.lang), reviewed)
 
-    app.push_screen(OpenLetterScreen.for_lang(app.store.path.parent, lang=app.lang), opened)
+    # The dialog reads the letter itself: a file that is no letter is explained there, with
+    # the path kept, instead of closing it and sending the next keys to the board.
+    app.push_screen(OpenLetterScreen.for_lang(app.store.path.parent, lang=app.lang,
+                                              read=lambda path: read_letter(path, known)), opened)
 
 
 def report_lang(lang: str) -> str:

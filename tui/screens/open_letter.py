@@ -1,13 +1,16 @@
 """Choose a letter file to import: type a path, or pick one from the board's folder.
 
-Dismisses with the chosen :class:`Path`, or None. It only checks that the file exists
-and has an extension the importer reads; reading it is the importer's job.
+Dismisses with the chosen :class:`Path` (or, given a ``read`` function, with what it read
+from it), or None. A file that cannot be read as a letter (missing, empty, binary, without
+directives) is explained inside the dialog, in the interface language, with the typed path
+kept: the officer fixes it there, and the keys typed next still belong to the dialog.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Footer, Input, Label
 
 from storage.controls import visible
+from storage.errors import BoardError, user_message
 from storage.formats.reader import SUPPORTED
 from widgets.i18n import help_text, keyed, localized, t
 from widgets.thai_input import ThaiInput
@@ -61,8 +65,8 @@ def open_letter_bindings(lang: str) -> list[Binding]:
     ]
 
 
-class OpenLetterScreen(ModalScreen[Path | None]):
-    """Returns the letter file chosen, or None when cancelled."""
+class OpenLetterScreen(ModalScreen[Any]):
+    """Returns the letter file chosen (or what ``read`` made of it), or None when cancelled."""
 
     BINDINGS = open_letter_bindings("th")
     """Enter in the path field opens; Enter on a file in the tree opens it."""
@@ -70,10 +74,11 @@ class OpenLetterScreen(ModalScreen[Path | None]):
     HELP = help_text("th", "open_letter")
 
     @classmethod
-    def for_lang(cls, folder: Path | None = None, *, lang: str = "th") -> "OpenLetterScreen":
+    def for_lang(cls, folder: Path | None = None, *, lang: str = "th",
+                 read: Callable[[Path], Any] | None = None) -> "OpenLetterScreen":
         """The screen with its footer and help in ``lang``."""
         screen = localized(cls, lang, BINDINGS=open_letter_bindings(lang), HELP=help_text(lang, "open_letter"))
-        return screen(folder, lang=lang)
+        return screen(folder, lang=lang, read=read)
 
     DEFAULT_CSS = """
     OpenLetterScreen { align: center middle; }
@@ -84,14 +89,18 @@ class OpenLetterScreen(ModalScreen[Path | None]):
     OpenLetterScreen .hint { color: $text-muted; }
     """
 
-    def __init__(self, folder: Path | None = None, *, lang: str = "th") -> None:
+    def __init__(self, folder: Path | None = None, *, lang: str = "th",
+                 read: Callable[[Path], Any] | None = None) -> None:
         """Args:
         folder: Where to browse and what relative paths start from (the board's folder).
         lang: ``"th"`` or ``"en"``.
+        read: Reads the chosen file (the importer's ``read_letter``); its BoardError or
+            OSError is shown here and the dialog stays open. None: dismiss with the path.
         """
         super().__init__()
         self.folder = (folder or Path.cwd()).expanduser()
         self.lang = lang
+        self.read = read
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -119,13 +128,31 @@ class OpenLetterScreen(ModalScreen[Path | None]):
         self._choose(str(event.path))
 
     def _choose(self, text: str) -> None:
-        """Dismiss with the path, or say in one line why it cannot be opened."""
+        """Dismiss with the path (or what ``read`` made of it), or say in one line why not."""
         path, problem = check_letter_path(text, self.folder)
-        if path is not None:
+        if path is None:
+            shown = text.strip() or str(self.folder)
+            self._problem(t(self.lang, f"open_letter.{problem}", path=shown), text)
+            return
+        if self.read is None:
             self.dismiss(path)
             return
-        shown = text.strip() or str(self.folder)
-        self.query_one("#letter-problem", Label).update(t(self.lang, f"open_letter.{problem}", path=shown))
+        try:
+            letter = self.read(path)
+        except (BoardError, OSError) as error:  # empty, binary, no directives: fixable here
+            self._problem(user_message(error, self.lang), text)
+            return
+        self.dismiss(letter)
+
+    def _problem(self, line: str, text: str) -> None:
+        """Say why, keep (or put) the path in the field and give it the focus: a file picked
+        in the tree shows its path there too, so the officer sees what was tried."""
+        self.query_one("#letter-problem", Label).update(line)
+        field = self.query_one("#letter-path", Input)
+        if field.value != text:
+            field.value = text
+            field.cursor_position = len(text)
+        field.focus()
 
     def action_focus_tree(self) -> None:
         self.query_one(LetterTree).focus()

@@ -126,6 +126,21 @@ def describe_changes(snapshot: BoardSnapshot, changes: list[Change], lang: str) 
     return f"{text} · {t(lang, 'noted')}: {noted.detail}" if noted.detail else text
 
 
+def describe_refresh(before: BoardSnapshot, after: BoardSnapshot, changes: list[Change], lang: str) -> str:
+    """The status line for another officer's changes: an import (or hand-added items and
+    cards) is said as such — ``มาลี นำเข้า ๑ หนังสือ ๒ ข้อ ๓ การ์ด`` — not as the move of
+    its last new card; anything else as :func:`describe_changes`."""
+    added = [(len(after.directives) - len(before.directives), "letters"),
+             (len(after.items) - len(before.items), "items"),
+             (len(after.cards) - len(before.cards), "cards")]
+    new = [t(lang, f"n_{what}", n=digits(lang, n)) for n, what in added if n > 0]
+    record = next((c for c in changes if c.kind == "record"), None)
+    if not new or record is None:
+        return describe_changes(after, changes, lang)
+    key = "imported" if added[0][0] > 0 else "safety.others_added"
+    return f"{record.author} {t(lang, key, what=' '.join(new))}"
+
+
 def import_summary(before: BoardSnapshot, after: BoardSnapshot, lang: str) -> str:
     """``นำเข้า ๑ หนังสือ ๗ ข้อ ๒๗ การ์ด``: what an officer counts, not storage records."""
     parts = [(len(after.directives) - len(before.directives), "letters"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 
@@ -47,6 +47,10 @@ The follower (tui/live.py: watchfiles + its own 1 s stat poll, debounced) normal
 slower poll only matters if the watcher could not start or missed a change on NFS/SMB."""
 
 
+DATE_CHECK_SECONDS = 30.0
+"""How often the app asks whether the day changed (a meeting that runs past midnight)."""
+
+
 class BoardApp(FollowsOthers, MirroredApp):
     """Directive Board: a keyboard-first kanban grouped by agency."""
 
@@ -56,14 +60,18 @@ class BoardApp(FollowsOthers, MirroredApp):
     def __init__(self, store, *, lang: str = "th", read_only: bool = False,
                  today: date | None = None, keymap: dict[str, str] | None = None,
                  poll_seconds: float = POLL_SECONDS, watch_files: bool = True, start: str | None = None,
-                 start_agency: str | None = None, since: date | None = None) -> None:
+                 start_agency: str | None = None, since: date | None = None,
+                 clock: Callable[[], date] | None = None) -> None:
         super().__init__()
         self.start = (start, start_agency, since)
         """``("review", agency, since)``: open on the review screen (``board review``)."""
         self.store = store
         self.lang = lang
         self.read_only = read_only
-        self.today = today or date.today()
+        self.clock = clock or (None if today else date.today)
+        """Where today comes from, asked again every minute (tui/following.py follow_date);
+        None: ``today`` was fixed by the caller (tests) and never rolls over."""
+        self.today = today or self.clock()
         self.poll_seconds = poll_seconds
         self.watch_files = watch_files
         """Follow the board's folders after the first paint (off: only the fallback poll; not ``watch``,
@@ -137,6 +145,7 @@ class BoardApp(FollowsOthers, MirroredApp):
             self.open_review(agency_id=self.start[1], since=self.start[2], quit_on_close=True)
         self.check_files()
         self.set_interval(self.poll_seconds, self.poll_disk, name="poll-board")
+        self.set_interval(DATE_CHECK_SECONDS, self.follow_date, name="follow-date")
         if self.watch_files:  # after the first paint: following the disk is not part of it
             self.call_after_refresh(self._follower.start, self.store.watch_paths())
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from storage.errors import BoardError, user_message
-from storage.models import Change
+from storage.models import BoardSnapshot, Change
 from tui import actions, meeting
 from widgets.board_index import BoardIndex
 from widgets.i18n import digits, t
@@ -30,11 +30,25 @@ class FollowsOthers:
                 related = {card.id, *(c.id for c in self.snapshot.siblings(card))}
                 mine = [c for c in changes if c.card_id in related]
                 message = self._live_message(mine) if mine else ""
+                screen.today = self.today  # due marks follow the day (follow_date)
                 screen.show(self.snapshot, message)
 
-    def _live_message(self, changes: Sequence[Change]) -> str:
+    def _live_message(self, changes: Sequence[Change], before: BoardSnapshot | None = None) -> str:
         clock = digits(self.lang, f"{datetime.now():%H:%M}")
+        if before is not None:
+            return f"⟳ {clock} · " + actions.describe_refresh(before, self.snapshot, list(changes), self.lang)
         return f"⟳ {clock} · " + actions.describe_changes(self.snapshot, list(changes), self.lang)
+
+    def follow_date(self) -> None:
+        """A meeting past midnight: overdue and due-soon marks, the overdue filter and the
+        open review follow the new day (the render caches are keyed by the look, which
+        carries the day, so every card is drawn again)."""
+        if self.clock is None:
+            return
+        day = self.clock()
+        if day != self.today:
+            self.today = day
+            self.redraw_board(full=True)
 
     def check_files(self) -> bool:
         """Tell the officer (once each) about unreadable board files and conflict copies;
@@ -77,11 +91,14 @@ class FollowsOthers:
         focused = self.board.card_id
         self.snapshot = self.store.snapshot()
         ids = actions.apply_changes(self.index, before, self.snapshot, changes)
-        if ids is None:
+        rebuilt = ids is None
+        if rebuilt:
             self.index = BoardIndex(self.snapshot)
             ids = ()
-        self.redraw_board(keep=focused, changed=tuple(ids))
-        message = self._live_message(changes)
+        # A rebuilt index (an import, an agency renamed or added…) redraws the agency list
+        # too: its rows, counts and the filter's names come from the index.
+        self.redraw_board(keep=focused, changed=tuple(ids), full=rebuilt)
+        message = self._live_message(changes, before)
         self.board.show_status(message=message)
         self._follow_detail(changes)
         meeting.tell(self, message)

@@ -33,6 +33,8 @@ def follow(app: BoardApp) -> None:
     for screen in app.screen_stack[1:]:
         changed = getattr(screen, "board_changed", None)
         if changed is not None and screen.is_mounted:
+            if hasattr(screen, "today"):  # a meeting past midnight: the review's day follows
+                screen.today = app.today
             changed(app.snapshot)
 
 

@@ -114,6 +114,10 @@ class BoardIndex:
             value = self._search_keys[text] = normalize(text)
         return value
 
+    def search_key(self, text: str) -> str:
+        """``text`` as searches compare it (normalised once per text, then cached)."""
+        return self._normalized(text)
+
     def matches(self, card_id: str, query: str) -> bool:
         """Whether the normalised ``query`` is in the card's item text or agency names.
 

@@ -23,4 +23,5 @@ TEXTS = {
         "opened read-only (--read-only): '{command}' would change the board, so nothing was done",
     ),
     "safety.agency_filter_hint": ("กด {keys} เพื่อกรองหน่วยงาน", "{keys}: filter agencies"),
+    "safety.others_added": ("เพิ่ม {what}", "added {what}"),
 }

@@ -24,4 +24,6 @@ TEXTS = {
     ),
     "safety.agency_filter_hint": ("กด {keys} เพื่อกรองหน่วยงาน", "{keys}: filter agencies"),
     "safety.others_added": ("เพิ่ม {what}", "added {what}"),
+    "safety.note_lines": ("ctrl+j ขึ้นบรรทัดใหม่ (ข้อความที่วางเก็บครบทุกบรรทัด)",
+                          "ctrl+j new line (a paste keeps every line)"),
 }

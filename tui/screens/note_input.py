@@ -1,16 +1,46 @@
-"""A one-line progress note, typed with a grapheme-aware Thai input."""
+"""A progress note, typed with a grapheme-aware Thai text area.
+
+Enter saves, as officers expect of a short note; ctrl+j starts a new line; a pasted report
+keeps every line (a one-line Input kept only the first, silently)."""
 
 from __future__ import annotations
 
-from textual import on
+from dataclasses import dataclass
+
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label
+from textual.widgets import Label
 
 from widgets.i18n import help_text, keyed, localized, t
-from widgets.thai_input import ThaiInput  # moves and deletes by grapheme cluster, so ที่ is never split
+from widgets.thai_text_area import ThaiTextArea  # moves and deletes by grapheme cluster: ที่ is never split
+
+
+class NoteArea(ThaiTextArea):
+    """The note's text: Enter saves (``Submitted``), ctrl+j starts a new line, and a paste
+    (Textual's Paste event, which TextArea inserts whole) keeps every line."""
+
+    @dataclass
+    class Submitted(Message):
+        area: "NoteArea"
+        value: str
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Submitted(self, self.text))
+            return
+        if event.key == "ctrl+j":  # what terminals send for a new line that is not Enter
+            event.stop()
+            event.prevent_default()
+            start, end = self.selection
+            self._replace_via_keyboard("\n", start, end)
+            return
+        await super()._on_key(event)
 
 
 def note_bindings(lang: str) -> list[Binding]:
@@ -29,7 +59,7 @@ class NoteScreen(ModalScreen[str | None]):
     DEFAULT_CSS = """
     NoteScreen { align: center middle; }
     NoteScreen > Vertical { width: 70; height: auto; border: thick $accent; background: $surface; padding: 0 1; }
-    NoteScreen Input { width: 100%; }
+    NoteScreen NoteArea { width: 100%; height: auto; min-height: 3; max-height: 12; }
     """
 
     @classmethod
@@ -46,14 +76,18 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical():
             title = t(self.lang, "note_title") + (f" — {self.about}" if self.about else "")
             yield Label(title, markup=False, id="note-title")
-            box = ThaiInput(id="note-text")
+            box = NoteArea(id="note-text")
             box.cursor_blink = False
             box.HELP = self.HELP
             yield box
-            yield Label(t(self.lang, "note_hint"), classes="hint", markup=False)
+            yield Label(t(self.lang, "note_hint") + " · " + t(self.lang, "safety.note_lines"),
+                        classes="hint", markup=False)
 
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
+    def on_mount(self) -> None:
+        self.query_one(NoteArea).focus()
+
+    @on(NoteArea.Submitted)
+    def _save(self, event: NoteArea.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip() or None)
 

@@ -27,6 +27,8 @@ WRITES = [
     ["note", card_of(1)[:8], "ประชุมแล้ว"],
     ["sync"],
     ["import", str(LETTER)],
+    ["unassign", card_of(1)[:8]],
+    ["serve", "--users", "users.txt", "--allow-edits"],  # browsers that would edit the board
 ]
 
 

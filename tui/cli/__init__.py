@@ -57,6 +57,8 @@ def refused_read_only(args: argparse.Namespace) -> bool:
     """``--read-only`` and a command that would change the board (``--dry-run`` never does)."""
     if not getattr(args, "read_only", False) or args.command is None:  # the TUI honours it itself
         return False
+    if getattr(args, "allow_edits", False):  # board serve --allow-edits: its browsers would write
+        return True
     return not getattr(args, "reads", False) and not getattr(args, "dry_run", False)
 
 

@@ -146,7 +146,8 @@ class KeyFlow:
             return True
         grid = self._board_grid()
         if grid is None:
-            await self.release_held()
+            if await self._release_held_before(event):
+                return True
             self.typing.reset()
             return False
         if is_thai(event.character):
@@ -155,16 +156,28 @@ class KeyFlow:
                 self._cancel_held()
                 self.app.board.type_into_agency_filter(decision.text)
                 return True
-            await self.release_held()
+            if await self._release_held_before(event):
+                return True
             if decision.do == "hold":
                 self._held = (event, self.app.set_timer(self.typing.gap, self._held_expired))
                 return True
             await self._run(event)
             return True
-        await self.release_held()
+        if await self._release_held_before(event):
+            return True
         self.typing.reset()
         await self._run(event)
         return True
+
+    async def _release_held_before(self, event) -> bool:
+        """Act on a held key before ``event``; True when that opened a dialog, which then
+        gets ``event`` (an Escape right after ``์`` closed the new-letter form before it had
+        mounted, and its mount crashed — found by the randomized test)."""
+        await self.release_held()
+        if self._for_dialog is not None:
+            self._for_dialog.append(event)
+            return True
+        return False
 
     async def release_held(self) -> None:
         """Act on a held key now (something else is about to happen)."""

@@ -152,3 +152,19 @@ async def test_escape_right_after_n_closes_the_note_and_saves_nothing(make_app, 
         await send_together(pilot, "n", "ร", "escape")
         assert not isinstance(app.screen, NoteScreen)
         assert not reopen().notes_of(card_of(1))
+
+
+async def test_a_key_right_after_a_held_thai_key_that_opens_a_dialog_goes_to_the_dialog(make_app, reopen) -> None:
+    """์ (N: a new letter) waits to see if typing follows; an Escape then arrives: ์ acts and
+    opens the form, and the Escape is the form's (it closed the form before it had mounted,
+    and the form's mount crashed the app — found by tests/tui/test_random_keys.py)."""
+    app = make_app(watch_files=False)
+    before = reopen()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_text(pilot, "์")  # held: a lone Thai twin of a key that changes something
+        assert app.keys._held is not None
+        await send_together(pilot, "escape")
+        assert not app.crash_message and app.is_running
+        assert app.screen is app.screen_stack[0]  # the form opened and the Escape closed it
+    assert reopen().cards == before.cards

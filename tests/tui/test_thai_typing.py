@@ -159,6 +159,7 @@ async def test_a_key_right_after_a_held_thai_key_that_opens_a_dialog_goes_to_the
     opens the form, and the Escape is the form's (it closed the form before it had mounted,
     and the form's mount crashed the app — found by tests/tui/test_random_keys.py)."""
     app = make_app(watch_files=False)
+    app.keys.typing.gap = 30.0  # ์ stays held however slowly a loaded machine runs the test
     before = reopen()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -8,6 +8,7 @@ are returned as records.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterable
 
 from storage import ids
@@ -39,8 +40,11 @@ def _cards(key: str, item, item_id: str, index: AgencyIndex, by_id: dict[str, Ag
         if is_new:
             new_agencies.setdefault(agency.id, agency)
         card_id = ids.card_id(key, item.seq, agency.name)
-        if any(c.id == card_id for c in cards):
-            continue  # two spellings of one known agency in one item
+        same = next((at for at, c in enumerate(cards) if c.id == card_id), None)
+        if same is not None:  # two spellings of one agency in one item: lead wins, whichever came first
+            if draft_agency.role == "lead":
+                cards[same] = replace(cards[same], role="lead")
+            continue
         cards.append(Card(id=card_id, item_id=item_id, agency_id=agency.id, role=draft_agency.role,
                           rank=item.seq + position / 100))
     return cards

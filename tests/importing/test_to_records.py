@@ -60,3 +60,13 @@ def test_a_letter_without_a_number_gets_ids_from_its_file() -> None:
     other = replace(draft, directive=replace(draft.directive, source="other.xlsx"))
     assert draft_to_records(draft).cards[0].id != draft_to_records(other).cards[0].id
     assert draft_to_records(draft) == draft_to_records(draft)
+
+
+def test_two_spellings_of_one_agency_lead_wins_whichever_comes_first() -> None:
+    """The support spelling first, the lead one second: the one card is lead (issue 8)."""
+    known = Agency("feedfacefeedface", "สำนักงานจังหวัดระยอง", "สนจ.ระยอง")
+    item = DraftItem(seq=1, text="ทดสอบ", agencies=(
+        DraftAgency("สนจ.ระยอง", "support"), DraftAgency("สำนักงานจังหวัดระยอง", "lead")))
+    draft = Draft(DraftDirective(number="รย 1/ว 1", date=None, subject="x"), (item,))
+    records = draft_to_records(draft, [known])
+    assert [(c.agency_id, c.role) for c in records.cards] == [(known.id, "lead")]

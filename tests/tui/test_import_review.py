@@ -276,3 +276,26 @@ async def test_a_meeting_says_it_has_no_letter_number() -> None:
         header = " ".join(line for w in screen.query("Static") for line in _lines(w))
         assert "ไม่มีเลขที่หนังสือ (การประชุมหรือคำสั่งด้วยวาจา)  ลงวันที่ ๒๖ พฤศจิกายน ๒๕๖๙" in header
         assert "หนังสือที่ " not in header
+
+
+class _LangHarness(App[None]):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def on_mount(self) -> None:
+        self.push_screen(ImportReviewScreen.for_lang(DRAFT, KNOWN, lang=self.lang))
+
+
+async def test_the_ascii_digits_setting_reaches_the_review_screen() -> None:
+    """[display] digits = "ascii" (interface th-ascii): the letter's date and item numbers in
+    ASCII digits; the letter's own text stays as written (issue 8)."""
+    from tests.tui.helpers import screen_lines
+
+    app = _LangHarness("th-ascii")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+    assert "17 กรกฎาคม 2565" in shown and "ข้อ 1" in shown, shown
+    assert "๑๗ กรกฎาคม" not in shown and "ข้อ ๑" not in shown
+    assert "๓๐ ก.ย. ๒๕๖๕" in shown  # item 6's words, verbatim

@@ -96,10 +96,13 @@ def _fit(text: str, width: int) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _due_text(iso: str | None) -> str:
+def _due_text(iso: str | None, lang: str) -> str:
+    """``30 ก.ย. 65`` in Thai (B.E., ASCII digits); the ISO date in English, never Thai months."""
     if not iso:
         return ""
-    return format_thai_date(date.fromisoformat(iso), digits="ascii")  # 30 ก.ย. 65
+    if lang == "en":
+        return iso
+    return format_thai_date(date.fromisoformat(iso), digits="ascii")
 
 
 def _is_overdue(snap: BoardSnapshot, card: Card, day: date | None = None) -> bool:
@@ -173,7 +176,7 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int, day: date
     seq = _say(lang, "cli.item", seq=item.seq if item else "?")
     head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
             f"{_fit((letter_tag(directive.number) or directive.subject) if directive else '', 6)} {_fit(seq, 6)}"
-            f"{mark}{_fit(_due_text(item.due if item else None), 10)}")
+            f"{mark}{_fit(_due_text(item.due if item else None, lang), 10)}")
     rest = max(10, max(width, 80) - MEASURE(head) - 1)
     return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
 

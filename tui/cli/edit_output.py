@@ -26,6 +26,8 @@ def due_text(iso: str | None) -> str:
 def _date(iso: str | None, lang: str) -> str:
     if not iso:
         return say(lang, "edits.none")
+    if lang == "en":  # English readers get the ISO date, never Thai month names
+        return iso
     return format_thai_date(date.fromisoformat(iso), digits="thai" if lang == "th" else "ascii")
 
 

@@ -112,3 +112,15 @@ async def settle(pilot, seconds: float = 10.0) -> None:
     while (flow._held is not None or flow._for_dialog is not None) and time.monotonic() < deadline:
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def until_board_focused(pilot, seconds: float = 10.0) -> None:
+    """Pause until the card grid has the focus (a loaded machine may take a while after the
+    first paint; keys sent before go elsewhere). A hang detector, not a timing."""
+    import time
+
+    from widgets.board_grid import BoardGrid
+
+    deadline = time.monotonic() + seconds
+    while not isinstance(pilot.app.focused, BoardGrid) and time.monotonic() < deadline:
+        await pilot.pause(0.02)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import card_of
-from tests.tui.helpers import screen_lines, send_together, type_text
+from tests.tui.helpers import screen_lines, send_together, type_text, until_board_focused
 from tui.keyflow import Decision, ThaiTyping
 from tui.screens.note_input import NoteScreen
 from tui.screens.open_letter import OpenLetterScreen
@@ -74,10 +74,11 @@ async def test_thai_typed_on_the_board_filters_agencies_and_changes_nothing(make
 
 async def test_thai_typed_one_key_at_a_time_is_typing_too(make_app, reopen) -> None:
     app = make_app(watch_files=False)
-    app.keys.typing.gap = 5.0  # however slowly a loaded machine lets the test type
+    app.keys.typing.gap = 60.0  # however slowly a loaded machine lets the test type
     before = reopen()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await until_board_focused(pilot)
         await type_text(pilot, "ภาคี")  # each key handled before the next is sent
         assert reopen().cards == before.cards
         assert app.screen.query_one("#agency-filter").value == "ภาคี"

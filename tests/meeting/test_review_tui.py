@@ -63,6 +63,27 @@ async def test_summary_page_sorts_and_opens_an_agency(make_app, board_path, bang
         assert "สำนักงานวัฒนธรรมจังหวัดระยอง (วธ.ระยอง)" in text(app)
 
 
+async def test_a_long_agency_name_leaves_every_number_on_screen_at_80_columns(make_app, board_path, bangkok) -> None:
+    from tests.meeting.conftest import LONG_NAME, second_letter
+
+    store = BoardStore.open(board_path)
+    store.add_records(second_letter())  # an agency with an 83-character name and no short name
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_review(app, pilot)
+        lines = [line.strip() for line in screen_lines(app)]
+        head = next(line for line in lines if line.startswith("หน่วยงาน"))
+        assert head.split()[1:] == ["ยังไม่ทำ", "กำลังทำ", "ติดปัญหา", "เสร็จแล้ว", "รวม", "เสร็จ%", "เลยกำหนด"]
+        long = next(line for line in lines if line.startswith(LONG_NAME[:10]))
+        name, numbers = long.split("…")
+        assert LONG_NAME.startswith(name) and numbers.split() == ["๑", "๐", "๐", "๐", "๑", "๐%", "๐"]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        wide = next(line.strip() for line in screen_lines(app) if line.strip().startswith(LONG_NAME[:10]))
+        assert LONG_NAME[:60] in wide and wide.split()[-1] == "๐"  # wider: more of the name
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_agency_page_shows_late_blocked_changes_and_letters(make_app, board_path, bangkok, size) -> None:
     worked(board_path)

@@ -11,6 +11,7 @@ from datetime import date
 
 from storage.i18n import TEXTS, code_word, is_thai, say
 from storage.models import BoardSnapshot
+from storage.select import letter_tag
 from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_thai_digits
 
@@ -30,8 +31,9 @@ def when(iso: str, lang: str) -> str:
     return f"{day} {_digits(lang, f'{moment:%H:%M}')}"
 
 
-def status_word(lang: str, status: object) -> str:
-    return code_word(lang, "status", status) if status else "—"
+def status_word(lang: str, status: object, short: bool = False) -> str:
+    """A status as the board's column title says it (``short``: the 80-column title)."""
+    return code_word(lang, "status_short" if short else "status", status) if status else "—"
 
 
 def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
@@ -43,7 +45,9 @@ def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
     if a.subject == "directive" and letter is not None:
         parts.append(_digits(lang, letter.number))
     if item is not None:
-        parts.append(say(lang, "meeting.item", seq=item.seq))
+        seq = say(lang, "meeting.item", seq=item.seq)
+        tag = letter_tag(letter.number) if letter is not None and len(snap.directives) > 1 else ""
+        parts.append(f"{seq} ({_digits(lang, tag)})" if tag else seq)  # ข้อ 1 of which letter
     if agency is not None:
         parts.append(agency.short or agency.name)
     if not parts:
@@ -74,10 +78,11 @@ def _value(snap: BoardSnapshot, lang: str, field: str, value: object) -> str:
     return str(value)
 
 
-def action(snap: BoardSnapshot, a: Activity, lang: str) -> str:
+def action(snap: BoardSnapshot, a: Activity, lang: str, short: bool = False) -> str:
     """What was done: a move, a note, an import, an edit (any field the log does not know yet)."""
     if a.kind == "status":
-        return say(lang, "meeting.log.status", old=status_word(lang, a.old), new=status_word(lang, a.new))
+        return say(lang, "meeting.log.status", old=status_word(lang, a.old, short),
+                   new=status_word(lang, a.new, short))
     if a.kind == "note":
         return say(lang, "meeting.log.note", text=" ".join(a.text.split()))
     if a.kind == "import":

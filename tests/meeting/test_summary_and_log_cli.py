@@ -120,12 +120,21 @@ def test_log_says_who_moved_what_in_time_order_in_local_time(two_letters: Path, 
     assert entries[3]["local"].endswith("+07:00")
     code, out, _ = run(capsys, two_letters, "log")
     lines = out.splitlines()
-    assert "malee" in lines[3] and "ข้อ 1 · พช.ระยอง" in lines[3] and "ย้าย กำลังดำเนินการ → ติดปัญหา" in lines[3]
-    assert f"{at.astimezone():%H:%M}" in lines[3]  # local time, not UTC (Bangkok is +7)
-    assert "บันทึก: เริ่มประชุมคณะทำงาน" in lines[2]
+    assert all(cell_width(line) <= 80 for line in lines)
+    # The import's words go on under their own column rather than being cut.
+    whole = f"{lines[0].split('  ')[-1]} {lines[1].strip()}"
+    assert whole == "นำเข้าหนังสือ รย 0023.4/ว 1234 (second.txt)" and lines[1].startswith(" " * 40)
+    # Which letter's item 1 (the board has two); at 80 columns the board's short status titles.
+    moved = next(line for line in lines if "malee" in line)
+    assert "ข้อ 1 (3362) · พช.ระยอง" in moved and moved.endswith("ย้าย กำลังทำ → ติดปัญหา")
+    assert f"{at.astimezone():%H:%M}" in moved  # local time, not UTC (Bangkok is +7)
+    assert lines[lines.index(moved) - 1].endswith("บันทึก: เริ่มประชุมคณะทำงาน")
     code, out, _ = run(capsys, two_letters, "log", "--lang", "en", "--user", "MALEE", "--letter", "1234")
     (line,) = out.splitlines()
-    assert "note: =1+1" in line and "Item 1 · พช.ระยอง" in line
+    assert "note: =1+1" in line and "Item 1 (1234) · พช.ระยอง" in line
+    monkeypatch.setenv("COLUMNS", "120")  # wide enough: the whole status words
+    assert run(capsys, two_letters, "log", "--user", "malee")[1].splitlines()[0].endswith(
+        "ย้าย กำลังดำเนินการ → ติดปัญหา")
 
 
 def test_log_since_and_agency_filters(two_letters: Path, capsys, monkeypatch) -> None:

@@ -188,7 +188,8 @@ def run_list(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps([card_json(snap, c) for c in cards], ensure_ascii=False, indent=2))
             return 0
-        width, lang, day = shutil.get_terminal_size((100, 24)).columns, out_lang(args), today()
+        # Piped (| less, | grep) there is no terminal to ask: 80 columns, like a terminal's default.
+        width, lang, day = shutil.get_terminal_size((80, 24)).columns, out_lang(args), today()
         if cards:
             print("\n".join(_card_line(snap, card, lang, width, day) for card in cards))
         else:

@@ -11,6 +11,7 @@ from storage.activity import LogFilter, log
 from storage.i18n import say
 from storage.models import STATUSES, BoardSnapshot
 from storage.progress import Progress, agency_progress, board_progress
+from storage.thai.wrap import wrap
 from storage.select import match_agencies, match_letters, parse_day, select_cards
 from tui.cli import board_commands as base
 from tui.cli.board_commands import MEASURE
@@ -77,10 +78,14 @@ def log_filter(snap: BoardSnapshot, args: argparse.Namespace) -> LogFilter:
 
 
 def log_line(snap: BoardSnapshot, a, lang: str, width: int) -> str:
-    """``25 พ.ย. 69 14:05  somchai  ข้อ 6 · พช.ระยอง  ย้าย … → …``, cut to ``width``."""
-    head = f"{words.when(a.at, lang)}  {base._fit(a.who, 10)}  {base._fit(words.subject(snap, a, lang), 20)}  "
-    rest = max(10, width - MEASURE(head))
-    return head + base._fit(words.action(snap, a, lang), rest).rstrip()
+    """``25 พ.ย. 69 14:05  somchai  ข้อ 6 · พช.ระยอง  ย้าย … → …`` within ``width``: what was
+    done (a note's whole text) goes on under its own column, wrapped at Thai word boundaries,
+    rather than being cut — the words of a note are what the meeting reads the log for."""
+    head = f"{words.when(a.at, lang)}  {base._fit(a.who, 10)}  {base._fit(words.subject(snap, a, lang), 24)}  "
+    done = words.action(snap, a, lang, short=width < 100)  # the board's own 80-column status titles
+    lines = wrap(done, max(16, width - MEASURE(head)), measure=MEASURE) or [""]
+    pad = " " * MEASURE(head)
+    return "\n".join([head + lines[0].rstrip(), *(pad + line.rstrip() for line in lines[1:])])
 
 
 def run_log(args: argparse.Namespace) -> int:

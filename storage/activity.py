@@ -83,6 +83,8 @@ def _activity(snap: BoardSnapshot, owner: str, event: HistoryEvent | Note) -> Ac
     common = dict(id=event.id, at=event.at, owner_id=owner, subject=subject, card_id=card.id if card else None,
                   item_id=item_id, agency_id=agency_id, letter_id=letter_id)
     if isinstance(event, Note):
+        if event.retracted_by:  # its author took it back: its place in time stays, its words do not
+            return Activity(who=event.author, kind="note", field="retracted", **common)  # type: ignore[arg-type]
         return Activity(who=event.author, kind="note", text=event.text, **common)  # type: ignore[arg-type]
     return Activity(who=event.author, kind=_kind(event), field=event.field, old=event.old,  # type: ignore[arg-type]
                     new=event.new, **common)
@@ -132,6 +134,12 @@ def _keeps(a: Activity, flt: LogFilter) -> bool:
 def log(snap: BoardSnapshot, flt: LogFilter = LogFilter(), entries: Iterable[Activity] | None = None) -> list[Activity]:
     """The activities ``flt`` keeps, oldest first."""
     return [a for a in (activities(snap) if entries is None else entries) if _keeps(a, flt)]
+
+
+def kept_notes(snap: BoardSnapshot, card_id: str) -> tuple[Note, ...]:
+    """A card's notes less those their author retracted: what a report, a review page or an
+    agency's reply may quote (a retracted note stays in the files and the card's history)."""
+    return tuple(n for n in snap.notes_of(card_id) if not n.retracted_by)
 
 
 def card_history(snap: BoardSnapshot, card_id: str) -> list[Activity]:

@@ -84,6 +84,8 @@ def action(snap: BoardSnapshot, a: Activity, lang: str, short: bool = False) -> 
         return say(lang, "meeting.log.status", old=status_word(lang, a.old, short),
                    new=status_word(lang, a.new, short))
     if a.kind == "note":
+        if a.field == "retracted":
+            return say(lang, "meeting.log.note_retracted")
         return say(lang, "meeting.log.note", text=" ".join(a.text.split()))
     if a.kind == "import":
         letter = snap.directives.get(a.letter_id or "")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from storage.activity import Activity, LogFilter, log
+from storage.activity import Activity, LogFilter, kept_notes, log
 from storage.models import Agency, BoardSnapshot, Card, Directive, Item, Note
 from storage.progress import Progress, agency_progress, board_progress, days_late, due_state, letter_progress
 
@@ -66,7 +66,7 @@ def agency_review(snap: BoardSnapshot, agency_id: str, today: date, since: date,
         if state:
             (late if state == "overdue" else soon).append(DueCard(card, item, letter, days_late(item.due, today)))
         if card.status == "blocked":
-            notes = snap.notes_of(card.id)
+            notes = kept_notes(snap, card.id)
             blocked.append(BlockedCard(card, item, letter, notes[-1] if notes else None))
     seq = lambda x: (x.letter.number if x.letter else "", x.item.seq if x.item else 0)  # noqa: E731
     late.sort(key=lambda d: (-d.days, seq(d)))

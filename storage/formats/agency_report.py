@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from storage.activity import local_time
+from storage.activity import kept_notes, local_time
 from storage.i18n import code_word, digits, is_thai, say
 from storage.models import BoardSnapshot, Card, Directive, Note
 from storage.progress import days_late, is_overdue
@@ -61,7 +61,7 @@ def _status_at(snap: BoardSnapshot, card: Card, at: str) -> str:
 def split_notes(snap: BoardSnapshot, card: Card, since: date | None = None) -> tuple[list[Note], list[Note]]:
     """(progress notes, problem notes) of a card, oldest first; with ``since``, from that day on."""
     progress, problems = [], []
-    for note in snap.notes_of(card.id):
+    for note in kept_notes(snap, card.id):
         moment = local_time(note.at)
         if since is not None and (moment is None or moment.date() < since):
             continue

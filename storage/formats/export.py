@@ -20,7 +20,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from typing import Iterable
 
-from storage.activity import latest_change, local_time
+from storage.activity import kept_notes, latest_change, local_time
 from storage.i18n import code_word, say
 from storage.models import BoardSnapshot, Card, Note
 from storage.progress import Progress, agency_progress, days_late, is_overdue
@@ -92,7 +92,7 @@ def _row(snap: BoardSnapshot, card: Card, today: date) -> Row:
         item.seq if item else None, item.text if item else "",
         agency.name if agency else card.agency_id, agency.short if agency else "",
         item.due if item else None, late, days_late(item.due, today) if late and item else 0,
-        snap.notes_of(card.id), change.at if change else card.updated_at,
+        kept_notes(snap, card.id), change.at if change else card.updated_at,
         change.who if change else (card.updated_by or ""))
 
 

@@ -14,6 +14,7 @@ TEXTS = {
     "meeting.item": ("ข้อ {seq}", "Item {seq}"),
     "meeting.log.status": ("ย้าย {old} → {new}", "moved {old} → {new}"),
     "meeting.log.note": ("บันทึก: {text}", "note: {text}"),
+    "meeting.log.note_retracted": ("บันทึก (ถอนแล้ว)", "note (retracted)"),
     "meeting.log.import": ("นำเข้าหนังสือ {letter} ({source})", "imported letter {letter} ({source})"),
     "meeting.log.deleted": ("ลบ {what}", "deleted {what}"),
     "meeting.log.edit": ("แก้ {field}: {old} → {new}", "changed {field}: {old} → {new}"),

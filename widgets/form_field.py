@@ -35,6 +35,8 @@ class FormField(Vertical):
         self.field = field
         self.field_name = name
         self.default_note = note
+        self.error_for: str | None = None
+        """What the field held when its error was shown (the screen keeps the error until it changes)."""
         """Shown when there is nothing to say back and nothing wrong (a hint: ``เช่น 30/9/2568``)."""
 
     def compose(self) -> ComposeResult:

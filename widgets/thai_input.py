@@ -18,14 +18,25 @@ from textual.widgets.input import Selection
 
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
+from widgets.key_order import KeysInOrder
 
 
-class ThaiInput(Input):
+class ThaiInput(KeysInOrder, Input):
     """Input whose cursor never lands inside a grapheme cluster."""
 
     HELP = ""
     """None of its own: the help panel shows the nearest help above it (its form's, pane's or
     screen's), in the interface's language; a screen without help sets ``help.text_field``."""
+
+    enter_moves_on = False
+    """In a form: Enter moves the focus to the next field at once (the form still gets
+    ``Submitted``), so what is typed right after Enter lands in the next field."""
+
+    async def action_submit(self) -> None:
+        chain = self.screen.focus_chain if self.enter_moves_on else []
+        if chain and chain[-1] is not self:
+            self.screen.focus_next()
+        await super().action_submit()
 
     # -- boundaries -------------------------------------------------------------
 

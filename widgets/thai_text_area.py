@@ -19,6 +19,7 @@ from textual.widgets.text_area import Location
 
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import segment
+from widgets.key_order import KeysInOrder
 
 
 @lru_cache(maxsize=64)
@@ -45,7 +46,7 @@ def snap(line: str, column: int) -> int:
     return bounds[max(0, bisect_right(bounds, column) - 1)]
 
 
-class ThaiTextArea(TextArea):
+class ThaiTextArea(KeysInOrder, TextArea):
     """TextArea whose cursor never lands inside a grapheme cluster."""
 
     HELP = ""
@@ -57,6 +58,9 @@ class ThaiTextArea(TextArea):
         kwargs.setdefault("tab_behavior", "focus")
         kwargs.setdefault("show_line_numbers", False)
         super().__init__(text, **kwargs)
+
+    def types(self, event) -> bool:
+        return event.is_printable or event.key == "enter" or (event.key == "tab" and self.tab_behavior == "indent")
 
     def _line(self, row: int) -> str:
         try:

@@ -16,11 +16,17 @@ from textual.widgets import Input, Label, Static
 from storage.editing.errors import EditError, FormErrors
 from storage.editing.words import say
 from widgets.form_field import FormField
+from widgets.thai_input import ThaiInput
 from widgets.i18n import keyed, localized
 
 
+def typed(field) -> str:
+    """The text of a form's input (an Input's value, a TextArea's text)."""
+    return str(getattr(field, "value", getattr(field, "text", "")))
+
+
 def form_bindings(lang: str) -> list[Binding]:
-    return [keyed(lang, "ctrl+s", "save", "form.save", priority=True), keyed(lang, "escape", "cancel", "form.cancel")]
+    return [keyed(lang, "ctrl+s", "save", "form.save"), keyed(lang, "escape", "cancel", "form.cancel")]
 
 
 class FormScreen(ModalScreen):
@@ -57,6 +63,10 @@ class FormScreen(ModalScreen):
         line.display = False
         return line
 
+    def on_mount(self) -> None:
+        for box in self.query(ThaiInput):
+            box.enter_moves_on = True  # keys typed right after Enter belong to the next field
+
     def fields(self) -> list[FormField]:
         return list(self.query(FormField))
 
@@ -74,6 +84,7 @@ class FormScreen(ModalScreen):
         for box in self.fields():
             if box.field_name in by_field:
                 box.show_error(by_field.pop(box.field_name))
+                box.error_for = typed(box.field)
                 first = first or box
             elif box.has_error:
                 box.show_note("")
@@ -83,6 +94,15 @@ class FormScreen(ModalScreen):
         if first is not None:
             first.field.focus()
 
+    def say_back(self, name: str, text: str) -> None:
+        """What field ``name`` says back while typing (a date read back in B.E.). An error
+        stays until the field's text changes: a read-back of what was typed before the save
+        (its message can arrive after the save when keys come together) must not hide it."""
+        box = self.field(name)
+        if box.has_error and box.error_for == typed(box.field):
+            return
+        box.show_note(text)
+
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         """Enter in a one-line field: on to the next field; in the last one, save."""
@@ -91,7 +111,7 @@ class FormScreen(ModalScreen):
         at = next((k for k, b in enumerate(boxes) if b.field is event.input), None)
         if at is None or at + 1 >= len(boxes):
             self.action_save()
-        else:
+        elif self.focused is event.input:  # a ThaiInput has moved on already (key_order)
             boxes[at + 1].field.focus()
 
     def action_save(self) -> None:  # pragma: no cover - every form has its own

@@ -12,7 +12,7 @@ from datetime import date
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label
+from textual.widgets import Input, Label, TextArea
 
 from storage.editing.errors import FormErrors
 from storage.editing.values import NONE_WORDS, AgencyChoice, ItemInput, check_item
@@ -84,7 +84,9 @@ class ItemFormScreen(FormScreen):
         for box in self.query(Input):
             box.cursor_blink = False
         self._read_back(self.query_one("#due", Input).value)
-        self.query_one("#text").focus()
+        text = self.query_one("#text", TextArea)
+        text.move_cursor(text.document.end)  # like the one-line fields: typing goes on after the text
+        text.focus()
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
@@ -92,9 +94,9 @@ class ItemFormScreen(FormScreen):
 
     def _read_back(self, text: str) -> None:
         if text.strip().casefold() in NONE_WORDS:
-            self.field("due").show_note(say(self.lang, "edits.no_due"))
+            self.say_back("due", say(self.lang, "edits.no_due"))
         else:
-            self.field("due").show_note(readback(text, self.today, self.lang, self.not_before))
+            self.say_back("due", readback(text, self.today, self.lang, self.not_before))
 
     @on(AgencyChoices.AddRequested)
     def _add_agency(self, event: AgencyChoices.AddRequested) -> None:

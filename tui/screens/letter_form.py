@@ -58,7 +58,7 @@ class LetterFormScreen(FormScreen):
 
     @on(Input.Changed, "#date")
     def _read_back(self, event: Input.Changed) -> None:
-        self.field("date").show_note(readback(event.value, self.today, self.lang))
+        self.say_back("date", readback(event.value, self.today, self.lang))
 
     def value(self, name: str) -> str:
         return self.query_one(f"#{name}", Input).value

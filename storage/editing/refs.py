@@ -49,11 +49,16 @@ def _one(found: list[T], kind: str, text: str) -> T:
 
 
 def resolve_letter(snap: BoardSnapshot, text: str) -> Directive:
-    """By number; a meeting (no number) by its subject; else by id prefix."""
+    """By number; a meeting (no number) by its subject; by the tag its cards show on the
+    board (``3362`` of ``๖#๓๓๖๒``, ``ประชุม`` of ``๑#ประชุม``); else by id prefix."""
+    from storage.editing.origin import origin_tag
+
     key = _key(letter_number(text))
-    found = [d for d in snap.directives.values() if key and _key(d.number) == key]
-    found = found or [d for d in snap.directives.values() if key and not d.number and _key(d.subject) == key]
-    return _one(found or _by_prefix(snap.directives.values(), text), "letter", clean_line(text))
+    letters = snap.directives.values()
+    found = [d for d in letters if key and _key(d.number) == key]
+    found = found or [d for d in letters if key and not d.number and _key(d.subject) == key]
+    found = found or [d for d in letters if key and _key(origin_tag(d)) == key]
+    return _one(found or _by_prefix(letters, text), "letter", clean_line(text))
 
 
 def resolve_item(snap: BoardSnapshot, text: str) -> Item:

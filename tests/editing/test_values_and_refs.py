@@ -136,3 +136,21 @@ def test_a_card_tag_names_a_meeting_by_what_it_was() -> None:
     assert origin_tag(Directive("m", "", "2024-08-28", "ประชุมหัวหน้าส่วนราชการ")) == "ประชุม"
     assert origin_tag(Directive("l", LETTER, "2022-07-17", "x")) == "3362"
     assert origin_tag(None) == ""
+
+
+def test_a_letter_and_its_items_by_the_tag_its_cards_show() -> None:
+    """The board tags cards ๖#๓๓๖๒ and ๑#ประชุม: an officer types what is shown."""
+    from dataclasses import replace
+
+    board = snap()
+    letter = next(iter(board.directives.values()))
+    meeting = Directive("m" * 16, "", "2024-08-28", "ประชุมหัวหน้าส่วนราชการ")
+    other = Directive("o" * 16, "ชบ 0017/ว 9002", "2024-08-28", "x")
+    board = replace(board, directives={**board.directives, meeting.id: meeting, other.id: other})
+    assert resolve_letter(board, "3362") == letter and resolve_letter(board, "๓๓๖๒") == letter
+    assert resolve_letter(board, "ประชุม") == meeting
+    assert resolve_item(board, "3362:6").seq == 6 and resolve_item(board, "๓๓๖๒:๖").seq == 6
+    twin = Directive("t" * 16, "รย 0023/ว 3362", "2024-08-28", "y")
+    with pytest.raises(EditError) as caught:
+        resolve_letter(replace(board, directives={**board.directives, twin.id: twin}), "3362")
+    assert caught.value.key == "edits.ambiguous_letter"

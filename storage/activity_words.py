@@ -10,6 +10,7 @@ from storage.activity import Activity, local_time
 from datetime import date
 
 from storage.i18n import TEXTS, code_word, is_thai, say
+from storage.editing.origin import origin
 from storage.models import BoardSnapshot
 from storage.select import letter_tag
 from storage.thai.dates import format_thai_date
@@ -42,8 +43,8 @@ def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
     agency = snap.agencies.get(a.agency_id or "")
     letter = snap.directives.get(a.letter_id or "")
     parts = []
-    if a.subject == "directive" and letter is not None:
-        parts.append(_digits(lang, letter.number))
+    if a.subject == "directive" and letter is not None:  # a meeting has no number: what it was, when
+        parts.append(_digits(lang, letter.number) if letter.number else origin(letter, lang))
     if item is not None:
         seq = say(lang, "meeting.item", seq=item.seq)
         tag = letter_tag(letter.number) if letter is not None and len(snap.directives) > 1 else ""

@@ -18,7 +18,7 @@ from storage.activity_words import action, when
 from storage.models import STATUSES, BoardSnapshot, Directive, Item
 from storage.progress import Progress
 from storage.review import AgencyReview
-from storage.select import letter_tag
+from storage.editing.origin import origin, origin_tag
 from widgets.i18n import digits, say, status_label
 from widgets.textfit import format_date, truncate
 from widgets.wrapped import thai_block
@@ -71,7 +71,7 @@ def progress_block(p: Progress, lang: str) -> Fitted:
 def item_label(item: Item | None, letter: Directive | None, lang: str, several: bool) -> str:
     seq = say(lang, "meeting.item", seq=item.seq) if item else "?"
     if several and letter is not None:
-        seq += f" ({digits(lang, letter_tag(letter.number))})"
+        seq += f" ({digits(lang, origin_tag(letter))})"  # a meeting has no number: what it was
     return seq
 
 
@@ -115,7 +115,10 @@ def changes_block(snap: BoardSnapshot, review: AgencyReview, lang: str, several:
 def letters_block(review: AgencyReview, lang: str) -> Fitted:
     lines = []
     for letter, p in review.letters:
-        name = digits(lang, letter.number) if letter else say(lang, "meeting.review.no_letter")
+        if letter is None:
+            name = say(lang, "meeting.review.no_letter")
+        else:  # a meeting or verbal order has no number: what it was and when
+            name = digits(lang, letter.number) if letter.number else origin(letter, lang)
         lines.append([(f"{bar(p.done, p.total, 10)} ", "green"),
                       (f"{digits(lang, p.done)}/{digits(lang, p.total)} ", ""), (name, "")])
     return Fitted(lines)

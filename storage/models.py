@@ -167,6 +167,10 @@ class Change:
     at: str
     detail: str = ""
     """Free text: the new status, the note's first words, ..."""
+    record: str = ""
+    """``kind/id`` of the record changed (edits by hand: which item, letter, agency)."""
+    field: str = ""
+    """The field changed, as stored."""
 
 
 def item_status(cards: list[Card]) -> Status:

@@ -248,4 +248,17 @@ TEXTS = {
     "key.form.cancel.tip": ("ปิดโดยไม่บันทึกอะไร", "Close without saving anything"),
     "key.confirm.cancel": ("ยกเลิก", "Cancel"),
     "key.confirm.cancel.tip": ("ปิดโดยไม่ลบหรือเปลี่ยนอะไร", "Close without deleting or changing anything"),
+    # -- another officer's edit in the status line (storage.editing.live) ----------------
+    "edits.live_item": ("ข้อ {seq}", "item {seq}"),
+    "edits.live_edit": ("แก้{what} · {field} → {new}", "changed {what} · {field} → {new}"),
+    "edits.live_edit_bare": ("แก้{what} · {field}", "changed {what} · {field}"),
+    "edits.live_new_card": ("เพิ่ม{agency} ใน{item}", "added {agency} to {item}"),
+    "edits.live_deleted": ("ลบ{what}", "deleted {what}"),
+    "edits.live_restored": ("นำ{what} กลับมา", "brought back {what}"),
+    "edits.live_merged": ("รวม{what}เข้ากับ {into}", "merged {what} into {into}"),
+    "edits.live_alias": ("เพิ่มชื่อเรียก “{alias}” ให้{what}", "added the spelling “{alias}” to {what}"),
+    "edits.live_some.item": ("ข้อหนึ่ง", "an item"),
+    "edits.live_some.card": ("การ์ดหนึ่ง", "a card"),
+    "edits.live_some.directive": ("หนังสือฉบับหนึ่ง", "a letter"),
+    "edits.live_some.agency": ("หน่วยงานหนึ่ง", "an agency"),
 }

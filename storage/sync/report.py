@@ -44,9 +44,10 @@ def changes_of(state: State, delta: Delta) -> list[Change]:
             if kind == "card" and name in ("status", "rank"):
                 changes.append(Change(name, rid, by, at, visible(str(value))))  # type: ignore[arg-type]
             elif kind == "card" and name == "item_id":
-                changes.append(Change("record", rid, by, at, "new card"))
+                changes.append(Change("record", rid, by, at, "new card", record=key, field=name))
             elif name not in ("status", "rank") and len(names) == 1:
-                changes.append(Change("other", rid if kind == "card" else None, by, at, visible(f"{kind} {name}")))
+                changes.append(Change("other", rid if kind == "card" else None, by, at, visible(f"{kind} {name}"),
+                                      record=key, field=name))
     for event_id in delta.events:
         event = state.events[event_id]
         if event["kind"] == "note":

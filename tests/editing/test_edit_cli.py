@@ -83,7 +83,9 @@ def test_delete_without_yes_says_what_it_would_do_and_does_nothing(board, capsys
     before = files(board)
     code, out, err = run(capsys, board, "delete", f"{LETTER}:2")
     assert code == 1 and out == "" and err.count("\n") == 1
-    assert "ลบข้อ 2" in err and "--yes" in err
+    assert "ยังไม่ได้ลบข้อ 2" in err and "--yes" in err
+    code, out, err = run(capsys, board, "--lang", "en", "delete", f"{LETTER}:2")
+    assert code == 1 and err.startswith("board: nothing deleted yet: item 2 ·") and "deleted item" not in err
     assert files(board) == before
 
 

@@ -111,13 +111,15 @@ def unassign_line(snap: BoardSnapshot, card: Card, impact: Impact, lang: str) ->
                agency=_agency_name(snap, card), notes=impact.notes)
 
 
-def retire_line(snap: BoardSnapshot, impact: Impact, lang: str) -> str:
+def retire_line(snap: BoardSnapshot, impact: Impact, lang: str, *, done: bool = True) -> str:
+    """What was deleted; with ``done=False``, what would go (for the question and the refusal)."""
+    words = "retire" if done else "goes"
     if impact.target == "letter":
-        return say(lang, "edits.cli_retire_letter", origin=origin(snap.directives.get(impact.target_id), lang),
+        return say(lang, f"edits.cli_{words}_letter", origin=origin(snap.directives.get(impact.target_id), lang),
                    items=len(impact.items), cards=len(impact.cards), notes=impact.notes)
     item = snap.items[impact.target_id]
-    return say(lang, "edits.cli_retire_item", seq=item.seq, origin=origin(snap.directives.get(item.directive_id), lang),
-               cards=len(impact.cards), notes=impact.notes)
+    return say(lang, f"edits.cli_{words}_item", seq=item.seq,
+               origin=origin(snap.directives.get(item.directive_id), lang), cards=len(impact.cards), notes=impact.notes)
 
 
 def impact_json(impact: Impact) -> dict:

@@ -156,11 +156,11 @@ def run_delete(args: argparse.Namespace) -> int:
         snap, lang = store.snapshot(), cli_lang(args)
         kind, target_id = _target(snap, args.target)
         impact = retire_impact(snap, kind, target_id)  # type: ignore[arg-type]
-        what = out.retire_line(snap, impact, lang)
-        if not args.yes and not _confirmed(what, lang):
-            raise EditError("edits.delete_needs_yes", what=what)
+        goes = out.retire_line(snap, impact, lang, done=False)
+        if not args.yes and not _confirmed(goes, lang):
+            raise EditError("edits.delete_needs_yes", what=goes)
         store.retire(kind, target_id)
-        return emit(args, [what], out.impact_json(impact))
+        return emit(args, [out.retire_line(snap, impact, lang)], out.impact_json(impact))
 
 
 def _confirmed(what: str, lang: str) -> bool:

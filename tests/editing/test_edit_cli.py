@@ -143,3 +143,15 @@ def test_bad_input_is_one_line_and_nothing_is_written(board, capsys, argv, words
 def test_english_messages(board, capsys) -> None:
     code, _, err = run(capsys, board, "add-letter", "--date", "31 ก.พ. 68", "--subject", "x", "--lang", "en")
     assert code == 1 and err == "board: there is no day 31 in February 2025: that month has 28 days\n"
+
+
+def test_a_long_text_corrected_shows_what_changed_within_80_columns(board, capsys, saved) -> None:
+    from storage.thai.width import cell_width
+
+    long = "ให้ทุกอำเภอจัดตั้งศูนย์ปฏิบัติการช่วยเหลือผู้ประสบภัยและรายงานผลการดำเนินงานให้จังหวัดทราบทุกสัปดาห์"
+    assert run(capsys, board, "edit", f"{LETTER}:3", "--text", long)[0] == 0
+    for lang, old, new in (("th", "ทุกสัปดาห์", "ทุกเดือน"), ("en", "ทุกเดือน", "ทุกสัปดาห์")):
+        code, out, _ = run(capsys, board, "--lang", lang, "edit", f"{LETTER}:3", "--text",
+                           long.replace("ทุกสัปดาห์", new))
+        assert code == 0 and max(cell_width(line) for line in out.splitlines()) <= 80, out
+        assert f"{old} → …" in out and out.rstrip().endswith(new), out  # what changed, not the two beginnings

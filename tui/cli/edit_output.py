@@ -12,6 +12,12 @@ from storage.editing.values import AgencyEdit, check_agency_edit
 from storage.editing.words import say
 from storage.models import Agency, BoardSnapshot, Card, Directive, Item, Note
 from storage.thai.dates import format_thai_date
+from storage.thai.graphemes import graphemes
+from storage.thai.width import cell_width
+from storage.thai.wrap import truncate
+
+WIDTH = 80
+"""Every line the CLI prints fits this many columns."""
 
 
 def role_label(lang: str, role: str) -> str:
@@ -71,18 +77,49 @@ def item_json(snap: BoardSnapshot, item: Item, cards: list[Card]) -> dict:
             "recurrence": item.recurrence, "cards": [card_json(snap, c) for c in cards]}
 
 
+CONTEXT = 6
+"""Characters kept on either side of what changed in a long text."""
+
+
 def _shown(field: str, value: str | None, lang: str) -> str:
     if field == "due":
         return _date(value, lang)
     if not value:
         return say(lang, "edits.none")
-    line = value.replace("\n", " ⏎ ")
-    return line if len(line) <= 40 else line[:39] + "…"
+    return value.replace("\n", " ⏎ ")
+
+
+def changed_parts(old: str, new: str, room: int) -> tuple[str, str]:
+    """What changed between two texts, with a little context, each at most ``room`` cells:
+    a long item text corrected in one word shows that word, not two equal beginnings."""
+    a, b = graphemes(old), graphemes(new)
+    same = 0
+    while same < min(len(a), len(b)) and a[same] == b[same]:
+        same += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - same and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(0, same - CONTEXT)
+
+    def side(g: list[str]) -> str:
+        end = len(g) - max(0, tail - CONTEXT)
+        text = ("…" if start else "") + "".join(g[start:end]) + ("…" if end < len(g) else "")
+        return truncate(text, room)
+
+    return side(a), side(b)
+
+
+def _field_line(after: Item, field: str, old: str, new: str, lang: str) -> str:
+    words = dict(id=after.id[:8], seq=after.seq, field=say(lang, f"edits.{field}"))
+    room = max(12, (WIDTH - cell_width(say(lang, "edits.cli_edit_field", old="", new="", **words))) // 2)
+    if cell_width(old) + cell_width(new) > 2 * room:
+        old, new = changed_parts(old, new, room)
+    return say(lang, "edits.cli_edit_field", old=old, new=new, **words)
 
 
 def edit_lines(snap: BoardSnapshot, before: Item, after: Item, lang: str) -> list[str]:
-    lines = [say(lang, "edits.cli_edit_field", id=after.id[:8], seq=after.seq, field=say(lang, f"edits.{field}"),
-                 old=_shown(field, getattr(before, field), lang), new=_shown(field, getattr(after, field), lang))
+    lines = [_field_line(after, field, _shown(field, getattr(before, field), lang),
+                         _shown(field, getattr(after, field), lang), lang)
              for field in ("text", "due", "recurrence") if getattr(before, field) != getattr(after, field)]
     return lines or [say(lang, "edits.cli_unchanged", id=after.id[:8], seq=after.seq)]
 

@@ -41,6 +41,11 @@ def _format_date(iso: str | None, lang: str) -> str:
         return iso
 
 
+def _choice_id(agency: DraftAgency) -> str:
+    """The picker's id of a draft agency: the board's id, or one made of the new name."""
+    return agency.agency_id or f"draft:{agency.name}"
+
+
 def rematch(name: str, role: str, known: tuple[Agency, ...]) -> DraftAgency:
     """A DraftAgency for an edited name: linked to a known agency when the name matches one."""
     clean = normalize_agency(name) or name.strip()
@@ -260,7 +265,8 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
         if place is None:
             return
         item = place.entry.item if isinstance(place, AgencyRow) else place.item
-        taken = frozenset(e.agency.agency_id for e in self.entries if e.item == item and e.agency.agency_id)
+        choices = self._choices()
+        taken = frozenset(_choice_id(e.agency) for e in self.entries if e.item == item and not e.removed)
 
         def picked(choice: AgencyChoice | None) -> None:
             if choice is None:
@@ -276,7 +282,14 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
                 place.remove()
             row.focus()
 
-        self.app.push_screen(AgencyPickerScreen.for_lang(self.known, self.lang, exclude=taken), picked)
+        title = say(self.lang, "edits.assign_title", seq=self.draft.items[item].seq)
+        self.app.push_screen(AgencyPickerScreen.for_lang(choices, self.lang, title=title, exclude=taken), picked)
+
+    def _choices(self) -> tuple[Agency, ...]:
+        """The board's agencies and the letter's new ones (so a name the letter gives one
+        item is picked for another, not retyped)."""
+        new = {e.agency.name: e.agency for e in self.entries if not e.agency.agency_id and not e.removed}
+        return self.known + tuple(Agency(_choice_id(a), a.name, a.short) for a in new.values())
 
     def edited_draft(self) -> Draft:
         """The draft with every edit applied (removed agencies left out)."""

@@ -32,6 +32,11 @@ def _key(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", to_ascii_digits(text))).casefold()
 
 
+def letter_key(text: str) -> str:
+    """A letter number compared as typed: digits, spacing and case do not matter."""
+    return _key(letter_number(text))
+
+
 def _by_prefix(values: Iterable[T], text: str) -> list[T]:
     wanted = text.strip().lower()
     if len(wanted) < MIN_PREFIX or not _HEX.fullmatch(wanted):

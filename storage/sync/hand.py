@@ -217,6 +217,43 @@ def retire(b: Basis, target: str, target_id: str) -> State:
     return ops
 
 
+RETIRABLE = ("directive", "item", "card")
+
+
+def deleted_key(b: Basis, text: str) -> str:
+    """``kind/id`` of the deleted letter, item or card ``text`` names: an id prefix, or a
+    deleted letter's number (its records are kept, so they can come back)."""
+    from storage.editing.refs import MIN_PREFIX, letter_key
+
+    wanted, key = text.strip().lower(), letter_key(text)
+    found = []
+    for rkey, fields in b.state.records.items():
+        kind, _, rid = rkey.partition("/")
+        if kind not in RETIRABLE or _v(fields, "deleted") is not True:
+            continue
+        if (len(wanted) >= MIN_PREFIX and rid.startswith(wanted)) or \
+                (kind == "directive" and key and letter_key(str(_v(fields, "number", ""))) == key):
+            found.append(rkey)
+    if len(found) != 1:
+        raise EditError("edits.ambiguous_deleted" if found else "edits.no_deleted", text=text.strip(), n=len(found))
+    return found[0]
+
+
+def restore(b: Basis, key: str) -> State:
+    """Bring back a deleted letter, item or card with what its delete took along (that
+    delete's registers carry its one stamp); what had been deleted before stays deleted."""
+    reg = b.state.records.get(key, {}).get("deleted")
+    if reg is None or reg[1] is not True:
+        raise EditError("edits.no_deleted", text=key.partition("/")[2][:8], n=0)
+    ops = State()
+    for other, fields in b.state.records.items():
+        mark = fields.get("deleted")
+        if mark is not None and mark[1] is True and mark[0] == reg[0] and other.partition("/")[0] in RETIRABLE:
+            set_field(ops, b, other, "deleted", False)
+            history(ops, b, other, "deleted", True, False)
+    return ops
+
+
 # -- agencies --------------------------------------------------------------------------------
 
 

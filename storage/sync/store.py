@@ -345,6 +345,11 @@ class BoardStore:
         """Delete a card, an item or a letter (tombstones; ``undo`` brings them back)."""
         self.commit(hand.retire, target, target_id)
 
+    def restore(self, text: str) -> State:
+        """Bring back the deleted letter, item or card ``text`` names (an id prefix or a
+        letter's number) with what was deleted along with it; returns the operations."""
+        return self.commit(lambda b: hand.restore(b, hand.deleted_key(b, text)))
+
     def edit_agency(self, edit: AgencyEdit) -> Agency:
         self.commit(hand.edit_agency, edit)
         return self.snapshot().agencies[edit.agency_id]

@@ -1,4 +1,4 @@
-"""``board add-letter|add-item|edit|assign|unassign|delete|agency`` and ``note --retract``:
+"""``board add-letter|add-item|edit|assign|unassign|delete|restore|agency`` and ``note --retract``:
 create, correct and retire by hand from a shell (issue 7, DESIGN.md §6).
 
 LETTER is a letter number or an id prefix; ITEM is ``LETTER_NUMBER:SEQ`` or an id prefix;
@@ -56,6 +56,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p = command("delete", "cli.help.delete", "run_delete")
     p.add_argument("target", metavar="ITEM|LETTER", help="cli.help.delete.target")
     p.add_argument("--yes", action="store_true", help="cli.help.delete.yes")
+
+    p = command("restore", "cli.help.restore", "run_restore")
+    p.add_argument("target", metavar="LETTER|ID", help="cli.help.restore.target")
 
     p = command("agency", "cli.help.agency", "run_agency")
     verbs = p.add_subparsers(dest="verb", metavar="rename|short|alias|merge", required=True)

@@ -159,6 +159,29 @@ def retire_line(snap: BoardSnapshot, impact: Impact, lang: str, *, done: bool = 
                origin=origin(snap.directives.get(item.directive_id), lang), cards=len(impact.cards), notes=impact.notes)
 
 
+def restore_line(snap: BoardSnapshot, back: dict[str, list[str]], lang: str) -> str:
+    """``restored รย 0017.2/ว 3362 · 17 ก.ค. 65: 7 item(s), 26 card(s)`` (what came back, named
+    by the largest thing that did)."""
+    items, cards = back["item"], back["card"]
+    if back["directive"]:
+        what = origin(snap.directives.get(back["directive"][0]), lang)
+    elif items and items[0] in snap.items:
+        item = snap.items[items[0]]
+        what = say(lang, "edits.live_item", seq=item.seq) + " · " + origin(snap.directives.get(item.directive_id), lang)
+    elif cards and cards[0] in snap.cards:
+        card = snap.cards[cards[0]]
+        item = snap.items.get(card.item_id)
+        what = say(lang, "edits.live_item", seq=item.seq if item else "?") + " · " + _agency_name(snap, card)
+    else:
+        what = (items or cards or ["?"])[0][:8]
+    return say(lang, "edits.cli_restored", what=what, items=len(items), cards=len(cards))
+
+
+def restore_json(back: dict[str, list[str]]) -> dict:
+    kind = "letter" if back["directive"] else "item" if back["item"] else "card"
+    return {"restored": kind, "letters": back["directive"], "items": back["item"], "cards": back["card"]}
+
+
 def impact_json(impact: Impact) -> dict:
     return {"deleted": impact.target, **{k: v for k, v in asdict(impact).items() if k != "target"}}
 

@@ -163,6 +163,15 @@ def run_delete(args: argparse.Namespace) -> int:
         return emit(args, [out.retire_line(snap, impact, lang)], out.impact_json(impact))
 
 
+def run_restore(args: argparse.Namespace) -> int:
+    with opened(args) as store:
+        ops = store.restore(args.target)
+        snap, lang = store.snapshot(), cli_lang(args)
+        back = {kind: [k.partition("/")[2] for k in ops.records if k.startswith(kind + "/")]
+                for kind in ("directive", "item", "card")}
+        return emit(args, [out.restore_line(snap, back, lang)], out.restore_json(back))
+
+
 def _confirmed(what: str, lang: str) -> bool:
     """Asked on a terminal; a script must say --yes."""
     if not sys.stdin.isatty():

@@ -58,7 +58,7 @@ def local_time(iso: str) -> datetime | None:
 
 def _resolve(snap: BoardSnapshot, owner: str) -> tuple[Subject, Card | None, str | None, str | None, str | None]:
     """(subject, card, item id, agency id, letter id) of an event's owner id."""
-    card = snap.cards.get(owner)
+    card = snap.cards.get(owner) or snap.retired.get(owner)  # an agency taken off: named all the same
     if card is not None:
         item = snap.items.get(card.item_id)
         return "card", card, card.item_id, card.agency_id, item.directive_id if item else None

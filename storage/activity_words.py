@@ -51,6 +51,8 @@ def subject(snap: BoardSnapshot, a: Activity, lang: str) -> str:
         parts.append(f"{seq} ({_digits(lang, tag)})" if tag else seq)  # ข้อ 1 of which letter
     if agency is not None:
         parts.append(agency.short or agency.name)
+        if a.card_id in snap.retired and a.card_id not in snap.cards:  # taken off the item
+            parts[-1] += " " + say(lang, "edits.log_taken_off")
     if not parts:
         return f"{a.owner_id[:8]} {say(lang, 'meeting.log.gone')}"
     return " · ".join(parts)

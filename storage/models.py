@@ -141,6 +141,9 @@ class BoardSnapshot:
     folds: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: _EMPTY)
     """Card id → the cards joined into it when two agencies were merged (their notes and
     history show on it; a change of role or a delete applies to them too)."""
+    retired: Mapping[str, Card] = field(default_factory=lambda: _EMPTY)
+    """Cards deleted by hand (an agency taken off an item, or with their item or letter), as
+    they were: their notes and history stay readable, named by item and agency."""
 
     def notes_of(self, card_id: str) -> tuple[Note, ...]:
         return self.notes.get(card_id, ())

@@ -262,6 +262,9 @@ TEXTS = {
     "key.form.cancel.tip": ("ปิดโดยไม่บันทึกอะไร", "Close without saving anything"),
     "key.confirm.cancel": ("ยกเลิก", "Cancel"),
     "key.confirm.cancel.tip": ("ปิดโดยไม่ลบหรือเปลี่ยนอะไร", "Close without deleting or changing anything"),
+    "edits.log_taken_off": ("(เอาออกแล้ว)", "(taken off)"),
+    "edits.taken_off": ("เอาออกจากข้อนี้แล้ว", "Taken off this item"),
+    "edits.taken_off_by": ("{agency} · {notes} บันทึก", "{agency} · {notes} note(s)"),
     # -- another officer's edit in the status line (storage.editing.live) ----------------
     "edits.live_item": ("ข้อ {seq}", "item {seq}"),
     "edits.live_edit": ("แก้{what} · {field} → {new}", "changed {what} · {field} → {new}"),

@@ -124,10 +124,13 @@ class LiveView:
 
     def __init__(self, state: State) -> None:
         self.tables: dict[str, dict[str, Any]] = {kind: {} for kind in BUILDERS}
+        self.retired: dict[str, Card] = {}
         for key, fields in state.records.items():
             value = build(key, fields)
             if value is not None:
                 self.tables[key.split("/", 1)[0]][value.id] = value
+            else:
+                self._retire(key, fields)
         by_card: dict[str, dict[str, list[dict]]] = {kind: {} for kind in SHOWN_EVENTS}
         for event in state.events.values():
             if event["kind"] in by_card:
@@ -147,8 +150,16 @@ class LiveView:
         return BoardSnapshot(
             MappingProxyType(self.tables["directive"]), MappingProxyType(s.items), MappingProxyType(s.agencies),
             MappingProxyType(s.cards), MappingProxyType(s.notes), MappingProxyType(s.history),
-            self.version, MappingProxyType(s.folds),
+            self.version, MappingProxyType(s.folds), MappingProxyType(self.retired),
         )
+
+    def _retire(self, key: str, fields: Fields) -> None:
+        """A card deleted by hand is kept aside, as it was (its notes and history name it)."""
+        kind, rid = key.split("/", 1)
+        if kind == "card" and _v(fields, "deleted", False):
+            card = _card(rid, fields)
+            if card is not None:
+                self.retired[rid] = card
 
     def apply(self, state: State, delta: Delta) -> None:
         """Rebuild only what ``delta`` touched; copy each touched mapping once."""
@@ -167,6 +178,10 @@ class LiveView:
                 self.tables[kind].pop(rid, None)
             else:
                 self.tables[kind][rid] = value
+            if kind == "card" and (rid in self.retired or value is None):
+                self.retired = dict(self.retired)  # a new mapping: the old snapshot keeps its own
+                self.retired.pop(rid, None)
+                self._retire(key, state.records[key])
         self._apply_events(state, delta.events)
         self._derive(state, delta)
         self.version += 1

@@ -114,6 +114,7 @@ class CardDetailScreen(ModalScreen[None]):
         for point in item.subpoints if item else ():
             parts.append(thai_block("  • " + point))
         parts += [Text(), Text(t(lang, "others"), style="bold underline"), self._siblings(card)]
+        parts += self._taken_off(card)
         parts += [Text(), Text(t(lang, "notes"), style="bold underline"), *self._notes()]
         parts += [Text(), Text(t(lang, "history"), style="bold underline"), *self._history()]
         return Group(*parts)
@@ -155,6 +156,21 @@ class CardDetailScreen(ModalScreen[None]):
             mark = "★" if other.role == "lead" else " "
             table.add_row(mark, agency.name if agency else other.agency_id, status_label(self.lang, other.status))
         return table
+
+    def _taken_off(self, card: Card) -> list:
+        """Agencies taken off this item: their cards are gone, their notes stay readable here."""
+        snap, lang = self.snapshot, self.lang
+        gone = [c for c in snap.retired.values() if c.item_id == card.item_id and c.id not in snap.cards]
+        if not gone:
+            return []
+        parts: list = [Text(), Text(say(lang, "edits.taken_off"), style="bold underline")]
+        for other in gone:
+            agency = snap.agencies.get(other.agency_id)
+            notes = snap.notes_of(other.id)
+            parts.append(Text(say(lang, "edits.taken_off_by", agency=agency.name if agency else other.agency_id[:8],
+                                  notes=len(notes)), style="dim"))
+            parts += [self._note(n) for n in notes]
+        return parts
 
     def _notes(self) -> list:
         notes = self.snapshot.notes_of(self.card_id)

@@ -1,0 +1,27 @@
+"""An agency taken off an item: its card leaves the board, but its notes and history stay
+readable — on the item's other cards (detail) and in the activity log, named by item and
+agency, not by a bare id."""
+
+from __future__ import annotations
+
+from tests.conftest import card_of
+from tests.tui.edit_helpers import on_screen
+from tests.tui.helpers import plain
+from tests.tui.test_edit_keys import start
+
+
+async def test_the_items_other_cards_show_a_removed_agencys_notes(make_app, board_path, reopen) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, card_of(2))
+        app.add_note(card_of(2, 2), "ส่งรายงานครั้งที่ ๑ แล้ว")
+        from tui.edit_flows import apply
+
+        apply(app, lambda: app.store.retire("card", card_of(2, 2)))
+        await start(pilot, card_of(2))  # another agency's card on the same item
+        await pilot.press("enter")
+        await on_screen(pilot, "CardDetailScreen")
+        text = plain(app.screen._body(), 100)
+        agency = reopen().retired[card_of(2, 2)].agency_id
+        name = reopen().agencies[agency].name
+        assert "เอาออกจากข้อนี้แล้ว" in text and name in text and "ส่งรายงานครั้งที่ ๑ แล้ว" in text, text

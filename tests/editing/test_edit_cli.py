@@ -155,3 +155,21 @@ def test_a_long_text_corrected_shows_what_changed_within_80_columns(board, capsy
                            long.replace("ทุกสัปดาห์", new))
         assert code == 0 and max(cell_width(line) for line in out.splitlines()) <= 80, out
         assert f"{old} → …" in out and out.rstrip().endswith(new), out  # what changed, not the two beginnings
+
+
+def test_long_agency_names_fit_80_columns(board, capsys, saved) -> None:
+    from storage.thai.width import cell_width
+
+    long = "องค์การบริหารส่วนจังหวัดระยอง สำนักงานป้องกันและบรรเทาสาธารณภัยและความปลอดภัยทางถนน"
+    other = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดระยอง กลุ่มงานส่งเสริมและพัฒนาท้องถิ่น"
+    for lang in ("th", "en"):
+        outs = [run(capsys, board, "--lang", lang, *argv) for argv in (
+            ["assign", f"{LETTER}:1", long + lang, "--lead"], ["assign", f"{LETTER}:1", other + lang],
+            ["agency", "alias", long + lang, "อบจ.ระยอง ฝ่ายป้องกันและบรรเทาสาธารณภัยและความปลอดภัยทางถนนจังหวัด" + lang],
+            ["agency", "rename", long + lang, long + " ใหม่" + lang],
+            ["agency", "merge", long + " ใหม่" + lang, other + lang])]
+        for code, out, err in outs:
+            assert code == 0, err
+            assert max(map(cell_width, out.splitlines())) <= 80, out
+        assert "…" in outs[-1][1] and outs[-1][1].split()[0] in ("รวม", "merged"), outs[-1][1]
+    assert any(a.name == other + "en" for a in saved().agencies.values())  # names are saved whole

@@ -20,6 +20,25 @@ WIDTH = 80
 """Every line the CLI prints fits this many columns."""
 
 
+KEEP = frozenset({"id", "star"})
+"""Parameters never shortened to fit a line (ids are what scripts read back)."""
+
+
+def fitted(lang: str, key: str, **params: object) -> str:
+    """``say``, with the longest names shortened (…) until the line fits ``WIDTH`` columns:
+    two long agency names in one line are common (merge, rename)."""
+    line = say(lang, key, **params)
+    while cell_width(line) > WIDTH:
+        names = [k for k, v in params.items() if k not in KEEP and isinstance(v, str) and cell_width(v) > 12]
+        if not names:
+            break
+        longest = max(names, key=lambda k: cell_width(str(params[k])))
+        text = str(params[longest])
+        params[longest] = truncate(text, max(12, cell_width(text) - (cell_width(line) - WIDTH)))
+        line = say(lang, key, **params)
+    return line
+
+
 def role_label(lang: str, role: str) -> str:
     return say(lang, f"role.{role}")
 
@@ -39,8 +58,8 @@ def _date(iso: str | None, lang: str) -> str:
 
 def letter_line(d: Directive, lang: str) -> str:
     if d.number:
-        return say(lang, "edits.cli_letter", id=d.id, number=d.number, date=_date(d.date, lang))
-    return say(lang, "edits.cli_meeting", id=d.id, subject=d.subject, date=_date(d.date, lang))
+        return fitted(lang, "edits.cli_letter", id=d.id, number=d.number, date=_date(d.date, lang))
+    return fitted(lang, "edits.cli_meeting", id=d.id, subject=d.subject, date=_date(d.date, lang))
 
 
 def letter_json(d: Directive) -> dict:
@@ -53,13 +72,13 @@ def _agency_name(snap: BoardSnapshot, card: Card) -> str:
 
 
 def card_line(snap: BoardSnapshot, card: Card, lang: str, new: bool = False) -> str:
-    return say(lang, "edits.cli_card", id=card.id, star="★" if card.role == "lead" else "·",
+    return fitted(lang, "edits.cli_card", id=card.id, star="★" if card.role == "lead" else "·",
                role=role_label(lang, card.role), agency=_agency_name(snap, card),
                new=say(lang, "edits.cli_new_agency") if new else "")
 
 
 def item_lines(snap: BoardSnapshot, item: Item, cards: list[Card], lang: str) -> list[str]:
-    head = say(lang, "edits.cli_item", id=item.id, seq=item.seq, origin=origin(snap.directives.get(item.directive_id), lang))
+    head = fitted(lang, "edits.cli_item", id=item.id, seq=item.seq, origin=origin(snap.directives.get(item.directive_id), lang))
     return [head, *(card_line(snap, c, lang) for c in cards)] or [head]
 
 
@@ -134,17 +153,17 @@ def assign_line(snap: BoardSnapshot, before: Card | None, card: Card, new_agency
     item = snap.items.get(card.item_id)
     seq, agency = item.seq if item else "?", _agency_name(snap, card)
     if before is None:
-        return say(lang, "edits.cli_assign_new", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role),
+        return fitted(lang, "edits.cli_assign_new", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role),
                    new=say(lang, "edits.cli_new_agency") if new_agency else "")
     if before.role == card.role:
-        return say(lang, "edits.cli_assign_same", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role))
-    return say(lang, "edits.cli_assign_role", id=card.id, seq=seq, agency=agency,
+        return fitted(lang, "edits.cli_assign_same", id=card.id, seq=seq, agency=agency, role=role_label(lang, card.role))
+    return fitted(lang, "edits.cli_assign_role", id=card.id, seq=seq, agency=agency,
                old=role_label(lang, before.role), new=role_label(lang, card.role))
 
 
 def unassign_line(snap: BoardSnapshot, card: Card, impact: Impact, lang: str) -> str:
     item = snap.items.get(card.item_id)
-    return say(lang, "edits.cli_unassign", id=card.id[:8], seq=item.seq if item else "?",
+    return fitted(lang, "edits.cli_unassign", id=card.id[:8], seq=item.seq if item else "?",
                agency=_agency_name(snap, card), notes=impact.notes)
 
 
@@ -152,10 +171,10 @@ def retire_line(snap: BoardSnapshot, impact: Impact, lang: str, *, done: bool = 
     """What was deleted; with ``done=False``, what would go (for the question and the refusal)."""
     words = "retire" if done else "goes"
     if impact.target == "letter":
-        return say(lang, f"edits.cli_{words}_letter", origin=origin(snap.directives.get(impact.target_id), lang),
+        return fitted(lang, f"edits.cli_{words}_letter", origin=origin(snap.directives.get(impact.target_id), lang),
                    items=len(impact.items), cards=len(impact.cards), notes=impact.notes)
     item = snap.items[impact.target_id]
-    return say(lang, f"edits.cli_{words}_item", seq=item.seq,
+    return fitted(lang, f"edits.cli_{words}_item", seq=item.seq,
                origin=origin(snap.directives.get(item.directive_id), lang), cards=len(impact.cards), notes=impact.notes)
 
 
@@ -174,7 +193,7 @@ def restore_line(snap: BoardSnapshot, back: dict[str, list[str]], lang: str) -> 
         what = say(lang, "edits.live_item", seq=item.seq if item else "?") + " · " + _agency_name(snap, card)
     else:
         what = (items or cards or ["?"])[0][:8]
-    return say(lang, "edits.cli_restored", what=what, items=len(items), cards=len(cards))
+    return fitted(lang, "edits.cli_restored", what=what, items=len(items), cards=len(cards))
 
 
 def restore_json(back: dict[str, list[str]]) -> dict:
@@ -204,14 +223,14 @@ def agency_edit(agency: Agency, verb: str, value: str, agencies: tuple[Agency, .
 
 def agency_line(before: Agency, after: Agency, verb: str, lang: str) -> str:
     if verb == "rename" and before.name != after.name:
-        return say(lang, "edits.cli_agency_rename", id=after.id[:8], old=before.name, new=after.name)
+        return fitted(lang, "edits.cli_agency_rename", id=after.id[:8], old=before.name, new=after.name)
     if verb == "short" and before.short != after.short:
-        return say(lang, "edits.cli_agency_short", id=after.id[:8], name=after.name,
+        return fitted(lang, "edits.cli_agency_short", id=after.id[:8], name=after.name,
                    old=before.short or say(lang, "edits.none"), new=after.short or say(lang, "edits.none"))
     if verb == "alias" and set(after.aliases) - set(before.aliases):
-        return say(lang, "edits.cli_agency_alias", id=after.id[:8], name=after.name,
+        return fitted(lang, "edits.cli_agency_alias", id=after.id[:8], name=after.name,
                    new=", ".join(sorted(set(after.aliases) - set(before.aliases))))
-    return say(lang, "edits.cli_agency_same", id=after.id[:8], name=after.name)
+    return fitted(lang, "edits.cli_agency_same", id=after.id[:8], name=after.name)
 
 
 def agency_json(before: Agency, after: Agency) -> dict:
@@ -219,7 +238,7 @@ def agency_json(before: Agency, after: Agency) -> dict:
 
 
 def merge_line(source: Agency, target: Agency, plan: MergePlan, lang: str) -> str:
-    return say(lang, "edits.cli_merge", source=source.name, target=target.name, moved=len(plan.moved),
+    return fitted(lang, "edits.cli_merge", source=source.name, target=target.name, moved=len(plan.moved),
                joined=len(plan.joined))
 
 
@@ -230,4 +249,4 @@ def merge_json(source: Agency, target: Agency, plan: MergePlan) -> dict:
 
 def retract_line(snap: BoardSnapshot, card: Card, note: Note, lang: str) -> str:
     item = snap.items.get(card.item_id)
-    return say(lang, "edits.cli_retract", id=note.id[:8], seq=item.seq if item else "?", agency=_agency_name(snap, card))
+    return fitted(lang, "edits.cli_retract", id=note.id[:8], seq=item.seq if item else "?", agency=_agency_name(snap, card))

@@ -27,6 +27,7 @@ from widgets.agency_list import AgencyRow
 from widgets.board_index import BoardFilter, BoardIndex
 from widgets.card_lines import CardLook
 from widgets.i18n import t
+from widgets.key_order import KeysAfterSubmit
 
 NORMAL_FROM = (120, 32)
 """Normal (multi-line) cards from this size up; smaller terminals get compact mode, one
@@ -148,6 +149,12 @@ class BoardApp(FollowsOthers, MirroredApp):
         self.set_interval(DATE_CHECK_SECONDS, self.follow_date, name="follow-date")
         if self.watch_files:  # after the first paint: following the disk is not part of it
             self.call_after_refresh(self._follower.start, self.store.watch_paths())
+
+    def on_keys_after_submit(self, message: KeysAfterSubmit) -> None:
+        """Keys typed right after Enter in a dialog or a form's last field, handed on once
+        the screen has acted on the Enter (widgets/key_order.py)."""
+        for key in message.release():
+            self.post_message(key)
 
     def on_unmount(self) -> None:
         self._follower.stop()

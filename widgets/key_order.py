@@ -14,16 +14,58 @@ Enter to the next field) goes on to the widget that has the focus now.
 from __future__ import annotations
 
 from textual import events
+from textual.message import Message
+
+
+class KeysAfterSubmit(Message):
+    """Keys that reached a field after Enter submitted it, held until the screen has acted
+    on the submit (closed the dialog, saved the form, or refused): posted right after
+    ``Submitted``, it reaches the app after the screen has handled that, and the app then
+    hands the keys on in order (``BoardApp.on_keys_after_submit``). Without it, a note's
+    Enter followed at once by ``j`` typed the j into a note already saved, and keys after
+    Enter in a form's last field went into the value being saved."""
+
+    def __init__(self, field: "KeysInOrder") -> None:
+        super().__init__()
+        self.field = field
+
+    def release(self) -> list[events.Key]:
+        """The held keys, as fresh events; the field types again from now on."""
+        held, self.field.held = self.field.held or [], None
+        return [events.Key(key, character) for key, character in held]
 
 
 class KeysInOrder:
     """Mixin for Input/TextArea subclasses (put it first in the bases)."""
+
+    held: list[tuple[str, str | None]] | None = None
+    """Keys kept after a submit until the screen has acted on it (KeysAfterSubmit)."""
+
+    def hold_after_submit(self) -> None:
+        """Call right after posting ``Submitted`` (an app without the handler, such as a
+        test harness, keeps Textual's own way)."""
+        if not hasattr(self.app, "on_keys_after_submit"):  # type: ignore[attr-defined]
+            return
+        self.held = []
+        self.post_message(KeysAfterSubmit(self))  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        # The dialog closed before KeysAfterSubmit got to the app (a message still in a
+        # closing container's queue is dropped): hand the held keys on from here.
+        if self.held:
+            for key in KeysAfterSubmit(self).release():
+                self.app.post_message(key)  # type: ignore[attr-defined]
 
     def types(self, event: events.Key) -> bool:
         """Whether the field itself types this key (printable keys; TextArea also Enter)."""
         return event.is_printable
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.held is not None:
+            event.stop()
+            event.prevent_default()
+            self.held.append((event.key, event.character))
+            return
         app = self.app  # type: ignore[attr-defined]
         screen = self.screen  # type: ignore[attr-defined]
         focused = screen.focused

@@ -36,7 +36,10 @@ class ThaiInput(KeysInOrder, Input):
         chain = self.screen.focus_chain if self.enter_moves_on else []
         if chain and chain[-1] is not self:
             self.screen.focus_next()
+            await super().action_submit()
+            return
         await super().action_submit()
+        self.hold_after_submit()  # what follows waits until the screen has acted on it
 
     # -- boundaries -------------------------------------------------------------
 

@@ -25,7 +25,7 @@ def run(app: BoardApp, flow: str, card_id: str | None) -> None:
     from tui import retire_flows
 
     go = globals().get(flow) or getattr(retire_flows, flow)
-    go(app) if flow in ("new_letter", "agencies") else go(app, card_id)
+    go(app) if flow in ("new_letter", "agencies", "restore") else go(app, card_id)
 
 
 def apply(app: BoardApp, write, undoable: bool = True):

@@ -23,6 +23,7 @@ BOARD_KEYS = (
     ("R", "toggle_role", "card.role"),
     ("D,delete", "retire", "card.retire"),
     ("E", "agencies", "board.agencies_edit"),
+    ("U", "restore", "board.restore"),
 )
 
 HAND_ACTION = "hand"

@@ -124,3 +124,33 @@ def retract(app: BoardApp, card_id: str) -> None:
 
     app.push_screen(ConfirmChoiceScreen.for_lang(lang, say(lang, "edits.retract_title"), choices), chosen)
 
+
+def restore(app) -> None:
+    """Bring back what was deleted earlier (another day, another officer): the deletes still
+    in force, newest first; the one picked comes back with what went with it."""
+    from storage.activity_words import when
+    from storage.sync.deleted import deletions, what
+    from tui.screens.confirm_choice import Choice, ConfirmChoiceScreen
+
+    if app.refused_read_only():
+        return
+    state, snap, lang = app.store.state, app.snapshot, app.lang
+    found = deletions(state)[:RESTORE_SHOWN]
+    if not found:
+        app.notify(say(lang, "edits.restore_none"), markup=False)
+        return
+    choices = []
+    for d in found:
+        label = say(lang, "edits.restore_choice", what=what(state, snap, d, lang), when=when(d.at, lang),
+                    by=d.by, items=d.items, cards=d.cards)
+        choices.append(Choice(d.key.partition("/")[2], label, say(lang, "edits.restore_confirm", what=label)))
+
+    def chosen(rid: str | None) -> None:
+        if rid is not None and app.edit(lambda: app.store.restore(rid)) is not None:
+            app.notify(say(lang, "edits.restored"), markup=False)
+
+    app.push_screen(ConfirmChoiceScreen.for_lang(lang, say(lang, "edits.restore_title"), choices), chosen)
+
+
+RESTORE_SHOWN = 10
+"""Deletes offered, newest first (older ones: board restore on the command line)."""

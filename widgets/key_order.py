@@ -61,6 +61,8 @@ class KeysInOrder:
         return event.is_printable
 
     async def _on_key(self, event: events.Key) -> None:
+        if not self.is_attached:  # type: ignore[attr-defined]
+            return  # being removed: Textual's own way
         if self.held is not None:
             event.stop()
             event.prevent_default()

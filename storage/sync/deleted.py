@@ -39,10 +39,32 @@ def deletions(state: State) -> list[Deleted]:
     out = []
     for stamp, keys in groups.items():
         top = min(keys, key=lambda k: RETIRABLE.index(k.partition("/")[0]))
-        kinds = [k.partition("/")[0] for k in keys]
+        items = sum(1 for k in keys if k.startswith("item/"))
         by = str(state.records[top]["deleted"][2])
-        out.append(Deleted(top, iso(stamp) or "", by, kinds.count("item"), kinds.count("card")))
+        out.append(Deleted(top, iso(stamp) or "", by, items, _cards(state, keys)))
     return sorted(out, key=lambda d: d.at, reverse=True)
+
+
+def _agency_now(state: State, agency_id: str) -> str:
+    """The agency an agency was merged into (its cards show there), or itself."""
+    seen = {agency_id}
+    while True:
+        reg = state.records.get(f"agency/{agency_id}", {}).get("merged_into")
+        if reg is None or not reg[1] or reg[1] in seen:
+            return agency_id
+        agency_id = str(reg[1])
+        seen.add(agency_id)
+
+
+def _cards(state: State, keys: list[str]) -> int:
+    """Cards as the board showed them: a card a merge joined into another is one card."""
+    shown = set()
+    for key in keys:
+        if key.startswith("card/"):
+            fields = state.records[key]
+            item, agency = fields.get("item_id"), fields.get("agency_id")
+            shown.add((item[1] if item else key, _agency_now(state, str(agency[1])) if agency else key))
+    return len(shown)
 
 
 def _record(state: State, key: str):

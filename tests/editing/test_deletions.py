@@ -23,3 +23,16 @@ def test_one_entry_per_delete_newest_first(store) -> None:
     assert what(state, snap, found[2], "th").endswith(f"ข้อ ๒ · รย ๐๐๑๗.๒/ว ๓๓๖๒ · ๑๗ ก.ค. ๖๕")
     store.restore(found[1].key.partition("/")[2])
     assert [d.key for d in deletions(store.state)] == [found[0].key, found[2].key]
+
+
+def test_a_card_joined_by_a_merge_counts_once(store) -> None:
+    from storage.editing.values import AgencyChoice
+
+    one = next(i for i in store.snapshot().items.values() if i.seq == 1)
+    first = store.assign(one.id, AgencyChoice("สำนักงานเกษตรจังหวัดระยอง"))
+    second = store.assign(one.id, AgencyChoice("สนง.เกษตรและสหกรณ์จังหวัดระยอง"))
+    store.merge_agencies(second.agency_id, first.agency_id)  # the same office: one card on item 1
+    shown = len([c for c in store.snapshot().cards.values() if c.item_id == one.id])
+    store.retire("item", one.id)
+    (latest, *_) = deletions(store.state)
+    assert (latest.items, latest.cards) == (1, shown)

@@ -102,21 +102,6 @@ async def test_an_impossible_date_typed_with_ctrl_s_keeps_its_message(make_app, 
     assert (item_of(reopen(), 6).due, item_of(reopen(), 6).recurrence) == ("2025-02-28", "ทุกเดือน")
 
 
-async def test_keys_right_after_a_notes_enter_act_on_the_board(make_app, reopen) -> None:
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        grid = await start(pilot, card_of(1))
-        await pilot.press("n")
-        await on_screen(pilot, "NoteScreen")
-        await settle(pilot)
-        first = grid.card_id
-        arrive(pilot, "ประชุมแล้ว", "enter", "j")  # j: the next card, once the note is saved
-        await on_screen(pilot, "BoardScreen")
-        await settle(pilot)
-        await until(pilot, lambda: grid.card_id != first)
-    assert [n.text for n in reopen().notes_of(card_of(1))] == ["ประชุมแล้ว"]
-
-
 async def test_keys_after_enter_in_a_forms_last_field_are_not_saved_in_it(make_app, reopen) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

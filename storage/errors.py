@@ -8,6 +8,7 @@ as a traceback.
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from storage.controls import visible
@@ -36,6 +37,10 @@ class BoardError(Exception):
         return self.text("en")
 
 
+_DISK_KEYS = {errno.ENOSPC: "files.disk_full", errno.EDQUOT: "files.disk_full", errno.EROFS: "files.read_only_disk"}
+"""Write failures an officer can act on (make room; ask for a writable share), said in their language."""
+
+
 def user_message(error: BaseException, lang: str = "th") -> str:
     """One line for the user about ``error``: a BoardError in ``lang``; an OSError (permissions,
     a vanished folder, a full disk) as ``file: reason``, in the system's words."""
@@ -43,6 +48,9 @@ def user_message(error: BaseException, lang: str = "th") -> str:
         return error.text(lang)
     if isinstance(error, OSError):
         name = f"{error.filename}: " if error.filename else ""  # a file name from a shared folder
+        key = _DISK_KEYS.get(error.errno or 0)
+        if key:  # the officer's own words for what they can act on, the system's in brackets
+            return visible(say(lang, key, where=name, reason=error.strerror or str(error)))
         return visible(f"{name}{error.strerror or error}")
     return visible(str(error))
 

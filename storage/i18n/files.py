@@ -26,4 +26,15 @@ TEXTS = {
         "cannot write into {folder} (owner {owner}, {mode}): ask {owner} to run chmod g+rwx {folder},"
         " or the admin to add you to its group; nothing was changed",
     ),
+    # A write refused by the disk (storage/errors.py user_message). Every write is all or
+    # nothing (files.put_back_on_failure), so the board is as it was.
+    "files.disk_full": (
+        "{where}ดิสก์เต็ม ({reason}): บันทึกไม่ได้ กระดานไม่มีอะไรเปลี่ยน ทำให้มีที่ว่างแล้วลองใหม่",
+        "{where}the disk is full ({reason}): not saved, nothing on the board changed;"
+        " free some space and try again",
+    ),
+    "files.read_only_disk": (
+        "{where}ดิสก์หรือโฟลเดอร์แชร์นี้อ่านได้อย่างเดียว ({reason}): บันทึกไม่ได้ กระดานไม่มีอะไรเปลี่ยน",
+        "{where}this disk or share is read-only ({reason}): not saved, nothing on the board changed",
+    ),
 }

@@ -62,6 +62,8 @@ def _write_temp(path: Path, data: bytes, old: int | None, durable: bool) -> Path
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except PermissionError:
         raise sharing.cannot_write(path.parent) from None
+    except OSError as error:  # a read-only share: name the file, not our temp file
+        raise _naming(error, path) from None
     try:
         view = memoryview(data)
         while view:
@@ -69,12 +71,20 @@ def _write_temp(path: Path, data: bytes, old: int | None, durable: bool) -> Path
         sharing.share(fd, mode, gid)  # the folder's group may read it, whatever the umask
         if durable:
             os.fsync(fd)
-    except BaseException:
+    except BaseException as error:
         os.close(fd)
         temp.unlink(missing_ok=True)
+        if isinstance(error, OSError):  # a full disk: os.write names no file at all
+            raise _naming(error, path) from None
         raise
     os.close(fd)
     return temp
+
+
+def _naming(error: OSError, path: Path) -> OSError:
+    """``error`` naming the file we were writing: on a full disk the officer must learn
+    which disk (the shared folder's or the state dir's) to make room on."""
+    return OSError(error.errno, error.strerror, str(path))  # same subclass, by errno
 
 
 def write_atomic(path: Path, data: bytes, *, durable: bool = True, exclusive: bool = False) -> None:

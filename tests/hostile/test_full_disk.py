@@ -83,8 +83,10 @@ def shared_board(disk: Path) -> tuple[Path, str]:
 def test_a_note_refused_on_a_full_disk_never_turns_up_later(shared_board, capfd) -> None:
     board, card = shared_board
     filler = _fill(board.parent)
-    code, err = _cli(capfd, "--board", str(board), "--lang", "en", "note", card[:10], "ระหว่างดิสก์เต็ม")
-    assert code == 1 and err.count("\n") == 1 and "No space left" in err, err
+    code, err = _cli(capfd, "--board", str(board), "note", card[:10], "ระหว่างดิสก์เต็ม")
+    # One line in Thai naming the file whose disk is full (not our temp file), the system's words too.
+    assert code == 1 and err.count("\n") == 1 and "ดิสก์เต็ม" in err and "No space left" in err, err
+    assert f"{board.parent / 'board.d'}/" in err and ".~" not in err, err
     code, err = _cli(capfd, "--board", str(board), "list")
     assert code == 0 and not err, err  # the officer can still read the board
     filler.unlink()  # space again
@@ -107,7 +109,8 @@ def test_reading_on_a_full_disk_needs_no_write_even_for_a_new_officer(
     code, err = _cli(capfd, "--board", str(board), "summary")
     assert code == 0, err
     code, err = _cli(capfd, "--board", str(board), "--lang", "en", "move", card[:10], "doing")
-    assert code == 1 and err.count("\n") == 1, err
+    assert code == 1 and err.count("\n") == 1 and "the disk is full" in err, err
+    assert str(disk / "state-of-a-new-officer") in err, "the message names the state dir's disk"
     filler.unlink()
     assert BoardStore.open(board, user="ผู้ตรวจ", read_only=True).snapshot().cards[card].status == "todo"
     code, err = _cli(capfd, "--board", str(board), "move", card[:10], "doing")
@@ -126,8 +129,9 @@ def test_a_read_only_folder_is_read_and_a_change_refused_in_one_line(
         code, err = _cli(capfd, "--board", str(board), "list")
         assert code == 0 and not err, err
         assert "ก่อนดิสก์เต็ม" in _notes(board), "our own note (in the shadow) is still shown"
-        code, err = _cli(capfd, "--board", str(board), "--lang", "en", "note", card[:10], "บนแชร์อ่านอย่างเดียว")
-        assert code == 1 and err.count("\n") == 1 and "Read-only" in err, err
+        code, err = _cli(capfd, "--board", str(board), "note", card[:10], "บนแชร์อ่านอย่างเดียว")
+        assert code == 1 and err.count("\n") == 1 and "อ่านได้อย่างเดียว" in err and "Read-only" in err, err
+        assert str(board.parent) in err and ".~" not in err, err
     finally:
         subprocess.run(["mount", "-o", "remount,rw", str(disk)], capture_output=True)
     assert "บนแชร์อ่านอย่างเดียว" not in _notes(board)

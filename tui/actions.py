@@ -211,6 +211,11 @@ def disk_notices(store, lang: str, told: set[str]) -> tuple[list[str], list[str]
             # Waiting for a base is not damage: say what is awaited, without "cannot read".
             text = problem.text(say)
             fresh.append(t(lang, "bad_file", text=text) if problem in bad else text)
+    cannot = getattr(store, "cannot_write", None)
+    if cannot is not None and not getattr(store, "read_only", False) and "cannot_write" not in told:
+        # Opened for reading on a full disk or read-only share: say so now, not at the first move.
+        told.add("cannot_write")
+        fresh.append(t(lang, "files.cannot_save_yet", why=user_message(cannot, lang)))
     strays = store.strays()
     stems = {store.path.stem}
     for path in strays:

@@ -33,6 +33,10 @@ TEXTS = {
         "{where}the disk is full ({reason}): not saved, nothing on the board changed;"
         " free some space and try again",
     ),
+    "files.cannot_save_yet": (
+        "เปิดกระดานให้อ่านได้ แต่ตอนนี้บันทึกการเปลี่ยนแปลงไม่ได้: {why}",
+        "The board is open to read, but changes cannot be saved now: {why}",
+    ),
     "files.read_only_disk": (
         "{where}ดิสก์หรือโฟลเดอร์แชร์นี้อ่านได้อย่างเดียว ({reason}): บันทึกไม่ได้ กระดานไม่มีอะไรเปลี่ยน",
         "{where}this disk or share is read-only ({reason}): not saved, nothing on the board changed",

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from storage.sync import files
+from storage.sync.replica import replica_for
 from storage.sync.store import BoardStore
 from tests.storage.conftest import sample_records
 from tui.cli import main
@@ -158,3 +159,32 @@ def test_a_refused_copy_puts_the_other_back_without_a_real_disk(
     monkeypatch.setattr("storage.sync.tables.write_atomic", real)
     assert _notes(board) == {"ก่อน"}, "the refused note is in the shadow and would come back"
     assert _notes(board, user="ผู้ตรวจ", read_only=True) == {"ก่อน"}
+
+
+async def test_the_board_opened_where_nothing_can_be_saved_says_so_at_once(
+        board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new officer whose state dir is on a full disk (injected: no mount needed) sees the
+    board, is told on opening that changes cannot be saved, and a move changes nothing."""
+    from tui.app import BoardApp
+
+    def full_state_dir(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "state-a" / "replica.json"))
+
+    real = replica_for
+    monkeypatch.setattr("storage.sync.store.replica_for", full_state_dir)
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[0]
+    app = BoardApp(store, watch_files=False, poll_seconds=600)
+    app.animation_level = "none"
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        told = [n.message for n in app._notifications]
+        assert any("บันทึกการเปลี่ยนแปลงไม่ได้" in m and "ดิสก์เต็ม" in m and "replica.json" in m for m in told), told
+        assert app.snapshot.cards[card].status == "todo"  # the board is shown
+        await pilot.press(">")
+        await pilot.pause()
+        assert len(app._notifications) > len(told), "the move said nothing"
+        assert app.snapshot.cards[app.board.card_id].status == "todo"
+    store.close()
+    monkeypatch.setattr("storage.sync.store.replica_for", real)
+    assert {c.status for c in BoardStore.open(board, user="ผู้ตรวจ", read_only=True).snapshot().cards.values()} == {"todo"}

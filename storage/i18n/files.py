@@ -16,6 +16,14 @@ TEXTS = {
         "เป็นลิงก์ไปยัง {target} ซึ่งอยู่นอกโฟลเดอร์กระดาน จึงไม่อ่าน",
         "a link to {target}, outside the board folder: not followed",
     ),
+    "sync.file.broken_link": (
+        "เป็นลิงก์ไปยัง {target} ซึ่งไม่มีอยู่ (ถูกย้าย หรือยังซิงก์มาไม่ถึง) จึงข้ามไป",
+        "a link to {target}, which is not there (moved, or not synced yet): skipped",
+    ),
+    "sync.file.link_not_file": (
+        "เป็นลิงก์ไปยัง {target} ซึ่งไม่ใช่ไฟล์ธรรมดา (เป็นโฟลเดอร์ ไปป์ หรืออุปกรณ์) จึงข้ามไป",
+        "a link to {target}, which is not a regular file (a folder, a pipe or a device): skipped",
+    ),
     "sync.file.no_read": (
         "ไม่มีสิทธิ์อ่าน (เจ้าของ {owner} สิทธิ์ {mode}): ให้ {owner} สั่ง chmod g+r กับไฟล์นี้",
         "not readable for us (owner {owner}, {mode}): ask {owner} to run chmod g+r on it",

@@ -66,12 +66,20 @@ def _json_files(folder: Path, root: str, odd: list[BadFile] | None = None) -> li
                 if _inside(target, root) and os.path.isfile(target):
                     found.append(Path(e.path))
                 elif odd is not None:
-                    odd.append(BadFile(e.path, "outside_link", target=target))
+                    odd.append(BadFile(e.path, _link_problem(target, root), target=target))
             elif e.is_file(follow_symlinks=False):
                 found.append(Path(e.path))
             elif odd is not None and not e.is_dir(follow_symlinks=False):
                 odd.append(BadFile(e.path, "not_regular", "skipped"))
     return found
+
+
+def _link_problem(target: str, root: str) -> str:
+    """Why a link is not read, in the officer's terms: it leads out of the board folder, to
+    nothing (the file it named was moved or not synced yet), or to a folder or a pipe."""
+    if not _inside(target, root):
+        return "outside_link"
+    return "broken_link" if not os.path.lexists(target) else "link_not_file"
 
 
 def _root(board: Path) -> str:

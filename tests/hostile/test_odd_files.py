@@ -124,3 +124,16 @@ def test_a_replica_folder_that_links_out_of_the_board_folder_is_not_read(board: 
     assert done.returncode == 0, done.stderr[-800:]
     warning, = _lines(done.stderr)
     assert "board.d" in warning and "outside the board folder" in warning
+
+
+def test_links_that_stay_inside_but_lead_nowhere_readable_say_so(written: Path, tmp_path: Path) -> None:
+    """A link to a file not synced yet, or to a folder: named for what it is — not as a link
+    out of the board folder, which would send the officer looking in the wrong place."""
+    folder = written.parent / "board.d"
+    (folder / "dangling.json").symlink_to(folder / "not-here-yet.json")
+    (folder / "folder.json").symlink_to(folder)
+    store = BoardStore.open(written, user="ผู้ตรวจ", read_only=True)
+    said = {Path(p.path).name: p.text("en") for p in store.problems}
+    assert "not there" in said["dangling.json"] and "outside" not in said["dangling.json"], said
+    assert "not a regular file" in said["folder.json"] and "outside" not in said["folder.json"], said
+    assert store.snapshot().cards  # the rest of the board still opens

@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Callable, Iterator
 
+from storage.controls import visible
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
 from storage.editing.impact import MergePlan, merge_plan
@@ -59,7 +60,9 @@ class BoardStore:
         self.path = path
         self.folder = fs.board_folder(path)
         self.board_id: str = meta["board_id"]
-        self.name: str = str(meta.get("name", ""))
+        # The name is anybody's text (board.json sits in a shared folder): shown in exports,
+        # so made visible once here, like every text of the snapshot (storage/controls.py).
+        self.name: str = visible(str(meta.get("name", "")))
         self.user = user
         self.read_only = read_only
         # Read-only: no identity is made; None when this user never wrote to this board here.

@@ -214,3 +214,22 @@ def test_a_real_terminal_receives_no_escape_from_the_board(hostile: Path, tmp_pa
     assert oscs <= {b"22"}, f"an OSC reached the terminal: {oscs}"
     assert not re.search(rb"\x1b\[[0-9;]*J", out), "an erase-display sequence reached the terminal"
     assert not re.search(rb"\xc2[\x80-\x9f]", out), "an 8-bit control reached the terminal"
+
+
+def test_a_board_named_with_escapes_exports_without_them(tmp_path: Path, capfd: pytest.CaptureFixture) -> None:
+    """The board's name is anybody's text too (board.json lives in a shared folder): the
+    minutes printed to a terminal carry none of it raw, and the workbook (whose XML refuses
+    control characters: the export crashed) is written."""
+    from openpyxl import load_workbook
+
+    from tests.storage.conftest import sample_records
+
+    board = tmp_path / "board.json"
+    BoardStore.create(board, sample_records(), name=f"ระยอง{TITLE}{WIPE}")
+    capfd.readouterr()
+    minutes = _run(capfd, "--board", str(board), "export", "--format", "md")
+    assert RAW.search(minutes) is None and "ระยอง␛]0;PWNED-TITLE␇␛[2J" in minutes, minutes[:300]
+    out = tmp_path / "report.xlsx"
+    _run(capfd, "--board", str(board), "export", "--format", "xlsx", "--out", str(out))
+    title = load_workbook(out, read_only=True).properties.title  # the workbook is named after the board
+    assert title.startswith("ระยอง␛]0;PWNED-TITLE") and RAW.search(title) is None, title

@@ -188,3 +188,17 @@ async def test_the_board_opened_where_nothing_can_be_saved_says_so_at_once(
     store.close()
     monkeypatch.setattr("storage.sync.store.replica_for", real)
     assert {c.status for c in BoardStore.open(board, user="ผู้ตรวจ", read_only=True).snapshot().cards.values()} == {"todo"}
+
+
+def test_an_export_refused_by_a_full_disk_leaves_the_last_report_whole(shared_board, disk: Path, capfd) -> None:
+    board, _ = shared_board
+    report = disk / "รายงาน.xlsx"
+    report.write_bytes("รายงานครั้งก่อน".encode())  # last meeting's report: one page of the disk
+    filler = _fill(disk)
+    # The workbook needs more room than the old report frees: written in place, it was cut short.
+    code, err = _cli(capfd, "--board", str(board), "export", "--format", "xlsx", "--out", str(report))
+    assert code == 1 and err.count("\n") == 1 and "ดิสก์เต็ม" in err and str(report) in err, err
+    assert report.read_bytes() == "รายงานครั้งก่อน".encode(), "the failed export ruined the report that was there"
+    code, err = _cli(capfd, "--board", str(board), "export", "--format", "md", "--out", str(disk / "ใหม่.md"))
+    assert code == 1 and not (disk / "ใหม่.md").exists(), "half a report left behind"
+    assert sorted(p.name for p in disk.iterdir()) == sorted(["share", "รายงาน.xlsx", filler.name])

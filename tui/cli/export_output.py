@@ -82,7 +82,7 @@ def run_export(args: argparse.Namespace) -> int:
     with base._opened(args) as store:
         data = report(store, args)
     if not to_stdout:
-        Path(args.out).write_bytes(data)
+        _write_out(Path(args.out), data)
     elif args.format in ("json", "md") or not hasattr(sys.stdout, "buffer"):
         print(data.decode("utf-8", errors="replace"), end="")
     else:  # csv keeps its BOM, xlsx and docx their bytes, whatever the terminal's encoding
@@ -90,3 +90,14 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     return 0
+
+
+def _write_out(path: Path, data: bytes) -> None:
+    """All or nothing: on a full disk the report already there stays whole and no half-written
+    one is left (a command that fails changes nothing). A pipe or a device is a stream."""
+    from storage.sync.files import write_atomic
+
+    if path.exists() and not path.is_file():
+        path.write_bytes(data)
+    else:
+        write_atomic(path, data)

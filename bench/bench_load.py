@@ -16,7 +16,7 @@ command refused in one line (exit 1: under heavy load a session may wait longer 
 lock than its 30 s) left anything behind. Prints operations per second (acknowledged ones;
 median of ``--runs``; each run as it ends) and the machine it ran on.
 
-    python bench/bench_load.py [--procs 8] [--ops 200] [--runs 3]
+    python bench/bench_load.py [--procs 8] [--ops 200] [--runs 3] [--mode both|one|machines]
 """
 
 from __future__ import annotations
@@ -147,11 +147,13 @@ def main() -> None:
     parser.add_argument("--procs", type=int, default=8)
     parser.add_argument("--ops", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--mode", choices=("both", "one", "machines"), default="both",
+                        help="one machine, several machines, or both (a loaded machine may not have time for both)")
     args = parser.parse_args()
     hostnames = _can_unshare()
     print(f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores, "
           f"load average {os.getloadavg()[0]:.1f} at start", flush=True)
-    for machines in (False, True):
+    for machines in {"both": (False, True), "one": (False,), "machines": (True,)}[args.mode]:
         label = "one machine (one replica)" if not machines else (
             f"{args.procs} machines ({'own host names, ' if hostnames else ''}own state dirs)")
         rates, checks = [], []

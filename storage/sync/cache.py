@@ -31,6 +31,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from storage.errors import BoardError
 from storage import models
 from storage.sync import folder as fs
 from storage.sync import host
@@ -251,7 +252,7 @@ def write(path: Path, cached: Cached) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, b"".join((MAGIC, _FRAME.pack(zlib.adler32(payload), len(head), len(body)), payload)),
                      durable=False)
-    except (OSError, ValueError):
+    except (OSError, ValueError, BoardError):  # BoardError: a folder we may not write (files.py)
         return False
     return True
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -202,3 +203,26 @@ def test_an_export_refused_by_a_full_disk_leaves_the_last_report_whole(shared_bo
     code, err = _cli(capfd, "--board", str(board), "export", "--format", "md", "--out", str(disk / "ใหม่.md"))
     assert code == 1 and not (disk / "ใหม่.md").exists(), "half a report left behind"
     assert sorted(p.name for p in disk.iterdir()) == sorted(["share", "รายงาน.xlsx", filler.name])
+
+
+def test_reading_needs_no_write_where_the_state_dir_may_not_be_written(
+        board: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd) -> None:
+    """Permission denied in the state dir (a home made read-only by the admin): `list` still
+    reads the board — the open cache (a write made while reading) is skipped, not fatal."""
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[0]
+    store.add_note(card, "ก่อน")
+    store.close()
+    real_open = os.open
+    cache_dir = str(tmp_path / "state-a" / "directive-board" / "cache")
+    shutil.rmtree(cache_dir, ignore_errors=True)  # so `list` would write it: another officer changed the board
+
+    def refused(path, flags, *args, **kwargs):
+        if str(path).startswith(cache_dir) and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refused)
+    code, err = _cli(capfd, "--board", str(board), "list")
+    assert code == 0 and not err, err
+    assert "ก่อน" in _notes(board)

@@ -90,6 +90,9 @@ def stamp_wins(new: Stamp, old: Stamp) -> bool:
     return order(new) > order(old)
 
 
+_SCALARS = (str, int, bool, type(None))
+
+
 def reg_wins(new: Reg, old: Reg | None) -> bool:
     """True when ``new`` beats ``old`` (always, when there is none yet). Equal stamps
     (imports) fall back to the value bytes."""
@@ -97,8 +100,10 @@ def reg_wins(new: Reg, old: Reg | None) -> bool:
         return True
     if new[0] != old[0]:
         return stamp_wins(new[0], old[0])
-    if new == old:
-        return False
+    if new == old and type(new[1]) is type(old[1]) and type(new[1]) in _SCALARS:
+        return False  # the same value: every replica's import of one letter, the common case
+    # Otherwise by the bytes, never by ==: 1 == True in Python, so an == test kept whichever came
+    # first, and two replicas joining in other orders wrote different values (1 vs true).
     return _tiebreak([new[1], new[2]]) > _tiebreak([old[1], old[2]])
 
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from storage.formats import agenda, layout
 from storage.formats.agencies import AgencyIndex, clean_text
-from storage.formats.draft import Draft, DraftWarning
+from storage.formats.draft import Draft, DraftItem, DraftWarning
 from storage.formats.head import read_head
 from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
 from storage.formats.limits import MAX_LINES, LimitExceeded
@@ -145,9 +145,13 @@ def prose_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] =
     at, rows = found
     draft = draft_from_table(lines[:at], [row[:4] for row in rows], PROSE_COLUMNS, source=source, known=index,
                              tail=lines[at:])
+    return replace(draft, items=_with_subpoints(draft.items, rows))
+
+
+def _with_subpoints(items: Iterable[DraftItem], rows: list[list]) -> tuple[DraftItem, ...]:
+    """Items with the sub-points their prose or agenda row found (row[4]), by number."""
     subs = {int(to_ascii_digits(row[0])): row[4] for row in rows}
-    return replace(draft, items=tuple(replace(item, subpoints=subs.get(item.seq) or item.subpoints)
-                                      for item in draft.items))
+    return tuple(replace(item, subpoints=subs.get(item.seq) or item.subpoints) for item in items)
 
 
 def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
@@ -170,9 +174,7 @@ def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency]
         directive = replace(directive, subject=directive.subject or title,
                             issuer=agenda.meeting_chair(head) or directive.issuer)
         warnings = [w for w in warnings if w.code != "importer.no_number" and not (title and w.code == "importer.no_subject")]
-    items = rows_to_items([row[:4] for row in rows], PROSE_COLUMNS, index, warnings)
-    subs = {int(row[0]): row[4] for row in rows}
-    items = tuple(replace(item, subpoints=subs.get(item.seq) or item.subpoints) for item in items)
+    items = _with_subpoints(rows_to_items([row[:4] for row in rows], PROSE_COLUMNS, index, warnings), rows)
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
 
 

@@ -46,7 +46,7 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
     runs: list[tuple[int, list[list]]] = []
     current: list | None = None
     for i, line in enumerate(lines):
-        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line):
+        if CLOSING_RE.match(line):
             current = None
             continue
         sub = _SUB_RE.match(line)
@@ -74,7 +74,7 @@ def _bulleted(lines: list[str]) -> list[tuple[int, list[list]]]:
     runs: list[tuple[int, list[list]]] = []
     current: list | None = None
     for i, line in enumerate(lines):
-        if CLOSING_RE.match(line) or re.match(r"^\s*จึงเรียน", line) or item_start(line):
+        if CLOSING_RE.match(line) or item_start(line):
             current = None
             continue
         bullet = _BULLET_RE.match(line)

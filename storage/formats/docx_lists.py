@@ -21,6 +21,12 @@ def _val(element, tag: str) -> str | None:
     return found.get(qn("w:val")) if found is not None else None
 
 
+def _list_of(num_pr) -> tuple[str | None, int]:
+    """(numId, level) of a ``w:numPr``; level 0 when it is missing or not a number."""
+    level = _val(num_pr, "w:ilvl")
+    return _val(num_pr, "w:numId"), int(level) if level and level.isdigit() else 0
+
+
 class ListNumbers:
     """Labels for the list paragraphs of one document, in document order."""
 
@@ -52,8 +58,7 @@ class ListNumbers:
         if num_pr is None:
             style = _val(ppr, "w:pStyle") if ppr is not None else None
             return self._styles.get(style, (None, 0)) if style else (None, 0)
-        level = _val(num_pr, "w:ilvl")
-        return _val(num_pr, "w:numId"), int(level) if level and level.isdigit() else 0
+        return _list_of(num_pr)
 
 
 def _formats(document) -> dict[tuple[str, int], str]:
@@ -82,6 +87,5 @@ def _style_numbering(document) -> dict[str, tuple[str | None, int]]:
     for style in document.styles.element.iterchildren(qn("w:style")):
         num_pr = style.find(qn("w:pPr") + "/" + qn("w:numPr"))
         if num_pr is not None:
-            level = _val(num_pr, "w:ilvl")
-            found[style.get(qn("w:styleId"))] = (_val(num_pr, "w:numId"), int(level) if level and level.isdigit() else 0)
+            found[style.get(qn("w:styleId"))] = _list_of(num_pr)
     return found

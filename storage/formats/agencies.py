@@ -60,6 +60,12 @@ _COLLECTIVE_SHORT = {
     "อำเภอทุกอำเภอ": "ทุกอำเภอ",
     "หน่วยงานรัฐวิสาหกิจ": "รัฐวิสาหกิจ",
 }
+PROVINCIAL_OFFICES = frozenset(
+    {office for office, _ in _SHORT_FORMS}
+    | {f"สำนักงาน{word}จังหวัด" for word in genre.OFFICE_WORDS}
+    | {f"{word}จังหวัด" for word in genre.OFFICE_WORDS})
+"""The provincial offices of the genre without their province (``สำนักงานพาณิชย์จังหวัด``):
+every province has one of each, and a province's own letters often leave the province out."""
 _COLLECTIVE_FULL = {short: full for full, short in _COLLECTIVE_SHORT.items() if short.startswith(("ทุก", "อปท."))}
 _COLLECTIVE_FULL["นายอำเภอทุกอำเภอ"] = "อำเภอทุกอำเภอ"  # the district chiefs: the districts' agency
 _PAREN_ABBR_RE = re.compile(r"\(\s*([ก-ฮA-Za-z][ก-๛A-Za-z.]{0,12}\.?)\s*\)")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from storage.formats import genre
-from storage.formats.agencies import _COLLECTIVE_SHORT, _SHORT_FORMS, AgencyIndex
+from storage.formats.agencies import _COLLECTIVE_SHORT, PROVINCIAL_OFFICES, AgencyIndex
 from storage.models import Agency
 
 _SPACE_RE = re.compile(r"(?<=[ก-๛]) (?=[ก-๛])")
@@ -23,10 +23,7 @@ _PROVINCE_WORD_RE = re.compile("|".join(sorted(genre.PROVINCES, key=len, reverse
 @lru_cache(maxsize=128)
 def _genre_index(provinces: frozenset[str]) -> AgencyIndex:
     """The offices of the genre in these provinces, as an index to match spellings against."""
-    offices = {office for office, _ in _SHORT_FORMS}
-    offices |= {f"สำนักงาน{word}จังหวัด" for word in genre.OFFICE_WORDS}
-    offices |= {f"{word}จังหวัด" for word in genre.OFFICE_WORDS}
-    names = [office + province for office in offices for province in provinces]
+    names = [office + province for office in PROVINCIAL_OFFICES for province in provinces]
     names += list(_COLLECTIVE_SHORT)
     return AgencyIndex([Agency(id="", name=name) for name in names])
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 
 from storage.formats import genre
-from storage.formats.agencies import AgencyIndex
+from storage.formats.agencies import PROVINCIAL_OFFICES, AgencyIndex
 from storage.formats.items import CLOSING_RE, Columns, item_start
 from storage.formats.responsible import _Clause
 from storage.thai.digits import to_ascii_digits
+from storage.thai.segment import segment
 
 COLUMNS = Columns(seq=0, text=1, agencies=2, due=3)
 _SUB_RE = re.compile(r"^\s*([0-9๐-๙]{1,2})\s*\.\s*([0-9๐-๙]{1,2})\s*[.)]?\s+(\S.*)$")
@@ -37,6 +38,18 @@ _RECIPIENT_BEFORE_RE = re.compile(r"(?:รายงาน|ส่ง|เสนอ
 _SUPPORT_AFTER_RE = re.compile(r"\s*(?:เป็น\s?(?:หน่วยงาน|ฝ่าย)\s?)?(?:ร่วม\s?)?สนับสนุน")
 _ROLE_AFTER_RE = re.compile(
     rf"\s*(?:{genre.LEAD_VERBAL_RE.pattern}|{genre.SUPPORT_VERBAL_RE.pattern}|{genre.LEAD_PAREN_RE.pattern})")
+_LOCAL_UNIT_RE = re.compile(r"(?:อำเภอ|เทศบาล(?:นคร|เมือง|ตำบล)|องค์การบริหารส่วนตำบล)(?!ทุก)[ก-๙]")
+"""A district or a local body named by its place (``อำเภอแก่งหางแมว``, ``เทศบาลเมืองท่าใหม่``):
+its name ends at no province, yet it is a unit that can be given work."""
+_NAME_END_RE = re.compile(r"\s|,|\)|และ|หรือ|$")
+_UNIT_DUTY_RE = re.compile(r"เตรียม|เฝ้าระวัง|แก้ไข|ป้องกัน|ควบคุม|กวดขัน|ปรับปรุง|ซ่อม|ตรวจ|รณรงค์|อบรม|"
+                           r"ช่วยเหลือ|ปฏิบัติ|สร้าง|ส่ง|เสนอ|จัด|เร่ง")
+"""Duties a district is told to do, beyond those any name may be cut at (genre.PREDICATE_RE)."""
+_BARE_OFFICE_RE = re.compile("|".join(sorted(PROVINCIAL_OFFICES, key=len, reverse=True)))
+"""``ให้สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดประสาน…``: a provincial office named without
+its province is surely a name; it ends at จังหวัด (storage/formats/province.py completes it)."""
+_CAPITAL_DISTRICT_RE = re.compile(rf"อำเภอเมือง\s?(?:{'|'.join(genre.PROVINCES)})")
+"""``อำเภอเมืองจันทบุรี``: the capital district's name ends at its province, whatever follows."""
 _PROVINCE_ONLY_RE = re.compile(rf"(?:จังหวัด|จ\.)\s?(?:{'|'.join(genre.PROVINCES)})")
 _NOT_ASSIGNEES = ("ผู้ว่าราชการ", "รองผู้ว่าราชการ", "ที่ประชุม")
 
@@ -116,7 +129,9 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
     clause = _Clause(text, index)
     found: list[tuple[str, str | None, int, int]] = []
     places: list[tuple[int, int]] = []
-    starts = sorted({m.end() for m in _TRIGGER_RE.finditer(text)} | {m.start() for m in genre.HEAD_RE.finditer(text)} | {0})
+    # A head right after a leading vowel is inside a word (``ให้ปภ.…`` holds no name ``ห้ปภ.``).
+    heads = {m.start() for m in genre.HEAD_RE.finditer(text) if not m.start() or text[m.start() - 1] not in "เแโใไ"}
+    starts = sorted({m.end() for m in _TRIGGER_RE.finditer(text)} | heads | {0})
     taken = 0
     for pos in starts:
         if pos < taken or pos >= len(text) or text[pos].isspace():
@@ -125,8 +140,13 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
         if not strong and not clause._named_at(pos):
             continue
         end = clause._read_name(pos, clause._starts_name(pos))
+        bare = None if strong else _BARE_OFFICE_RE.match(text, pos, end)
+        if bare and not genre.PROVINCE_RE.match(text, bare.end() - len("จังหวัด")):
+            strong, end = True, bare.end()
         if not strong and not _ROLE_AFTER_RE.match(text, end):
-            continue  # a name that is not surely one counts only when a role is said of it
+            end = _coordinated(text, pos, end, found)
+            if not end:
+                continue  # a name that is not surely one counts only when a role is said of it
         taken = end
         name = text[pos:end].strip()
         if _is_place(text, pos, places) or _PROVINCE_ONLY_RE.fullmatch(name) or name.startswith(_NOT_ASSIGNEES):
@@ -134,6 +154,40 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
             continue
         found.append((name, _role(text, pos, end, found), pos, end))
     return [(name, role) for name, role, _, _ in found]
+
+
+def _coordinated(text: str, pos: int, end: int, found: list) -> int:
+    """Where the name at ``pos`` ends when it is a district or local body the lead is told
+    to work with (after ``ประสาน / ร่วมกับ / โดยมี``, or joined by ``และ`` to one so named:
+    ``…ประสานอำเภอแก่งหางแมวและอำเภอสอยดาว เฝ้าระวัง…``), else 0. Such a unit supports the
+    order though its name ends at no province; without one, the name must end where a word
+    plainly does (a space, ``และ``), lest a verb glued on be read as part of it."""
+    if not _LOCAL_UNIT_RE.match(text, pos):
+        return 0
+    capital = _CAPITAL_DISTRICT_RE.match(text, pos)
+    cut = capital.end() if capital else _before_a_verb(text, pos, end)
+    if cut == end and (not _NAME_END_RE.match(text, end) or end - pos > 40):
+        return 0
+    end = cut
+    before = text[max(0, pos - 20): pos]
+    if _SUPPORT_BEFORE_RE.search(before):
+        return end
+    joined = _JOINED_BEFORE_RE.search(before)
+    if joined and found and found[-1][1] == "support" and found[-1][3] >= pos - len(joined.group(0)) - 1:
+        return end
+    return 0
+
+
+def _before_a_verb(text: str, pos: int, end: int) -> int:
+    """``อำเภอท่าใหม่จัดงาน…``: the unit's name ends before the first word (after its own
+    first) that begins a duty, cut at the dictionary's word boundaries."""
+    head = _LOCAL_UNIT_RE.match(text, pos).end() - 1
+    at = head
+    for n, word in enumerate(segment(text[head:end])):
+        if n and (genre.PREDICATE_RE.match(text, at) or _UNIT_DUTY_RE.match(text, at)):
+            return at
+        at += len(word)
+    return end
 
 
 def _role(text: str, start: int, end: int, found: list) -> str | None:

@@ -118,10 +118,15 @@ def read_letter(path: Path, known: Iterable[Agency] = ()) -> Draft:
     if suffix not in SUPPORTED:
         raise fail(path, "importer.fail.unknown_type", suffix=suffix or "(none)", supported=", ".join(SUPPORTED))
     raw = read_regular(path)
+    known = list(known)
     try:
-        draft = _READERS[suffix](path, raw, list(known))
+        draft = _READERS[suffix](path, raw, known)
     except LimitExceeded as limit:
         raise limit.for_file(path) from None
     if not draft.items:
         raise fail(path, "importer.fail.empty_table" if draft.has_warning("importer.empty_table") else "importer.fail.no_table")
+    from storage.formats.agencies import AgencyIndex
+    from storage.formats.province import complete_provinces
+
+    draft = complete_provinces(draft, AgencyIndex(known))
     return visible_draft(draft)  # a letter's text is shown and saved: never a raw ESC

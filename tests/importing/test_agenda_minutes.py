@@ -36,7 +36,9 @@ def test_bare_minutes_are_a_meeting_record_with_the_chairs_orders_as_items() -> 
     # The office that reported under ๓.๑ is given the order because the order names it, once.
     assert items[3].text.startswith("ผลการดำเนินงานแก้ไขปัญหาช้างป่า: ให้สำนักงานทรัพยากรธรรมชาติ")
     assert (items[3].recurrence, items[3].every) == ("ทุกเดือน", "P1M")
-    assert roles(items[3]) == {f"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อม{JB}": "lead"}
+    # The districts it is told to coordinate with (ประสานอำเภอ…) support the order.
+    assert roles(items[3]) == {f"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อม{JB}": "lead",
+                               "อำเภอแก่งหางแมว": "support", "อำเภอสอยดาว": "support"}
     # "รายงานผลผ่านสำนักงานส่งเสริม…": the channel the report goes through is not given the work.
     assert roles(items[4]) == {"องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "lead"}
     assert items[4].due is None

@@ -1,0 +1,57 @@
+"""A provincial office named without its province is the letter's province's office.
+
+A province's own letters and minutes often write ``สำนักงานพาณิชย์จังหวัด`` or
+``ที่ทำการปกครองจังหวัด`` and leave the province to the reader. Kept as written, that name
+would become an agency of its own beside ``สำนักงานพาณิชย์จังหวัดจันทบุรี`` from the next
+letter, splitting one office's cards in two. The province is the one the letter itself
+names: its issuer (``ผู้ว่าราชการจังหวัดจันทบุรี``), else the one province every completed
+name in it shares. A letter from the centre (a ministry writing to every province) names
+none, and its names stay as written: there they mean every province's office.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from storage.formats import genre
+from storage.formats.agencies import AgencyIndex, agency_key, short_name
+from storage.formats.draft import Draft, DraftAgency, DraftItem
+
+
+def letter_province(draft: Draft) -> str | None:
+    """The province the letter speaks for, or None when it names none or several."""
+    issuer = genre.PROVINCE_RE.search(draft.directive.issuer)
+    if issuer:
+        return issuer.group("province")
+    named = {m.group("province") for item in draft.items for a in item.agencies
+             for m in [genre.PROVINCE_RE.search(a.name)] if m}
+    return named.pop() if len(named) == 1 else None
+
+
+def complete_provinces(draft: Draft, index: AgencyIndex) -> Draft:
+    """``draft`` with every name ending in ``จังหวัด`` completed with the letter's province
+    (matched again against the board's agencies); unchanged when the province is unknown."""
+    province = letter_province(draft)
+    if province is None or not any(_bare(a.name) for item in draft.items for a in item.agencies):
+        return draft
+    return replace(draft, items=tuple(_completed(item, province, index) for item in draft.items))
+
+
+def _bare(name: str) -> bool:
+    return name.endswith("จังหวัด") and len(name) > len("จังหวัด")
+
+
+def _completed(item: DraftItem, province: str, index: AgencyIndex) -> DraftItem:
+    merged: dict[str, DraftAgency] = {}
+    for agency in item.agencies:
+        if _bare(agency.name):
+            name = agency.name + province
+            known = index.match(name)
+            agency = DraftAgency(name=known.name if known else name, role=agency.role,
+                                 agency_id=known.id if known else None,
+                                 short=(known.short if known else "") or short_name(name))
+        key = agency_key(agency.name)
+        previous = merged.get(key)
+        if previous is None or (agency.role == "lead" and previous.role != "lead"):
+            merged[key] = agency  # named twice once completed: lead wins, first place kept
+    return replace(item, agencies=tuple(merged.values()))

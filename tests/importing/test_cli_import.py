@@ -159,6 +159,14 @@ def test_import_creates_the_board_and_a_second_import_changes_nothing(work: Path
         first.cards, first.items, first.agencies, first.directives)
 
 
+def test_minutes_without_a_number_say_so_in_the_summary_line(work: Path, capsys) -> None:
+    minutes = work / "minutes.txt"
+    shutil.copy(LETTERS / "chanthaburi-agenda-minutes-2569.txt", minutes)
+    assert main(["--board", str(work / "board.json"), "import", str(minutes)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "minutes.txt: (ไม่มีเลขที่) 5 ข้อ"
+
+
 def test_known_agencies_and_aliases_are_reused(work: Path, capsys) -> None:
     board = work / "board.json"
     assert main(["--board", str(board), "import", str(work / "letter.txt")]) == 0

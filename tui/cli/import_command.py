@@ -189,7 +189,7 @@ def _report(board: Path, drafts: list[Draft], added: int, records: Records, taug
             lang: str = "th-ascii") -> None:
     for draft in drafts:
         d = draft.directive
-        print(say(lang, "cli.import.read", source=d.source, number=d.number or "-", n=len(draft.items)))
+        print(say(lang, "cli.import.read", source=d.source, number=d.number or say(lang, "cli.import.no_number"), n=len(draft.items)))
         for warning in draft.warnings:
             print(f"  ! {warning.text(lang)}")
     if added:

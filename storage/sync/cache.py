@@ -27,14 +27,14 @@ import os
 import struct
 import sys
 import zlib
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from storage.errors import BoardError
 from storage import models
 from storage.sync import folder as fs
-from storage.sync import host
+from storage.sync import cache_log, host
 from storage.sync.files import StatKey, stat_key, write_atomic
 from storage.sync.replica import find_replica, state_root
 from storage.sync.shown import Shown
@@ -100,6 +100,10 @@ class Cached:
     dirs: "dict[Path, StatKey | None] | None" = None
     """The folders' keys taken just before ``read`` checked the files (not stored): the open
     board compares them from then on, so a file added after the check is still noticed."""
+    token: bytes = b""
+    """A random id of this cache, which its log (cache_log.py) names; set by ``write``."""
+    frames: "list[cache_log.Frame]" = field(default_factory=list)
+    """Our changes since the cache was written (not stored here: replayed from its log)."""
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -243,9 +247,10 @@ def decode_state(raw: bytes) -> State:
 def write(path: Path, cached: Cached) -> bool:
     """Write the cache (atomically, without fsync: losing it costs one slow open); False
     when it could not be written (a full disk, a value marshal cannot hold)."""
+    token = os.urandom(8)
     try:
         head = marshal.dumps((_code_key(), cached.meta, cached.base_key, cached.sources, cached.own_keys,
-                              cached.named, cached.max_stamp))
+                              cached.named, cached.max_stamp, token))
         body = marshal.dumps(encode_view(cached.view) if isinstance(cached.view, LiveView) else cached.view)
         state = cached.state if isinstance(cached.state, bytes) else encode_state(cached.state)
         payload = b"".join((head, body, state))
@@ -254,32 +259,36 @@ def write(path: Path, cached: Cached) -> bool:
                      durable=False)
     except (OSError, ValueError, BoardError):  # BoardError: a folder we may not write (files.py)
         return False
+    cached.token = token
+    # A log of another cache, left beside this one, names another token: never replayed here.
+    cache_log.start(cache_log.log_path(path), token, cached.own_keys)
     return True
 
 
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _unchanged(board: Path, cached: Cached) -> bool:
-    """True when every file the cache was built from is as it was, and no other file is there
-    to be read (a new replica file, a conflict copy dropped in, an odd entry to warn about)."""
+def _unchanged(board: Path, cached: Cached) -> tuple | None:
+    """The keys of our own file's two copies now, when every other file the cache was built
+    from is as it was and no other file is there to be read (a new replica file, a conflict
+    copy dropped in, an odd entry to warn about); None otherwise."""
     # The folders first: a file that arrives while we compare is then seen by the open board.
     cached.dirs = {d: stat_key(d) for d in (board.parent, fs.board_folder(board))}
     if stat_key(board) != cached.base_key:
-        return False
+        return None
     files, odd = fs.folder_listing(board)
     if odd:
-        return False
+        return None
     replica = find_replica(board, str(cached.meta.get("board_id")), cached.meta["user"])
     if replica is None:
-        return False
+        return None
     own = fs.board_folder(board) / f"{replica.id}.json"
-    if (stat_key(own), stat_key(replica.shadow_path)) != cached.own_keys:
-        return False
     wanted = {str(p) for p in (board, *files, *fs.beside_files(board)) if p != own}
     if wanted != set(cached.sources):
-        return False
-    return all(stat_key(Path(p)) == key for p, (key, _) in cached.sources.items())
+        return None
+    if not all(stat_key(Path(p)) == key for p, (key, _) in cached.sources.items()):
+        return None
+    return (stat_key(own), stat_key(replica.shadow_path))
 
 
 def read(path: Path, board: Path, user: str) -> Cached | None:
@@ -298,12 +307,18 @@ def read(path: Path, board: Path, user: str) -> Cached | None:
         payload = memoryview(raw)[start:]
         if zlib.adler32(payload) != checksum:
             return None
-        code, meta, base_key, sources, own_keys, named, max_stamp = marshal.loads(payload[:head_len])
+        code, meta, base_key, sources, own_keys, named, max_stamp, token = marshal.loads(payload[:head_len])
         if code != _code_key() or not isinstance(meta, dict) or meta.get("user") != user:
             return None
-        cached = Cached(meta, base_key, sources, own_keys, named, max_stamp, {}, b"")
-        if not _unchanged(board, cached):
+        cached = Cached(meta, base_key, sources, own_keys, named, max_stamp, {}, b"", token=token)
+        own_now = _unchanged(board, cached)
+        if own_now is None:
             return None
+        if own_now != own_keys:  # we wrote since: the frames that lead to our file as it is now
+            frames = cache_log.replay(cache_log.log_path(path), token, own_keys, own_now)
+            if frames is None:
+                return None
+            cached.frames = frames
         cached.view = marshal.loads(payload[head_len:head_len + body_len])
         cached.state = bytes(payload[head_len + body_len:])
     except (ValueError, TypeError, EOFError, KeyError, struct.error):

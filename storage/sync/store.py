@@ -25,7 +25,7 @@ from storage.ids import new_id
 from storage.editing.impact import MergePlan, merge_plan
 from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item, Note, Records
-from storage.sync import cache, edits, hand, undo
+from storage.sync import cache, cache_log, edits, hand, undo
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, Stamp, wall_ms
@@ -81,7 +81,11 @@ class BoardStore:
         self._swept = False
         """Temp files of a killed writer removed (on the first locked load or write)."""
         self._cached_version: int | None = None
-        """The snapshot version the cache holds (None: not written in this session)."""
+        """The snapshot version the cache and its log hold (None: not written in this session)."""
+        self._unjoined: list[State] = []
+        """Changes from the cache's log not yet merged into the registers (see ``_state``)."""
+        self._cache_token = b""
+        """The id of the cache this store was opened from or wrote (cache_log.py names it)."""
         self.last_change: undo.Undoable | None = None
         """What undo needs to take back the last change made through this store (None: nothing)."""
 
@@ -152,10 +156,18 @@ class BoardStore:
         store.files.restore(found.sources, found.named, found.dirs or {})
         store._base = None
         store._encoded_state = found.state
-        if not store.clock.observe(found.max_stamp):  # this clock was set back since: read the
-            return None                                # files, which name what is now ahead of it
+        # A clock set back since: read the files, which name what is now ahead of it.
+        if not all(store.clock.observe(stamp) for stamp in (found.max_stamp, *(f[2] for f in found.frames))):
+            return None
+        # Our changes since the cache was written, in order: a move or a note rebuilds its card
+        # from the log alone; the registers take them in when they are decoded (``_state``).
+        store._unjoined = [State(f[0], f[1]) for f in found.frames]
+        if found.frames and not cache_log.replay_view(live, found.frames):
+            for ops in store._take_unjoined():
+                live.apply(store._state, merge_into(store._state, ops))
         store._live = live
         store._cached_version = live.version
+        store._cache_token = found.token
         return store
 
     def save_cache(self) -> None:
@@ -175,6 +187,7 @@ class BoardStore:
                              self.clock.seen, self._live, state)
         if cache.write(cache.cache_path(self.path, self.user), found):
             self._cached_version = self._live.version
+            self._cache_token = found.token
 
     @property
     def _state(self) -> State:
@@ -183,7 +196,14 @@ class BoardStore:
         if self._encoded_state is not None:
             self._joined = cache.decode_state(self._encoded_state)
             self._encoded_state = None
+            for ops in self._take_unjoined():
+                merge_into(self._joined, ops)
         return self._joined
+
+    def _take_unjoined(self) -> list[State]:
+        """Our changes replayed from the cache's log into the view but not yet into the registers."""
+        unjoined, self._unjoined = self._unjoined, []
+        return unjoined
 
     @_state.setter
     def _state(self, value: State) -> None:
@@ -380,6 +400,10 @@ class BoardStore:
         Nothing is written when the edit has nothing to say, or raises (a BoardError)."""
         self.last_change = None
         with self.writing():
+            # The view is still what the cache and its log hold (our file re-read brought
+            # nothing new): this change can be logged instead of the cache written again.
+            loggable = self._live.version == self._cached_version
+            before = self.own.keys
             basis = edits.Basis(self.snapshot(), self._state, self.clock.now(), self.user)
             ops = edit(basis, *args)
             if not ops.size():
@@ -389,7 +413,14 @@ class BoardStore:
             self.save()
             if self.own.entries.size() >= COMPACT_AT:  # keep every later write small and fast
                 self._compact_after_save(ops)
-        self._live.apply(self._state, merge_into(self._state, ops))
+                loggable = False  # our file lost entries to a new base: the cache is a miss anyway
+            gained = merge_into(self._state, ops)
+            logged = loggable and cache_log.append(
+                cache_log.log_path(cache.cache_path(self.path, self.user)), self._cache_token, before,
+                self.own.keys, cache_log.frame(ops, self._state, self._live, self.clock.seen))
+        self._live.apply(self._state, gained)
+        if logged:
+            self._cached_version = self._live.version
         self.last_change = change if ops.records else None
         return ops
 

@@ -36,9 +36,11 @@ async def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_pat
             raise RuntimeError("refresh failed")
         done.set()
 
-    follow = asyncio.create_task(follow_changes([tmp_path], callback, poll_seconds=0.05, debounce_seconds=0.05))
+    ready = asyncio.Event()
+    follow = asyncio.create_task(follow_changes([tmp_path], callback, poll_seconds=0.05, debounce_seconds=0.05,
+                                                on_ready=ready.set))
     try:
-        await asyncio.sleep(0.2)
+        await asyncio.wait_for(ready.wait(), 10)  # the watch is in place (a hang detector)
         (tmp_path / "r0.json").write_text("{}")
         for _ in range(200):  # bounded wait for the failing call: a hang detector, not a timing
             if calls:

@@ -8,6 +8,7 @@ the first paint: importing watchfiles is not part of getting the board on screen
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ class DiskFollower:
         self._on_change = on_change
         self.worker: Worker | None = None
         """The running worker; None before ``start`` and after ``stop``."""
+        self.ready = asyncio.Event()
+        """Set once the folder watch is in place (or could not be): every later write is seen."""
         self._stopped = False
 
     def start(self, paths: list[Path]) -> None:
@@ -39,7 +42,7 @@ class DiskFollower:
         from storage.sync.watch import follow_changes
 
         self.worker = self._app.run_worker(
-            follow_changes(paths, self._changed, poll_seconds=WATCH_POLL_SECONDS),
+            follow_changes(paths, self._changed, poll_seconds=WATCH_POLL_SECONDS, on_ready=self._ready),
             name="follow board files", group=GROUP, exclusive=True, description="watch the board's folders")
 
     def stop(self) -> None:
@@ -48,6 +51,13 @@ class DiskFollower:
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.cancel()
+
+    def _ready(self) -> None:
+        self.ready.set()
+        # A write that landed after the board was read but before the watch was set up
+        # reported nothing: look once now (a stat check when nothing changed) rather than
+        # leave it to the app's slow fallback poll.
+        self._changed()
 
     def _changed(self) -> None:
         if self.worker is not None:

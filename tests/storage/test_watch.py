@@ -37,10 +37,11 @@ async def test_another_replicas_write_triggers_one_refresh(board: Path, tmp_path
         calls.append(1)
         fired.set()
 
+    ready = asyncio.Event()
     follow = asyncio.create_task(watch.follow_changes(store.watch_paths(), changed, poll_seconds=0.2,
-                                                      debounce_seconds=0.2))
+                                                      debounce_seconds=0.2, on_ready=ready.set))
     try:
-        await asyncio.sleep(0.5)  # let the watch and the first poll settle
+        await asyncio.wait_for(ready.wait(), 10)  # the watch is in place (a hang detector)
         await asyncio.to_thread(_write_elsewhere, board, tmp_path, monkeypatch, card)
         await asyncio.wait_for(fired.wait(), 5)  # a hang detector, not a timing
     finally:
@@ -50,3 +51,39 @@ async def test_another_replicas_write_triggers_one_refresh(board: Path, tmp_path
     assert store.changed_on_disk()
     assert [c.detail for c in store.refresh()] == ["done"]
     assert store.snapshot().cards[card].status == "done"
+
+
+async def test_a_write_at_once_after_ready_is_seen_by_the_watch_alone(board: Path, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``on_ready`` means the folder watch records events: a write made inside the callback,
+    before the loop turns again, is reported with no stat poll to fall back on (a readiness
+    signalled before watchfiles had set up its watch would miss it every time)."""
+    store = BoardStore.open(board)
+    card = sorted(store.snapshot().cards)[0]
+    monkeypatch.setattr(watch, "_poll", _nothing)
+    fired, readied = asyncio.Event(), []
+
+    def ready() -> None:
+        readied.append(1)
+        _write_elsewhere(board, tmp_path, monkeypatch, card)
+
+    follow = asyncio.create_task(watch.follow_changes(store.watch_paths(), fired.set, debounce_seconds=0.05,
+                                                      on_ready=ready))
+    try:
+        await asyncio.wait_for(fired.wait(), 10)  # a hang detector, not a timing
+    finally:
+        follow.cancel()
+        await asyncio.gather(follow, return_exceptions=True)
+    assert readied == [1]
+    assert [c.detail for c in store.refresh()] == ["done"]
+
+
+async def test_ready_comes_even_when_nothing_can_be_watched(tmp_path: Path) -> None:
+    """No folder yet (or no watch possible): the poll follows alone, and the caller is told at once."""
+    ready = asyncio.Event()
+    follow = asyncio.create_task(watch.follow_changes([tmp_path / "not-yet"], lambda: None, on_ready=ready.set))
+    try:
+        await asyncio.wait_for(ready.wait(), 10)
+    finally:
+        follow.cancel()
+        await asyncio.gather(follow, return_exceptions=True)

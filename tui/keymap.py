@@ -23,6 +23,10 @@ from widgets.kedmanee import US_TO_KEDMANEE, thai_keys
 __all__ = ["US_TO_KEDMANEE", "thai_keys", "config_path", "load_keymap", "thai_key_display"]
 
 
+NO_TWIN = frozenset({"app.quit"})
+"""Remapped without a Thai twin: a Thai twin never quits (widgets/kedmanee.QUIT_TWIN)."""
+
+
 def thai_key_display(key: str) -> str | None:
     """``thai_character_mai_tho`` → ``◌้`` (marks on a dotted circle); None for other keys."""
     if not key.startswith("thai_character_"):
@@ -70,4 +74,5 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     keys = _read(path).get("keys", {})
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         raise BoardError("error.config_keys", path=str(path))
-    return {str(binding_id): thai_keys(value) for binding_id, value in keys.items()}
+    return {str(binding_id): value if binding_id in NO_TWIN else thai_keys(value)
+            for binding_id, value in keys.items()}

@@ -31,6 +31,11 @@ assert len(_US) == len(_TH), (len(_US), len(_TH))
 US_TO_KEDMANEE: dict[str, str] = dict(zip(_US, _TH))
 """US key → the character the same physical key sends under Kedmanee."""
 
+QUIT_TWIN = US_TO_KEDMANEE["q"]
+"""``ๆ``, the q key under Kedmanee. A Thai twin never quits (README "Thai keyboard"): ๆ is
+typed all the time in Thai text (``ต่างๆ``, ``มากๆ``), and one that reached a screen with no
+field ended the officer's session. It closes what q closes; where q quits it says how to quit."""
+
 _NAMES = {
     "question_mark": "?", "slash": "/", "less_than_sign": "<", "greater_than_sign": ">",
     "left_square_bracket": "[", "right_square_bracket": "]", "minus": "-", "plus": "+",

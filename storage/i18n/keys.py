@@ -45,6 +45,11 @@ TEXTS = {
     "key.app.help.tip": ("แสดง/ซ่อนแผงปุ่มลัด", "Show or hide the key panel"),
     "key.app.quit": ("ออก", "Quit"),
     "key.app.quit.tip": ("ออกจากโปรแกรม", "Quit"),
+    "key.app.quit_thai": ("ๆ ไม่ออก", "Thai q: no quit"),
+    "key.app.quit_thai.tip": ("ๆ (แป้น q เมื่อใช้แป้นภาษาไทย) ไม่ออกจากโปรแกรม: บอกวิธีออกแทน",
+                              "The q key on the Thai layout never quits: it says how to"),
+    "key.app.quit_thai.notice": ("ๆ ไม่ออกจากโปรแกรม — กด q (แป้นภาษาอังกฤษ) หรือ ctrl+q เพื่อออก",
+                                 "ๆ does not quit — press q (English layout) or ctrl+q to quit"),
     # the board grid (arrow keys show their arrow; the words are the tooltip)
     "key.board.left": ("←", "←"),
     "key.board.left.tip": ("คอลัมน์ก่อนหน้า", "Previous column"),

@@ -214,7 +214,7 @@ async def test_too_small_terminal_keys_do_not_touch_the_hidden_board(make_app, r
         await pilot.pause()
         assert reopen().cards == before.cards and reopen().notes == before.notes  # nothing saved
         assert app.screen is app.board and app.board.card_id == first  # no modal, cursor unmoved
-        assert actions_offered(app) <= {"quit", "help"}  # the footer offers only what works
+        assert actions_offered(app) <= {"quit", "quit_hint", "help"}  # the footer offers only what works (ๆ says how to quit)
         palette = BoardCommands(app.screen, None)
         assert palette._commands() == [] and list(palette._cards()) == []  # nor does ctrl+p
         await pilot.resize_terminal(80, 24)

@@ -19,8 +19,8 @@ from tui.edit_keys import HAND_ACTION, edit_bindings
 from widgets.agency_list import AgencyPane, AgencyRow
 from widgets.board_grid import BoardGrid
 from widgets.card_lines import CardLook
-from widgets.i18n import help_text, keyed, localized, status_label, t
-from widgets.kedmanee import thai_keys
+from widgets.i18n import help_text, keyed, localized, say, status_label, t
+from widgets.kedmanee import QUIT_TWIN, thai_keys
 from widgets.status_line import StatusLine
 from widgets.thai_input import ThaiInput  # the cursor moves by grapheme cluster, so ที่ is never split
 
@@ -38,7 +38,7 @@ ALL_COLUMNS_FROM = 100
 header: at 80 columns four columns leave a card ~11 cells of text and no room for its date;
 one column leaves it 60 and the date (tried both at 80×24 in tmux)."""
 
-SMALL_ACTIONS = frozenset({"quit", "help"})
+SMALL_ACTIONS = frozenset({"quit", "quit_hint", "help"})
 """All a too-small terminal allows: the board is hidden, so nothing may act on it unseen."""
 
 
@@ -69,7 +69,8 @@ def board_bindings(lang: str) -> list[Binding]:
         *edit_bindings(lang),
         keyed(lang, "escape", "clear", "board.clear", show=False),
         keyed(lang, thai_keys("question_mark,f1"), "help", "app.help"),
-        keyed(lang, thai_keys("q"), "quit", "app.quit"),
+        keyed(lang, "q", "quit", "app.quit"),
+        keyed(lang, QUIT_TWIN, "quit_hint", "app.quit_thai", show=False),  # never quits (kedmanee.py)
         # ctrl+z is the shell's suspend (fg resumes), as in every terminal program: not undo.
         # Both are the app's (every dialog has them); here they get words in the key panel.
         keyed(lang, "ctrl+z", "app.suspend", "app.suspend", show=False),
@@ -345,6 +346,9 @@ class BoardScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.app.exit()
+
+    def action_quit_hint(self) -> None:
+        self.app.notify(say(self.app.lang, "key.app.quit_thai.notice"), markup=False)
 
     # ---- widget intents -------------------------------------------------------------------
     @on(AgencyPane.Selected)

@@ -23,7 +23,7 @@ from storage.select import match_agencies, parse_day
 from tui.app_access import board_app
 from tui.screens.review_dialogs import JumpScreen, SincePrompt
 from widgets.i18n import keyed, localized, say
-from widgets.kedmanee import thai_keys
+from widgets.kedmanee import QUIT_TWIN, thai_keys
 from widgets.review_summary import SummaryTable
 from widgets.review_view import review_page
 from widgets.status_line import StatusLine
@@ -41,7 +41,8 @@ def review_bindings(lang: str) -> list[Binding]:
         b("left,h,pageup", "page(-1)", "prev", display="←"), b("right,l,pagedown", "page(1)", "next", display="→"),
         b("g", "jump", "jump"), b("s", "sort", "sort"), b("t", "since", "since"),
         b("home,0", "summary", "summary", show=False), b("L", "log", "log"),
-        b("escape,q", "close", "close"),
+        keyed(lang, "escape,q", "close", "review.close"),
+        keyed(lang, QUIT_TWIN, "close(True)", "app.quit_thai", show=False),  # never quits (kedmanee.py)
     ]
 
 
@@ -189,11 +190,15 @@ class ReviewScreen(Screen[None]):
     def action_log(self) -> None:
         self.app.open_log(agency_id=self.agency_id)
 
-    def action_close(self) -> None:
-        if self.quit_on_close:
-            self.app.exit()
-        else:
+    def action_close(self, thai: bool = False) -> None:
+        """Back to the board; ``board review`` ends instead — but not on ``ๆ`` (``thai``): a
+        Thai twin never quits, it says how to."""
+        if not self.quit_on_close:
             self.dismiss(None)
+        elif thai:
+            self.app.notify(say(self.lang, "key.app.quit_thai.notice"), markup=False)
+        else:
+            self.app.exit()
 
     @on(DataTable.RowSelected, "#review-summary")
     def _open_row(self, event: DataTable.RowSelected) -> None:

@@ -60,14 +60,14 @@ class KeysInOrder:
         """Whether the field itself types this key (printable keys; TextArea also Enter)."""
         return event.is_printable
 
-    async def _on_key(self, event: events.Key) -> None:
-        if not self.is_attached:  # type: ignore[attr-defined]
-            return  # being removed: Textual's own way
+    def not_mine(self, event: events.Key) -> bool:
+        """Hold ``event`` (it came after a submit) or hand it on (the focus moved on): True
+        when it was taken so, and the field must not act on it."""
         if self.held is not None:
             event.stop()
             event.prevent_default()
             self.held.append((event.key, event.character))
-            return
+            return True
         app = self.app  # type: ignore[attr-defined]
         screen = self.screen  # type: ignore[attr-defined]
         focused = screen.focused
@@ -78,7 +78,15 @@ class KeysInOrder:
             event.stop()
             event.prevent_default()
             app.post_message(events.Key(event.key, event.character))
+            return True
+        return False
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.is_attached:  # type: ignore[attr-defined]
+            return  # being removed: Textual's own way
+        if self.not_mine(event):
             return
+        app = self.app  # type: ignore[attr-defined]
         # Textual's own bindings lookup, run now instead of after the key's trip up the
         # queues (the app already ran the priority bindings before handing the key here).
         # (Textual then calls the field's own _on_key too, unless the default is prevented.)

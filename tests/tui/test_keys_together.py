@@ -118,3 +118,35 @@ async def test_keys_after_enter_in_a_forms_last_field_are_not_saved_in_it(make_a
         await on_screen(pilot, "BoardScreen")
     (meeting,) = [d for d in reopen().directives.values() if not d.number]
     assert meeting.issuer == "ผู้ว่าฯ"
+
+
+async def test_keys_right_after_a_notes_enter_act_on_the_board(make_app, reopen) -> None:
+    """The note is a multi-line text area whose Enter saves: what follows Enter in the same
+    burst is no part of the note, and acts on the board once the note is saved."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await start(pilot, card_of(1))
+        await pilot.press("n")
+        await on_screen(pilot, "NoteScreen")
+        await settle(pilot)
+        first = grid.card_id
+        arrive(pilot, "ประชุมแล้ว", "enter", "j")  # j: the next card, once the note is saved
+        await on_screen(pilot, "BoardScreen")
+        await settle(pilot)
+        await until(pilot, lambda: grid.card_id != first)
+    assert [n.text for n in reopen().notes_of(card_of(1))] == ["ประชุมแล้ว"]
+
+
+async def test_two_notes_typed_in_one_burst_are_two_notes_in_order(make_app, reopen) -> None:
+    """n, a note, Enter, n, another note, Enter — all at once (a paste of keystrokes, a slow
+    SSH link): each note is whole, on its own, in the order typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot, card_of(1))
+        await pilot.press("n")
+        await on_screen(pilot, "NoteScreen")
+        await settle(pilot)
+        arrive(pilot, "ประชุมแล้ว", "enter", "n", "ส่งรายงานแล้ว", "enter")
+        await until(pilot, lambda: len(reopen().notes_of(card_of(1))) == 2)
+        await on_screen(pilot, "BoardScreen")
+    assert [n.text for n in reopen().notes_of(card_of(1))] == ["ประชุมแล้ว", "ส่งรายงานแล้ว"]

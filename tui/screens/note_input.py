@@ -29,18 +29,21 @@ class NoteArea(ThaiTextArea):
         value: str
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key not in ("enter", "ctrl+j") or not self.is_attached:
+            await super()._on_key(event)
+            return
+        if self.not_mine(event):  # held after an Enter, or the dialog is gone: widgets/key_order.py
+            return
+        event.stop()
+        event.prevent_default()
         if event.key == "enter":
-            event.stop()
-            event.prevent_default()
             self.post_message(self.Submitted(self, self.text))
+            # Keys typed right after Enter (n and the next note, j…) wait until the note is
+            # saved and the dialog closed, then go where the app sends keys: not into this note.
+            self.hold_after_submit()
             return
-        if event.key == "ctrl+j":  # what terminals send for a new line that is not Enter
-            event.stop()
-            event.prevent_default()
-            start, end = self.selection
-            self._replace_via_keyboard("\n", start, end)
-            return
-        await super()._on_key(event)
+        start, end = self.selection  # ctrl+j: what terminals send for a new line that is not Enter
+        self._replace_via_keyboard("\n", start, end)
 
 
 def note_bindings(lang: str) -> list[Binding]:

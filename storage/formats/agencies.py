@@ -124,15 +124,26 @@ _SHORT_FORM_RE = re.compile(
 )
 
 
+_NICKNAMES = {office.removeprefix("สำนักงาน").removeprefix("การ").removesuffix("จังหวัด"): office
+              for office, _ in _SHORT_FORMS if office.startswith("สำนักงาน") and office != "สำนักงานจังหวัด"}
+_NICKNAME_RE = re.compile(
+    rf"(?:สนง\.?|สำนักงาน)?(?:การ)?(?P<word>{'|'.join(sorted(_NICKNAMES, key=len, reverse=True))})"
+    rf"(?:จ\.|จังหวัด)(?P<province>{_PROVINCES})?")
+"""A well-known office called by its nickname (``พาณิชย์จังหวัดตรัง``, ``สนง.ท่องเที่ยวและกีฬาจังหวัด``)."""
+
+
 @lru_cache(maxsize=8192)
 def expand_short(name: str) -> str | None:
-    """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``, ``ทุกอำเภอ``), else None."""
+    """The full name of a well-known short form (``พช.ระยอง``, ``สนง.พช.จ.ระยอง``, ``ทุกอำเภอ``,
+    ``พาณิชย์จังหวัดตรัง``), else None."""
     compact = re.sub(r"\s+", "", normalize_agency(name))
     if compact in _COLLECTIVE_FULL:
         return _COLLECTIVE_FULL[compact]  # "ทุกอำเภอ" → "อำเภอทุกอำเภอ"
     m = _SHORT_FORM_RE.fullmatch(compact)
     if not m:
-        return None
+        nick = _NICKNAME_RE.fullmatch(compact)
+        full = _NICKNAMES[nick.group("word")] + (nick.group("province") or "") if nick else None
+        return full if full and full != compact else None
     office = next(o for o, a in _SHORT_FORMS if a.rstrip(".") == m.group("abbr"))
     return office + m.group("province")
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from storage.formats import genre
 from storage.formats.agencies import AgencyIndex
 from storage.formats.prose import assignees, joined_lines, role_cell
 
@@ -160,7 +161,8 @@ def first_agenda_line(lines: list[str]) -> int:
     return next((i for i, line in enumerate(lines) if AGENDA_RE.match(line)), len(lines))
 
 
-_TITLE_LINE_RE = re.compile(r"^\s*(?:รายงาน|บันทึก|สรุป)(?:ผล)?การประชุม|^\s*(?:การ)?ประชุม")
+_TITLE_LINE_RE = re.compile(r"^\s*(?:รายงาน|บันทึก|สรุป)(?:ผล)?การประชุม|^\s*(?:การ)?ประชุม"
+                            r"|^\s*(?:สรุป)?ข้อสั่งการ(?:ของ)?\s?(?:(?:รอง)?ผู้ว่าราชการ|นายอำเภอ|ประธาน)")
 _TITLE_STOP_RE = re.compile(r"^\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|วันที่|ณ\s|เมื่อ|[-=_—–]{3,}|ผู้มา)")
 _TITLE_END_RE = re.compile(r"\s(?=วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|(?:เมื่อ)?วันที่\s|ณ\s)")
 _CHAIR_RE = re.compile(r"((?:รอง)?ผู้ว่าราชการจังหวัด[ก-๙]*|นายอำเภอ[ก-๙]*|ปลัดจังหวัด[ก-๙]*)\s+ประธาน(?:ที่ประชุม|กรรมการ)?\s*$")
@@ -181,8 +183,18 @@ def meeting_title(head: list[str]) -> str:
     return _TITLE_END_RE.split(title, maxsplit=1)[0].strip()
 
 
+_GIVER_RE = re.compile(rf"(?:รอง)?ผู้ว่าราชการจังหวัด(?:{'|'.join(genre.PROVINCES)})|นายอำเภอ[ก-๙]+")
+"""Who gave the orders, as a summary's title names them (``สรุปข้อสั่งการผู้ว่าราชการจังหวัดพัทลุง``)."""
+
+
 def meeting_chair(head: list[str]) -> str:
-    """Who chaired (the attendee marked ประธาน): the meeting's orders are theirs."""
+    """Who chaired (the attendee marked ประธาน), else who the title says gave the orders:
+    the meeting's orders are theirs."""
+    giver = _GIVER_RE.search(meeting_title(head))
+    return _chair(head) or (giver.group(0) if giver else "")
+
+
+def _chair(head: list[str]) -> str:
     lines = [" ".join(line.split()) for line in head]
     for i, line in enumerate(lines):
         after = lines[i + 1] if i + 1 < len(lines) else ""

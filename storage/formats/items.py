@@ -254,6 +254,18 @@ def _continue(row: list[list[str]], cells: list[str], cols: Columns) -> None:
     _join(cols, last, row[last], cells[0])
 
 
+def _spill(row: list[list[str]], cells: list[str], cols: Columns, at: int) -> int | None:
+    """Go on with the open cell ``at`` (see assemble_rows): the first cell continues it, the
+    others fill the columns after it. The cell still open after this line, or None once the
+    row is full."""
+    for i, cell in enumerate(cells):
+        j = min(at + i, len(row) - 1)
+        if cell.strip():
+            _join(cols, j, row[j], cell)
+    end = at + len(cells) - 1
+    return end if end < len(row) - 1 else None
+
+
 _SUB_SEQ_CELL = re.compile(r"^\s*([0-9๐-๙]{1,3})\s*\.\s*[0-9๐-๙]{1,2}\s*[.)]?\s*$")
 
 
@@ -272,13 +284,19 @@ def _sub_row(cells: list[str], cols: Columns, current: list[list[str]] | None) -
     return moved
 
 
-def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list[list[str]]:
+def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int, spill: bool = False) -> list[list[str]]:
     """Table rows from cell lists: repeated headers skipped, continuation lines merged.
+
+    ``spill``: the lines are a table copied as tab-separated text (Word, a sheet), where a
+    cell holding line breaks spills onto the next lines: a row's line that stops short
+    leaves its last cell open, the next line's first cell goes on with it, and its later
+    cells fill the columns after it.
 
     Linear in the input; LimitExceeded past MAX_LINES lines or MAX_ITEMS rows.
     """
     rows: list[list[list[str]]] = []
     current: list[list[str]] | None = None
+    open_at: int | None = None  # the spilled cell a row's next line goes on with
     for n, cells in enumerate(lines, 1):
         count_up("importer.limit.lines", MAX_LINES, n)
         cells = [c if isinstance(c, str) else "" for c in cells]
@@ -291,8 +309,12 @@ def assemble_rows(lines: Iterable[list[str]], cols: Columns, width: int) -> list
                 current[-1] = ["\n".join([*current[-1], *cells[width:]])]
             rows.append(current)
             count_up("importer.limit.items", MAX_ITEMS, len(rows))
+            open_at = len(cells) - 1 if spill and len(cells) < width else None
         elif current is not None:
             if len([c for c in cells if c.strip()]) == 1 and CLOSING_RE.match(next(c for c in cells if c.strip())):
                 break
-            _continue(current, cells, cols)
+            if open_at is None or open_at + len(cells) > width:  # more cells than are left: a row of its own shape
+                _continue(current, cells, cols)
+            else:
+                open_at = _spill(current, cells, cols, open_at)
     return [["".join(parts) for parts in row] for row in rows]

@@ -71,8 +71,8 @@ def find_header(lines: list[str]) -> tuple[int, Columns, Callable[[str], list[st
 
 def table_rows(lines: list[str], cols: Columns, split: Callable[[str], list[str]], width: int) -> list[list[str]]:
     """The table's rows from the lines after its header (page numbers and blanks skipped)."""
-    cells = [split(line) for line in lines if line.strip() and not _PAGE_NUMBER_RE.match(line)]
-    return assemble_rows(cells, cols, width)
+    kept = [line for line in lines if line.strip() and not _PAGE_NUMBER_RE.match(line)]
+    return assemble_rows([split(line) for line in kept], cols, width, spill=any("\t" in line for line in kept))
 
 
 def _guess_columns(lines: list[str]) -> tuple[int, Columns] | None:
@@ -106,7 +106,8 @@ def paragraph_draft(lines: list[str], *, source: str = "", known: Iterable[Agenc
     if numbered is None:
         return None
     at, rows = numbered
-    return draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known, tail=lines[at:])
+    draft = draft_from_table(lines[:at], rows, PARAGRAPH_COLUMNS, source=source, known=known, tail=lines[at:])
+    return _as_meeting_record(draft, lines[:at])
 
 
 def _measure(lines: list[str]) -> list[layout.Line]:
@@ -145,7 +146,7 @@ def prose_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] =
     at, rows = found
     draft = draft_from_table(lines[:at], [row[:4] for row in rows], PROSE_COLUMNS, source=source, known=index,
                              tail=lines[at:])
-    return replace(draft, items=_with_subpoints(draft.items, rows))
+    return _as_meeting_record(replace(draft, items=_with_subpoints(draft.items, rows)), lines[:at])
 
 
 def _with_subpoints(items: Iterable[DraftItem], rows: list[list]) -> tuple[DraftItem, ...]:
@@ -169,13 +170,25 @@ def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency]
     at = agenda.first_agenda_line(lines)
     head, warnings = lines[:at], []
     directive = read_head(head, index, warnings, source, lines[at:])
-    if not directive.number:
-        title = agenda.meeting_title(head)
-        directive = replace(directive, subject=directive.subject or title,
-                            issuer=agenda.meeting_chair(head) or directive.issuer)
-        warnings = [w for w in warnings if w.code != "importer.no_number" and not (title and w.code == "importer.no_subject")]
     items = _with_subpoints(rows_to_items([row[:4] for row in rows], PROSE_COLUMNS, index, warnings), rows)
-    return Draft(directive=directive, items=items, warnings=tuple(warnings))
+    return _as_meeting_record(Draft(directive=directive, items=items, warnings=tuple(warnings)), head)
+
+
+def _as_meeting_record(draft: Draft, head: list[str]) -> Draft:
+    """Minutes or a summary of a meeting's orders sent bare are a meeting record: no number
+    (none is expected), the meeting's title as the subject, and its chair (or whoever the
+    title says gave the orders) as the issuer. A draft with a number is a letter: unchanged."""
+    directive = draft.directive
+    if directive.number:
+        return draft
+    title = agenda.meeting_title(head)
+    if not title and not agenda.is_minutes(head):
+        return draft
+    directive = replace(directive, subject=directive.subject or title,
+                        issuer=agenda.meeting_chair(head) or directive.issuer)
+    warnings = [w for w in draft.warnings
+                if w.code != "importer.no_number" and not (title and w.code == "importer.no_subject")]
+    return replace(draft, directive=directive, warnings=tuple(warnings))
 
 
 def untabled_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:

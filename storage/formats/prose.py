@@ -48,6 +48,8 @@ _UNIT_DUTY_RE = re.compile(r"เตรียม|เฝ้าระวัง|แ�
 _BARE_OFFICE_RE = re.compile("|".join(sorted(PROVINCIAL_OFFICES, key=len, reverse=True)))
 """``ให้สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดประสาน…``: a provincial office named without
 its province is surely a name; it ends at จังหวัด (storage/formats/province.py completes it)."""
+_ORDER_BEFORE_RE = re.compile(r"(?:^|\s|ฯ)(?:ขอ)?ให้\s*$|มอบหมาย(?:ให้)?\s*$")
+"""The words an order is given with, right before the name it is given to."""
 _CAPITAL_DISTRICT_RE = re.compile(rf"อำเภอเมือง\s?(?:{'|'.join(genre.PROVINCES)})")
 """``อำเภอเมืองจันทบุรี``: the capital district's name ends at its province, whatever follows."""
 _PROVINCE_ONLY_RE = re.compile(rf"(?:จังหวัด|จ\.)\s?(?:{'|'.join(genre.PROVINCES)})")
@@ -129,9 +131,13 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
     clause = _Clause(text, index)
     found: list[tuple[str, str | None, int, int]] = []
     places: list[tuple[int, int]] = []
-    # A head right after a leading vowel is inside a word (``ให้ปภ.…`` holds no name ``ห้ปภ.``).
-    heads = {m.start() for m in genre.HEAD_RE.finditer(text) if not m.start() or text[m.start() - 1] not in "เแโใไ"}
-    starts = sorted({m.end() for m in _TRIGGER_RE.finditer(text)} | heads | {0})
+    triggers = [m.span() for m in _TRIGGER_RE.finditer(text)]
+    inside = {at for start, end in triggers for at in range(start + 1, end)}
+    # A head inside a trigger word or right after a leading vowel is inside a word: ``มอบหมายปภ.…``
+    # and ``ให้ปภ.…`` name ปภ., not ``หมายปภ.`` or ``ห้ปภ.``.
+    heads = {m.start() for m in genre.HEAD_RE.finditer(text)
+             if m.start() not in inside and (not m.start() or text[m.start() - 1] not in "เแโใไ")}
+    starts = sorted({end for _, end in triggers} | heads | {0})
     taken = 0
     for pos in starts:
         if pos < taken or pos >= len(text) or text[pos].isspace():
@@ -144,9 +150,11 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
         if bare and not genre.PROVINCE_RE.match(text, bare.end() - len("จังหวัด")):
             strong, end = True, bare.end()
         if not strong and not _ROLE_AFTER_RE.match(text, end):
-            end = _coordinated(text, pos, end, found)
+            end = _coordinated(text, pos, end, found) or _ordered(text, pos, end)
             if not end:
                 continue  # a name that is not surely one counts only when a role is said of it
+        elif not strong:
+            end = _before_a_verb(text, pos, end)  # "ประสานกรมชลประทานเพื่อขอรับ…สนับสนุน"
         taken = end
         name = text[pos:end].strip()
         if _is_place(text, pos, places) or _PROVINCE_ONLY_RE.fullmatch(name) or name.startswith(_NOT_ASSIGNEES):
@@ -157,19 +165,21 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
 
 
 def _coordinated(text: str, pos: int, end: int, found: list) -> int:
-    """Where the name at ``pos`` ends when it is a district or local body the lead is told
-    to work with (after ``ประสาน / ร่วมกับ / โดยมี``, or joined by ``และ`` to one so named:
-    ``…ประสานอำเภอแก่งหางแมวและอำเภอสอยดาว เฝ้าระวัง…``), else 0. Such a unit supports the
-    order though its name ends at no province; without one, the name must end where a word
-    plainly does (a space, ``และ``), lest a verb glued on be read as part of it."""
-    if not _LOCAL_UNIT_RE.match(text, pos):
-        return 0
+    """Where the name at ``pos`` ends when it is a partner the lead is told to work with,
+    else 0: a district or local body after ``ประสาน / ร่วมกับ / โดยมี``, or joined by ``และ``
+    to one so named (``…ประสานอำเภอแก่งหางแมวและอำเภอสอยดาว เฝ้าระวัง…``); any other name
+    right after those words (``โดยมี ฝ่ายปกครอง และ…``). Such a partner supports the order
+    though its name ends at no province; the name must end where a word plainly does (a
+    space, ``และ``), or before a verb glued on, lest the verb be read as part of it."""
+    before = text[max(0, pos - 20): pos]
+    if not _LOCAL_UNIT_RE.match(text, pos):  # any other name: said right after the partner word
+        plain = _NAME_END_RE.match(text, end) and end - pos <= 40 and _before_a_verb(text, pos, end) == end
+        return end if plain and _SUPPORT_BEFORE_RE.search(before) else 0
     capital = _CAPITAL_DISTRICT_RE.match(text, pos)
     cut = capital.end() if capital else _before_a_verb(text, pos, end)
     if cut == end and (not _NAME_END_RE.match(text, end) or end - pos > 40):
         return 0
     end = cut
-    before = text[max(0, pos - 20): pos]
     if _SUPPORT_BEFORE_RE.search(before):
         return end
     joined = _JOINED_BEFORE_RE.search(before)
@@ -178,10 +188,24 @@ def _coordinated(text: str, pos: int, end: int, found: list) -> int:
     return 0
 
 
+def _ordered(text: str, pos: int, end: int) -> int:
+    """Where the name at ``pos`` ends when the order is given to it (``ให้โรงพยาบาลสันทราย
+    ร่วมกับ…``, ``ขอให้ ศูนย์ดำรงธรรม…``), else 0: the name right after ``ให้ / ขอให้ / มอบหมาย``,
+    more than a bare head word, ending plainly or before a verb glued on."""
+    if not _ORDER_BEFORE_RE.search(text[max(0, pos - 12): pos]):
+        return 0
+    cut = _before_a_verb(text, pos, end)
+    head = genre.HEAD_RE.match(text, pos)
+    plain = cut < end or genre.GLUED_PREDICATE_RE.match(text, end) or _NAME_END_RE.match(text, end)
+    return cut if plain and head and head.end() < cut and cut - pos <= 40 else 0
+
+
 def _before_a_verb(text: str, pos: int, end: int) -> int:
-    """``อำเภอท่าใหม่จัดงาน…``: the unit's name ends before the first word (after its own
-    first) that begins a duty, cut at the dictionary's word boundaries."""
-    head = _LOCAL_UNIT_RE.match(text, pos).end() - 1
+    """``อำเภอท่าใหม่จัดงาน…``: the name ends before the first word (after its own first, or
+    after a unit's place name's first) that begins a duty, cut at the dictionary's word
+    boundaries."""
+    unit = _LOCAL_UNIT_RE.match(text, pos)
+    head = unit.end() - 1 if unit else pos
     at = head
     for n, word in enumerate(segment(text[head:end])):
         if n and (genre.PREDICATE_RE.match(text, at) or _UNIT_DUTY_RE.match(text, at)):

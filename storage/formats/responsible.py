@@ -30,6 +30,8 @@ _DUTY_RE = re.compile(r"(?:การ|ใน|ของ|ตาม|เพื่อ|
 _NUMBERED_PART_RE = re.compile(r"(?:เขต|ภาค|สาขา|ที่|ส่วน|กลุ่ม)\s?[0-9๐-๙]{1,3}(?![0-9๐-๙])")
 _PROVINCE_ONLY_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
 _BARE_PROVINCE_END_RE = re.compile(rf"(?<=[ก-๛])(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})$")
+_ABBR_PROVINCE_RE = re.compile(rf"{genre.ABBREVIATION}\s?(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})")
+"""A short form and a bare province: ``ปภ.พัทลุง``, ``อบจ.ตรัง``."""
 _ENDS_IN_PROVINCE_RE = re.compile(rf"(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})$")
 _PLACE_AFTER_NUMBER_RE = re.compile(
     rf"(?:สาขา|ประจำจังหวัด|จังหวัด)?\s?(?:{'|'.join(sorted(genre.PROVINCES, key=len, reverse=True))})"
@@ -77,8 +79,10 @@ class _Clause:
         name = self.text[pos:end]
         if genre.PREDICATE_RE.match(self.text, pos) or _ROLE_WORD_RE.match(name):
             return False
-        if not complete:  # "แขวงทางหลวงแพร่ และ…": a head and a bare province, then a space or a joiner
-            return bool(_BARE_PROVINCE_END_RE.search(name)) and (end >= len(self.text) or self.text[end] in " ,")
+        if not complete:  # "แขวงทางหลวงแพร่ และ…", "ปภ.พัทลุง และ…": a head or a short form and a
+            # bare province, then a space or a joiner
+            ends = bool(_BARE_PROVINCE_END_RE.search(name) or _ABBR_PROVINCE_RE.fullmatch(name))
+            return ends and (end >= len(self.text) or self.text[end] in " ,")
         return bool(genre.PROVINCE_RE.search(name) or genre.EVERY_RE.search(name))
 
     def _named_at(self, pos: int) -> bool:

@@ -1,0 +1,86 @@
+"""Letters of shapes the other fixtures lack: a district's orders to its sub-district chiefs,
+a Word table pasted as tab text whose cells hold line breaks, and a meeting's summary of
+orders that names offices by their short forms and nicknames."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storage.formats.letters import parse_letter_text
+from storage.formats.reader import read_letter
+from tests.importing.helpers import LETTERS, roles
+
+DISTRICT = LETTERS / "chiangmai-district-orders-kamnan.txt"
+SPILLED = LETTERS / "trang-tab-table-spilled-cells.txt"
+SUMMARY = LETTERS / "phatthalung-orders-summary-short-forms.txt"
+
+
+def test_a_districts_orders_to_its_chiefs_and_local_bodies() -> None:
+    draft = read_letter(DISTRICT)
+    d = draft.directive
+    assert (d.number, d.date, d.references) == ("ชม 0318/ว 123", "2025-03-14", ("ชม 0017.3/ว 442",))
+    one, two, three = draft.items
+    # Sub-district and village chiefs of every sub-district and village are who the order is given to.
+    assert roles(one) == {"กำนันทุกตำบล": "lead", "ผู้ใหญ่บ้านทุกหมู่บ้าน": "lead"}
+    assert one.recurrence == "ทุกวันจันทร์"
+    assert roles(two) == {"องค์การบริหารส่วนตำบลทุกแห่ง": "lead"} and two.due == "2025-03-20"
+    # A hospital and a district health office, named by their district, not a province.
+    assert roles(three) == {"โรงพยาบาลสันทราย": "lead", "สาธารณสุขอำเภอสันทราย": "support"}
+    assert not draft.warnings
+
+
+def test_a_tab_table_whose_cells_hold_line_breaks() -> None:
+    draft = read_letter(SPILLED)
+    one, two, three = draft.items
+    assert roles(one) == {"ส่วนราชการทุกส่วนราชการ": "lead"} and one.due == "2025-09-30"
+    # The agencies cell ran over three lines; the line that closes it also holds the
+    # deadline cell, which is the item's, not an agency or more of its text.
+    assert two.text == "ควบคุมการระบาดของโรคไข้เลือดออกในโรงเรียน"
+    assert roles(two) == {"สำนักงานสาธารณสุขจังหวัดตรัง": "lead", "สำนักงานศึกษาธิการจังหวัดตรัง": "support",
+                          "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
+    assert two.recurrence == "ทุกสัปดาห์"
+    # An office called by its nickname is the office.
+    assert roles(three) == {"สำนักงานพาณิชย์จังหวัดตรัง": "lead"} and three.due == "2025-08-31"
+
+
+def test_a_summary_of_a_meetings_orders_with_short_forms() -> None:
+    draft = read_letter(SUMMARY)
+    d = draft.directive
+    # No number is expected of a meeting's summary: its title is the subject, whoever gave
+    # the orders the issuer, and nothing is reported missing.
+    assert (d.number, d.date) == ("", "2025-10-27")
+    assert d.subject == "สรุปข้อสั่งการผู้ว่าราชการจังหวัดพัทลุง ในการประชุมหัวหน้าส่วนราชการ ประจำเดือนตุลาคม ๒๕๖๘"
+    assert d.issuer == "ผู้ว่าราชการจังหวัดพัทลุง"
+    assert not draft.warnings
+    one, two, three = draft.items
+    assert roles(one) == {"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดพัทลุง": "lead", "อำเภอทุกอำเภอ": "lead"}
+    assert roles(two) == {"สำนักงานการท่องเที่ยวและกีฬาจังหวัดพัทลุง": "lead",
+                          "องค์การบริหารส่วนจังหวัดพัทลุง": "support"}
+    assert two.due == "2025-12-31"
+    assert roles(three) == {"ตำรวจภูธรจังหวัดพัทลุง": "lead", "ฝ่ายปกครอง": "support",
+                            "สำนักงานสาธารณสุขจังหวัดพัทลุง": "support"}
+
+
+OFFICES = ["สำนักงานเกษตรจังหวัดตรัง", "สำนักงานพาณิชย์จังหวัดตรัง", "สำนักงานสาธารณสุขจังหวัดตรัง",
+           "สำนักงานแรงงานจังหวัดตรัง", "อำเภอทุกอำเภอ", "องค์การบริหารส่วนจังหวัดตรัง"]
+DUTIES = ["เร่งรัดการเบิกจ่ายงบประมาณ", "สำรวจความเสียหายจากอุทกภัย", "ประชาสัมพันธ์มาตรการป้องกันโรค"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DUTIES), st.lists(st.sampled_from(OFFICES), min_size=1, max_size=3, unique=True),
+                          st.sampled_from(["", "ทุกเดือน", "ภายในวันที่ 30 กันยายน 2568"])), min_size=1, max_size=5))
+def test_cells_with_line_breaks_land_in_their_columns(rows) -> None:
+    # Word copies a table as tab text with each cell's line breaks kept: a cell of several
+    # lines spills the rest of its row onto the lines after it.
+    body = "\n".join(f"{n}\t{duty}\t" + "\n".join(offices) + f"\t{due}\t"
+                     for n, (duty, offices, due) in enumerate(rows, 1))
+    text = ("ที่ ตง 0017.4/ว 1\n5 สิงหาคม 2568\nเรื่อง ข้อสั่งการ\n"
+            "ลำดับ\tประเด็นข้อสั่งการ\tหน่วยงานรับผิดชอบ\tระยะเวลาดำเนินการ\tหมายเหตุ\n" + body)
+    items = parse_letter_text(text).items
+    assert [i.seq for i in items] == list(range(1, len(rows) + 1))
+    for item, (duty, offices, due) in zip(items, rows):
+        assert item.text == duty
+        assert [a.name for a in item.agencies] == offices
+        assert (item.recurrence == "ทุกเดือน") == (due == "ทุกเดือน")
+        assert (item.due == "2025-09-30") == due.startswith("ภายใน")

@@ -11,6 +11,7 @@ what letters hold — it agrees with Rich (tests/thai/test_width.py checks the s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
@@ -36,3 +37,27 @@ def cell_width(text: str) -> int:
     if text.isascii():
         return sum(1 for ch in text if " " <= ch < "\x7f")
     return sum(map(char_width, text))
+
+
+PLAIN = "\x20-\x7e\xa0-\xac\xae-\xff\u0e01-\u0e3a\u0e3f-\u0e5b\u2010-\u2027\u26a0"
+"""What nearly every card holds — printable ASCII and Latin-1, the Thai block, general
+punctuation (– — “ ” …) and ⚠ — as a regex class: characters that every measure here counts
+alike (``cell_width``, and Rich in every Unicode version it knows; tests/thai/test_width.py),
+none of them wide, and none but the Thai marks joining the character before (no emoji
+sequences, controls or soft hyphen)."""
+
+ZERO_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+"""The plain characters that take no cell: Thai vowels above/below and tone marks (a regex class)."""
+
+_NOT_PLAIN = re.compile(f"[^{PLAIN}]")
+_ZERO = re.compile(f"[{ZERO_MARKS}]")
+
+
+def plain_width(text: str) -> int | None:
+    """Cells of ``text`` when it is all plain characters (:data:`PLAIN`), else None.
+
+    The fast path of measuring: a few C calls instead of one per character, and equal to
+    ``cell_width`` and to Rich's ``cell_len`` wherever it answers."""
+    if _NOT_PLAIN.search(text):
+        return None
+    return len(text) - len(_ZERO.findall(text))

@@ -23,6 +23,7 @@ from storage.thai.chars import (
 )
 from storage.thai.graphemes import grapheme_boundaries
 from storage.thai.segment import line_tokens, segment
+from storage.thai.cut import truncate  # re-exported: wrap and cut are used together
 from storage.thai.width import Measure, cell_width
 
 Span = tuple[int, int]
@@ -195,29 +196,3 @@ def wrap(text: str, width: int, measure: Measure = cell_width) -> list[str]:
     rules fits in the width (a run like ``......`` or a cluster wider than the line).
     """
     return [text[s:e] for s, e in wrap_spans(text, width, measure)]
-
-
-@lru_cache(maxsize=4096)  # called per rendered card line on every repaint; pure, so cached
-def truncate(text: str, width: int, ellipsis: str = "…", measure: Measure = cell_width) -> str:
-    """Cut ``text`` to one line of at most ``width`` cells, ending in ``ellipsis`` if cut.
-
-    Newlines and tabs become spaces (for one-line cards); the cut falls between grapheme
-    clusters and never leaves a leading vowel (เ แ โ ใ ไ) or a space before the ellipsis.
-    """
-    flat = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
-    if measure(flat) <= width:
-        return flat
-    budget = width - measure(ellipsis)
-    if budget < 0:
-        return ellipsis[: max(0, width)]
-    bounds = grapheme_boundaries(flat)
-    used, cut = 0, 0
-    for k in range(len(bounds) - 1):
-        used += measure(flat[bounds[k] : bounds[k + 1]])
-        if used > budget:
-            break
-        cut = bounds[k + 1]
-    kept = flat[:cut]
-    while kept and (kept[-1].isspace() or cannot_end_line(kept[-1])):
-        kept = kept[:-1]
-    return kept + ellipsis

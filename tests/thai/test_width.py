@@ -31,9 +31,11 @@ def test_matches_rich_on_every_line_of_the_letter(letter_text: str) -> None:
 def test_the_screen_and_the_cli_measure_with_rich() -> None:
     # The plain rule cannot know emoji sequences; Rich can, and it is what the terminal draws.
     import widgets.textfit
-    from tui.cli import board_commands
+    from tui.cli import board_commands, cells
 
-    assert widgets.textfit.MEASURE is cell_len and board_commands.MEASURE is cell_len
+    # The CLI's is Rich's count answered without Rich for plain text (tests/tui/test_cli_cells.py).
+    assert widgets.textfit.MEASURE is cell_len and board_commands.MEASURE is cells.cell_len
+    assert cells.cell_len("\u2764\ufe0f") == 2
     assert cell_len("\u2764\ufe0f") == 2 and cell_width("\u2764\ufe0f") == 1
 
 

@@ -16,8 +16,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
-from rich.cells import cell_len
-
 from storage.editing.origin import origin
 from storage.errors import BoardError
 from storage.i18n import say
@@ -26,11 +24,13 @@ from storage.select import letter_tag, parse_status, select_cards
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.thai.dates import format_thai_date
-from storage.thai.wrap import truncate
+from storage.thai.cut import truncate
 from tui.cli import out_lang
+from tui.cli.cells import cell_len
 
 MEASURE = cell_len
-"""Cells as the terminal draws them (Rich: combining marks none, ``❤️`` two), so columns line up."""
+"""Cells as the terminal draws them (Rich's count: combining marks none, ``❤️`` two), so
+columns line up; tui/cli/cells.py answers for Thai and ASCII without importing Rich."""
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     """``board list|move|note|sync`` (summary, log, export: meeting_commands.py)."""

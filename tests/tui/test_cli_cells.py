@@ -1,0 +1,39 @@
+"""The CLI's measure (tui/cli/cells.py) is Rich's cell_len on any text, and ``board list``
+imports neither Rich nor the ``regex`` module for a plain board."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len as rich_cell_len
+
+from tui.cli.cells import cell_len
+
+MIXED = st.text(st.one_of(st.sampled_from(list("ที่น้ำเกา ab…⚠\u200d\ufe0f\u2764中\xad\t")),
+                          st.characters(blacklist_categories=("Cs",))), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(MIXED)
+def test_the_cli_counts_cells_as_rich_does(text: str) -> None:
+    assert cell_len(text) == rich_cell_len(text)
+
+
+def test_emoji_and_wide_text_are_measured_by_rich() -> None:
+    assert cell_len("\u2764\ufe0f") == 2 and cell_len("中文") == 4 and cell_len("ผู้ว่า") == 3
+
+
+def test_a_plain_board_is_listed_without_rich_or_regex(board_path) -> None:
+    # What `board list` pays for at start: a measure that needs Rich or a cut that needs
+    # `regex` for Thai text would import them (and their start-up time) again.
+    code = ("import sys; from tui.cli import main; main(['--board', sys.argv[1], 'list']); "
+            "print(sorted(m for m in ('rich', 'regex', 'textual') if m in sys.modules), file=sys.stderr)")
+    env = dict(os.environ, COLUMNS="80")
+    done = subprocess.run([sys.executable, "-c", code, str(board_path)], capture_output=True, text=True, env=env)
+    assert done.returncode == 0 and "ข้อ" in done.stdout
+    assert json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')) == []

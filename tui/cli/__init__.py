@@ -39,18 +39,56 @@ def out_lang(args: argparse.Namespace) -> str:
     return "en" if getattr(args, "lang", "th") == "en" else "th-ascii"
 
 
-COMMAND_MODULES = ("tui.cli.import_command", "tui.cli.board_commands", "tui.cli.edit_commands",
-                   "tui.cli.meeting_commands")
-"""Modules that define subcommands. Each has ``add_parsers(sub, common)`` (its argparse
-subparsers, each with ``set_defaults(run="module:function")``), so a new command is added in
-its own module and this file does not grow with every feature. Imported only to build the
-parser: argparse definitions import nothing heavy (the work is imported by ``run``). Help texts
-are catalog keys (``help="cli.help.<command>.<option>"``, storage/i18n/cli_help.py): the
-parser says them in the command line's language (tui/cli/words.py).
+COMMANDS = {
+    "import": "tui.cli.import_command",
+    **dict.fromkeys(("list", "move", "note", "sync"), "tui.cli.board_commands"),
+    **dict.fromkeys(("add-letter", "add-item", "edit", "assign", "unassign", "delete", "restore", "agency"),
+                    "tui.cli.edit_commands"),
+    **dict.fromkeys(("summary", "log", "export", "review", "serve", "serve-user"), "tui.cli.meeting_commands"),
+}
+"""Each command word → the module that defines it, in the order ``board --help`` lists them.
+Each module has ``add_parsers(sub, common)`` (its argparse subparsers, each with
+``set_defaults(run="module:function")``), so a new command is added in its own module (and
+here: tests/tui/test_cli_lazy.py fails until it is). Help texts are catalog keys
+(``help="cli.help.<command>.<option>"``, storage/i18n/cli_help.py): the parser says them in the
+command line's language (tui/cli/words.py).
+
+A command line that names a command builds only its module's parsers (``board list`` imports
+neither the importer's nor the editor's modules); help before a command, no command or an
+unknown word builds them all, so ``board --help`` and the "invalid choice" error list every
+command.
 
 A command that only reads the board says so with ``set_defaults(reads=True)``; every other
 command is refused under ``--read-only`` before it opens anything (so a command added later
 cannot write a read-only board by forgetting to check)."""
+
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+"""The modules of :data:`COMMANDS`, in order."""
+
+class _NotACommandLine(Exception):
+    """The peek at the command word met something only the whole parser can say."""
+
+
+class _Peek(argparse.ArgumentParser):
+    def error(self, message: str):  # type: ignore[override]
+        raise _NotACommandLine(message)
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command word of a command line, or None when it has none or asks for help before
+    it (``board -h list`` is the whole command line's help).
+
+    Read by argparse itself with the same options before the command (so ``--bo PATH``,
+    ``--lang=en``, ``-5`` mean what they will mean) and the command taking the rest, as a
+    subparser does; anything it cannot read is left to the whole parser to report."""
+    peek = _Peek(prog="board", add_help=False, parents=[_common()])
+    peek.add_argument("-h", "--help", action="store_true")
+    peek.add_argument("command", nargs=argparse.PARSER)
+    try:
+        args, _ = peek.parse_known_args(argv)
+    except _NotACommandLine:
+        return None
+    return None if args.help else args.command[0]
 
 
 def refused_read_only(args: argparse.Namespace) -> bool:
@@ -62,16 +100,18 @@ def refused_read_only(args: argparse.Namespace) -> bool:
     return not getattr(args, "reads", False) and not getattr(args, "dry_run", False)
 
 
-def build_parser(lang: str = "th-ascii") -> argparse.ArgumentParser:
-    """The whole command line; its help and usage errors in ``lang`` (tui/cli/words.py)."""
+def build_parser(lang: str = "th-ascii", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; its help and usage errors in ``lang`` (tui/cli/words.py). Given the
+    ``argv`` it will parse, only the parsers of the command it names (:data:`COMMANDS`)."""
     import importlib
 
     from tui.cli.words import parser_class, words
 
+    word = command_word(argv) if argv is not None else None
     common = _common()
     parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
     sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"))
-    for name in COMMAND_MODULES:
+    for name in (COMMANDS[word],) if word in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).add_parsers(sub, common)
     return parser
 
@@ -91,8 +131,8 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
 def main(argv: Sequence[str] | None = None) -> int:
     from tui.cli.words import command_lang
 
-    parser = build_parser(command_lang(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
+    line = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_lang(line), line).parse_args(line)
     args.board_path = board_path(args)
     args.lang = getattr(args, "lang", "th")
     args.read_only = getattr(args, "read_only", False)

@@ -17,7 +17,7 @@ Pure Python: storage, widgets and the app all import it.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 import string
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -37,8 +37,12 @@ class CatalogError(ValueError):
 
 
 def _areas() -> Iterator[tuple[str, Mapping[str, object]]]:
-    """(name, TEXTS) of every public module in this package, by name."""
-    for name in sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")):
+    """(name, TEXTS) of every public module in this package, by name.
+
+    Listed from the folder (``area.py``), not by pkgutil: that imports ``inspect`` (~7 ms of
+    every command's start-up) to find the same names."""
+    names = {entry[:-3] for folder in __path__ for entry in os.listdir(folder) if entry.endswith(".py")}
+    for name in sorted(name for name in names if not name.startswith("_") and name.isidentifier()):
         yield name, importlib.import_module(f"{__name__}.{name}").TEXTS
 
 

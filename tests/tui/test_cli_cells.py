@@ -8,11 +8,12 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len as rich_cell_len
 
-from tui.cli.cells import cell_len
+from tui.cli.cells import cell_len, terminal_columns
 
 MIXED = st.text(st.one_of(st.sampled_from(list("ที่น้ำเกา ab…⚠\u200d\ufe0f\u2764中\xad\t")),
                           st.characters(blacklist_categories=("Cs",))), max_size=40)
@@ -37,3 +38,16 @@ def test_a_plain_board_is_listed_without_rich_or_regex(board_path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(board_path)], capture_output=True, text=True, env=env)
     assert done.returncode == 0 and "ข้อ" in done.stdout
     assert json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')) == []
+
+
+@pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "57", "120"])
+@pytest.mark.parametrize("lines", [None, "0", "40"])
+def test_the_width_to_print_for_is_shutils(columns, lines, monkeypatch) -> None:
+    import shutil
+
+    for name, value in (("COLUMNS", columns), ("LINES", lines)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    assert terminal_columns() == shutil.get_terminal_size((80, 24)).columns

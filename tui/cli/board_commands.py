@@ -8,15 +8,12 @@ one-line message and exits 1. Plain text is aligned by terminal cells so Thai li
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
 from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from typing import Iterator
 
-from storage.editing.origin import origin
 from storage.errors import BoardError
 from storage.i18n import say
 from storage.progress import is_overdue
@@ -26,7 +23,7 @@ from storage.sync.store import BoardStore
 from storage.thai.dates import format_thai_date
 from storage.thai.cut import truncate
 from tui.cli import out_lang
-from tui.cli.cells import cell_len
+from tui.cli.cells import cell_len, terminal_columns
 
 MEASURE = cell_len
 """Cells as the terminal draws them (Rich's count: combining marks none, ``❤️`` two), so
@@ -145,6 +142,8 @@ def _order(snap: BoardSnapshot, card: Card) -> tuple:
 
 def card_json(snap: BoardSnapshot, card: Card) -> dict:
     """One card of ``board list --json`` (the schema is documented in the README)."""
+    from storage.editing.origin import origin  # only for --json and exports, not for the lines
+
     item, agency, directive = _parts(snap, card)
     return {
         "id": card.id,
@@ -186,10 +185,12 @@ def run_list(args: argparse.Namespace) -> int:
         snap = store.snapshot()
         cards = _selected(snap, args)
         if args.json:
+            import json
+
             print(json.dumps([card_json(snap, c) for c in cards], ensure_ascii=False, indent=2))
             return 0
         # Piped (| less, | grep) there is no terminal to ask: 80 columns, like a terminal's default.
-        width, lang, day = shutil.get_terminal_size((80, 24)).columns, out_lang(args), today()
+        width, lang, day = terminal_columns(), out_lang(args), today()
         if cards:
             print("\n".join(_card_line(snap, card, lang, width, day) for card in cards))
         else:

@@ -9,6 +9,9 @@ else — an emoji sequence, a wide character — is measured by Rich itself, imp
 
 from __future__ import annotations
 
+import os
+import sys
+
 from storage.thai.width import plain_width
 
 
@@ -20,3 +23,19 @@ def cell_len(text: str) -> int:
     from rich.cells import cell_len as rich_cell_len  # ~2 ms of import: only for such text
 
     return rich_cell_len(text)
+
+
+def terminal_columns(fallback: int = 80) -> int:
+    """The width to print for: ``shutil.get_terminal_size((fallback, 24)).columns``, by the same
+    rule ($COLUMNS when a positive number, else the terminal on stdout, else ``fallback`` —
+    piped, as to ``less`` or ``grep``), without importing shutil (and its compression modules)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or fallback
+    except (AttributeError, ValueError, OSError):
+        return fallback

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 
 from storage import activity_words as words
 from storage.activity import LogFilter, log
@@ -16,10 +15,11 @@ from storage.select import match_agencies, match_letters, parse_day, select_card
 from tui.cli import board_commands as base
 from tui.cli.board_commands import MEASURE
 from tui.cli import out_lang
+from tui.cli.cells import terminal_columns
 
 
 def terminal_width() -> int:
-    return shutil.get_terminal_size((80, 24)).columns
+    return terminal_columns()
 
 
 def _right(text: str, width: int) -> str:

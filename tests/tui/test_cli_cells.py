@@ -1,5 +1,5 @@
-"""The CLI's measure (tui/cli/cells.py) is Rich's cell_len on any text, and ``board list``
-imports neither Rich nor the ``regex`` module for a plain board."""
+"""The CLI's measure (tui/cli/cells.py) is Rich's cell_len on any text, and ``board list`` and
+``board summary`` import neither Rich nor the ``regex`` module for a plain board."""
 
 from __future__ import annotations
 
@@ -29,14 +29,16 @@ def test_emoji_and_wide_text_are_measured_by_rich() -> None:
     assert cell_len("\u2764\ufe0f") == 2 and cell_len("中文") == 4 and cell_len("ผู้ว่า") == 3
 
 
-def test_a_plain_board_is_listed_without_rich_or_regex(board_path) -> None:
-    # What `board list` pays for at start: a measure that needs Rich or a cut that needs
-    # `regex` for Thai text would import them (and their start-up time) again.
-    code = ("import sys; from tui.cli import main; main(['--board', sys.argv[1], 'list']); "
+@pytest.mark.parametrize("command", ["list", "summary"])
+def test_a_plain_board_is_listed_without_rich_or_regex(command: str, board_path) -> None:
+    # What `board list` and `board summary` pay for at start: a measure that needs Rich or a
+    # cut that needs `regex` for Thai text would import them (and their start-up time) again.
+    code = ("import sys; from tui.cli import main; main(['--board', sys.argv[1], sys.argv[2]]); "
             "print(sorted(m for m in ('rich', 'regex', 'textual') if m in sys.modules), file=sys.stderr)")
     env = dict(os.environ, COLUMNS="80")
-    done = subprocess.run([sys.executable, "-c", code, str(board_path)], capture_output=True, text=True, env=env)
-    assert done.returncode == 0 and "ข้อ" in done.stdout
+    done = subprocess.run([sys.executable, "-c", code, str(board_path), command], capture_output=True,
+                          text=True, env=env)
+    assert done.returncode == 0 and "ระยอง" in done.stdout
     assert json.loads(done.stderr.strip().splitlines()[-1].replace("'", '"')) == []
 
 

@@ -21,6 +21,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="cli.help.summary.json")
 
     p = command("log", "cli.help.log")
+    p.set_defaults(run="tui.cli.log_output:run_log")
     p.add_argument("--since", metavar="DATE", help="cli.help.log.since")
     _scope(p)
     p.add_argument("--user", metavar="U", help="cli.help.log.user")

@@ -1,17 +1,14 @@
-"""The work behind ``board summary`` and ``board log`` (parsers in meeting_commands.py)."""
+"""The work behind ``board summary`` and ``board review`` (parsers in meeting_commands.py;
+``board log`` is tui/cli/log_output.py, so a summary imports none of the log's wording)."""
 
 from __future__ import annotations
 
 import argparse
-import json
 
-from storage import activity_words as words
-from storage.activity import LogFilter, log
 from storage.i18n import say
 from storage.models import STATUSES, BoardSnapshot
 from storage.progress import Progress, agency_progress, board_progress
-from storage.thai.wrap import wrap
-from storage.select import match_agencies, match_letters, parse_day, select_cards
+from storage.select import parse_day, select_cards
 from tui.cli import board_commands as base
 from tui.cli.board_commands import MEASURE
 from tui.cli import out_lang
@@ -62,45 +59,13 @@ def run_summary(args: argparse.Namespace) -> int:
         cards = _scoped(snap, args)
         per_agency = agency_progress(snap, today, cards)
         if args.json:
+            import json
+
             print(json.dumps([summary_json(a, p) for a, p in per_agency], ensure_ascii=False, indent=2))
             return 0
         rows = [(a.short or a.name, p) for a, p in per_agency]
         for text in summary_table(rows, board_progress(snap, today, cards), lang, terminal_width()):
             print(text.rstrip())
-    return 0
-
-
-def log_filter(snap: BoardSnapshot, args: argparse.Namespace) -> LogFilter:
-    since = parse_day(args.since, base.today()) if args.since else None
-    agencies = frozenset(a.id for a in match_agencies(snap, args.agency)) if args.agency else None
-    letters = frozenset(d.id for d in match_letters(snap, args.letter)) if args.letter else None
-    return LogFilter(since, agencies, letters, (args.user or "").strip())
-
-
-def log_line(snap: BoardSnapshot, a, lang: str, width: int) -> str:
-    """``25 พ.ย. 69 14:05  somchai  ข้อ 6 · พช.ระยอง  ย้าย … → …`` within ``width``: what was
-    done (a note's whole text) goes on under its own column, wrapped at Thai word boundaries,
-    rather than being cut — the words of a note are what the meeting reads the log for."""
-    head = f"{words.when(a.at, lang)}  {base._fit(a.who, 10)}  {base._fit(words.subject(snap, a, lang), 24)}  "
-    done = words.action(snap, a, lang, short=width < 100)  # the board's own 80-column status titles
-    lines = wrap(done, max(16, width - MEASURE(head)), measure=MEASURE) or [""]
-    pad = " " * MEASURE(head)
-    return "\n".join([head + lines[0].rstrip(), *(pad + line.rstrip() for line in lines[1:])])
-
-
-def run_log(args: argparse.Namespace) -> int:
-    lang = out_lang(args)
-    with base._opened(args) as store:
-        snap = store.snapshot()
-        entries = log(snap, log_filter(snap, args))
-        if args.json:
-            print(json.dumps([words.to_json(snap, a) for a in entries], ensure_ascii=False, indent=2))
-            return 0
-        width = terminal_width()
-        for a in entries:
-            print(log_line(snap, a, lang, width))
-        if not entries:
-            print(say(lang, "meeting.log.empty"))
     return 0
 
 

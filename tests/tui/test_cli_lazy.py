@@ -28,6 +28,12 @@ def test_the_table_names_every_command_in_the_order_help_lists_them() -> None:
         assert built == [word for word, owner in COMMANDS.items() if owner == module]
 
 
+def test_each_command_is_named_board_command_in_its_usage() -> None:
+    for word in COMMANDS:
+        sub = next(a for a in build_parser("en", [word])._actions if isinstance(a, argparse._SubParsersAction))
+        assert sub.choices[word].prog == f"board {word}"
+
+
 LINES = [
     [], ["-h"], ["--help"], ["--lang", "en", "-h"], ["-h", "list"], ["--he", "list"], ["--lang", "en", "-h", "list"],
     ["bogus"], ["--lang", "en", "bogus"], ["-5", "list"], ["--", "list"], ["--lang", "xx", "list"], ["--board"],

@@ -110,7 +110,9 @@ def build_parser(lang: str = "th-ascii", argv: Sequence[str] | None = None) -> a
     word = command_word(argv) if argv is not None else None
     common = _common()
     parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
-    sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"))
+    # prog given: argparse would otherwise work out "board" with a help formatter, which
+    # imports shutil (and its compression modules) for the terminal's width.
+    sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"), prog=parser.prog)
     for name in (COMMANDS[word],) if word in COMMANDS else COMMAND_MODULES:
         importlib.import_module(name).add_parsers(sub, common)
     return parser

@@ -30,11 +30,12 @@ def test_emoji_and_wide_text_are_measured_by_rich() -> None:
 
 
 @pytest.mark.parametrize("command", ["list", "summary"])
-def test_a_plain_board_is_listed_without_rich_or_regex(command: str, board_path) -> None:
+def test_a_plain_board_is_listed_without_rich_regex_or_shutil(command: str, board_path) -> None:
     # What `board list` and `board summary` pay for at start: a measure that needs Rich or a
-    # cut that needs `regex` for Thai text would import them (and their start-up time) again.
+    # cut that needs `regex` for Thai text would import them (and their start-up time) again;
+    # so would argparse asking shutil for the terminal's width.
     code = ("import sys; from tui.cli import main; main(['--board', sys.argv[1], sys.argv[2]]); "
-            "print(sorted(m for m in ('rich', 'regex', 'textual') if m in sys.modules), file=sys.stderr)")
+            "print(sorted(m for m in ('rich', 'regex', 'textual', 'shutil') if m in sys.modules), file=sys.stderr)")
     env = dict(os.environ, COLUMNS="80")
     done = subprocess.run([sys.executable, "-c", code, str(board_path), command], capture_output=True,
                           text=True, env=env)
@@ -45,7 +46,10 @@ def test_a_plain_board_is_listed_without_rich_or_regex(command: str, board_path)
 @pytest.mark.parametrize("columns", [None, "", "abc", "0", "-3", "57", "120"])
 @pytest.mark.parametrize("lines", [None, "0", "40"])
 def test_the_width_to_print_for_is_shutils(columns, lines, monkeypatch) -> None:
+    import argparse
     import shutil
+
+    from tui.cli.words import Formatter
 
     for name, value in (("COLUMNS", columns), ("LINES", lines)):
         if value is None:
@@ -53,3 +57,5 @@ def test_the_width_to_print_for_is_shutils(columns, lines, monkeypatch) -> None:
         else:
             monkeypatch.setenv(name, value)
     assert terminal_columns() == shutil.get_terminal_size((80, 24)).columns
+    # and the help is as wide as argparse would make it
+    assert Formatter("board")._width == argparse.HelpFormatter("board")._width

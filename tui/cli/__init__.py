@@ -25,7 +25,9 @@ def board_path(args: argparse.Namespace) -> Path:
 
 def _common() -> argparse.ArgumentParser:
     # A parent parser so that --board works before or after the subcommand.
-    common = argparse.ArgumentParser(add_help=False)
+    from tui.cli.words import Formatter
+
+    common = argparse.ArgumentParser(add_help=False, formatter_class=Formatter)
     common.add_argument("--board", metavar="PATH", default=argparse.SUPPRESS, help="cli.help.board")
     common.add_argument("--lang", choices=("th", "en"), default=argparse.SUPPRESS, help="cli.help.lang")
     # Before or after the command, like --board: `board move … --read-only` is refused too.
@@ -81,7 +83,9 @@ def command_word(argv: Sequence[str]) -> str | None:
     Read by argparse itself with the same options before the command (so ``--bo PATH``,
     ``--lang=en``, ``-5`` mean what they will mean) and the command taking the rest, as a
     subparser does; anything it cannot read is left to the whole parser to report."""
-    peek = _Peek(prog="board", add_help=False, parents=[_common()])
+    from tui.cli.words import Formatter
+
+    peek = _Peek(prog="board", add_help=False, parents=[_common()], formatter_class=Formatter)
     peek.add_argument("-h", "--help", action="store_true")
     peek.add_argument("command", nargs=argparse.PARSER)
     try:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storage.errors import BoardError, user_message
-from storage.editing.live import edit_line
 from storage.editing.origin import origin
 from storage.models import BoardSnapshot, Change
 
@@ -108,6 +107,8 @@ def describe(snapshot: BoardSnapshot, change: Change, lang: str) -> str:
     elif change.kind == "rank":
         text = f"{t(lang, 'reordered')} {what}"
     elif change.record:  # an edit by hand, in officers' words
+        from storage.editing.live import edit_line  # with the activity log's words: not needed at start
+
         text = edit_line(snapshot, change, lang)
     elif change.kind == "record":
         text = f"{t(lang, 'added')} {change.detail}".strip()

@@ -16,6 +16,7 @@ ctrl+z, ctrl+l) forgets the copy, and the next frame is sent whole.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterable
 
@@ -29,7 +30,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.strip import Strip
-from textual.widgets import TextArea
 
 Cell = tuple[str, Style | None]
 """What one terminal cell shows: its text (a character with its marks; "" for the right
@@ -129,6 +129,9 @@ def _cells(strip: Strip) -> list[Cell]:
     for text, style, control in strip:
         if control:
             continue  # a cursor or mode code, not cells (Textual's compositor makes none)
+        if not pending and text.isascii() and text.isprintable():  # most of a frame: one cell each
+            cells += [(char, style) for char in text]
+            continue
         for n, char in enumerate(text):
             width = get_character_cell_size(char)
             if width == 0:
@@ -152,7 +155,9 @@ def _runs(changed: list[int], shown: list[Cell]) -> list[tuple[int, int]]:
     cell before it, and takes along a next cell that leans on its last one."""
     runs: list[tuple[int, int]] = []
     for x in changed:
-        if runs and x - runs[-1][1] <= GAP and all(shown[k] is not UNKNOWN for k in range(runs[-1][1], x)):
+        if runs and x == runs[-1][1]:  # the next cell (a whole line, when all of it changed)
+            runs[-1] = (runs[-1][0], x + 1)
+        elif runs and x - runs[-1][1] <= GAP and all(shown[k] is not UNKNOWN for k in range(runs[-1][1], x)):
             runs[-1] = (runs[-1][0], x + 1)
         else:
             runs.append((x, x + 1))
@@ -214,8 +219,20 @@ def _render(cells: list[Cell], console: Console) -> str:
 def _plain_blank(cell: Cell) -> bool:
     """A space that looks like an erased cell: no background, no reverse or line."""
     text, style = cell
-    return text == " " and (style is None or (style.bgcolor is None and not (
-        style.reverse or style.underline or style.underline2 or style.strike or style.overline)))
+    if text != " ":
+        return False
+    plain = _PLAIN_STYLES.get(style)
+    if plain is None:  # asked for every cell of every frame: Rich's style bits are slow to read
+        if len(_PLAIN_STYLES) > 4096:  # a screen uses a few dozen styles; never grow without end
+            _PLAIN_STYLES.clear()
+            _PLAIN_STYLES[None] = True
+        plain = _PLAIN_STYLES[style] = style.bgcolor is None and not (
+            style.reverse or style.underline or style.underline2 or style.strike or style.overline)
+    return plain
+
+
+_PLAIN_STYLES: dict[Style | None, bool] = {None: True}
+"""Whether a blank in each style looks erased (styles are immutable and hashable)."""
 
 
 class MirroredApp(App):
@@ -236,7 +253,10 @@ class MirroredApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In a text area (a note being written) ctrl+z takes back typing, as in any editor.
-        if action == "suspend" and isinstance(self.focused, TextArea):
+        # TextArea's module (with its themes and document classes) is imported by the dialogs
+        # that have one, not at start (issue 11): until then nothing focused can be one.
+        text_area = sys.modules.get("textual.widgets._text_area")
+        if action == "suspend" and text_area is not None and isinstance(self.focused, text_area.TextArea):
             return False
         return True
 

@@ -17,7 +17,6 @@ from textual.widgets import Input
 from textual.widgets.input import Selection
 
 from storage.thai.graphemes import grapheme_boundaries
-from storage.thai.segment import segment
 from widgets.key_order import KeysInOrder
 
 
@@ -70,6 +69,8 @@ class ThaiInput(KeysInOrder, Input):
 
     def _word_starts(self) -> list[int]:
         """Offsets where a (non-space) word starts, by the Thai segmenter."""
+        from storage.thai.segment import segment  # at the first word jump, not at start (issue 11)
+
         starts, pos = [], 0
         for tok in segment(self.value):
             if not tok.isspace():

@@ -33,11 +33,12 @@ def origin_tag(directive: Directive | None) -> str:
     """The short tag a card shows when the board has several letters: the tail of the letter's
     number (``3362``), or for a meeting the first word of what it was (``ประชุม``)."""
     from storage.select import letter_tag
-    from storage.thai.segment import segment
 
     if directive is None:
         return ""
     if directive.number:
         return letter_tag(directive.number)
+    from storage.thai.segment import segment  # only for a meeting: a numbered letter's card needs none
+
     words = [w for w in segment(directive.subject) if w.strip()]
     return words[0][:12] if words else ""

@@ -22,7 +22,6 @@ from storage.thai.chars import (
     starts_silent_ending,
 )
 from storage.thai.graphemes import grapheme_boundaries
-from storage.thai.segment import line_tokens, segment
 from storage.thai.cut import truncate  # re-exported: wrap and cut are used together
 from storage.thai.width import Measure, cell_width
 
@@ -41,6 +40,10 @@ class _Unit:
 
 def _units(text: str, start: int, end: int, measure: Measure = cell_width) -> list[_Unit]:
     """Group the paragraph's tokens into units separated by break opportunities."""
+    # The segmenter (its patterns cost ~3 ms to import) only once a text is wrapped:
+    # truncating one-line cards, all the first paint of a compact board does, needs none.
+    from storage.thai.segment import line_tokens
+
     tokens = line_tokens(text[start:end])
     units: list[_Unit] = []
     pos = start
@@ -67,6 +70,8 @@ def _units(text: str, start: int, end: int, measure: Measure = cell_width) -> li
 
 def _word_starts(text: str, unit: _Unit) -> set[int]:
     """Absolute offsets of the word boundaries inside a unit (its preferred cut points)."""
+    from storage.thai.segment import segment  # see _units
+
     starts, pos = set(), unit.start
     for tok in segment(text[unit.start : unit.end]):
         pos += len(tok)

@@ -1,0 +1,70 @@
+"""The board's first frame loads only what it draws (issue 11): what a later key, a dialog or
+a wider terminal needs is imported then. Each check runs a fresh interpreter (the modules
+a test process has already loaded say nothing); timings are bench/bench_startup.py's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "fixtures" / "letters" / "rayong-2565-directives.txt"
+
+LATER = ("storage.thai.segment", "textual.widgets._text_area", "storage.editing.live", "storage.activity",
+         "tui.screens.note_input", "tui.screens.card_detail")
+"""Modules the first frame of a compact board does without: the Thai segmenter (wrapping; a
+compact card is truncated), the text area (notes), hand-edit and activity wording."""
+
+FIRST_FRAME = """
+import json, sys
+from pathlib import Path
+from tui.factory import make_app
+from widgets.board_grid import BoardGrid
+
+seen = {}
+draw = BoardGrid.render_line
+
+def render_line(self, y):
+    strip = draw(self, y)
+    text = strip.text
+    if "modules" not in seen and "#" in text:  # a card line of a board of several letters, drawn
+        seen["modules"], seen["line"] = sorted(sys.modules), text
+        self.app.call_later(self.app.exit)
+    return strip
+
+BoardGrid.render_line = render_line
+app = make_app(Path(sys.argv[1]), watch_files=False)
+app.run(headless=True, size=(100, 30))
+app.store.close()
+print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+def _run(code: str, *args: str) -> subprocess.CompletedProcess:
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=dict(os.environ),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_a_compact_board_of_several_letters_draws_its_cards_without_what_comes_later(tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    letters = []
+    for n in range(2):
+        letter = tmp_path / f"letter-{n}.txt"
+        letter.write_text(text.replace("๓๓๖๒", f"{9000 + n}", 1), encoding="utf-8")
+        letters.append(str(letter))
+    board = tmp_path / "board.json"
+    _run("import sys; from tui.cli import main; sys.exit(main(sys.argv[1:]))",
+         "--board", str(board), "import", *letters)
+
+    seen = json.loads(_run(FIRST_FRAME, str(board)).stderr.strip().splitlines()[-1])
+
+    assert any("\u0e00" <= c <= "\u0e7f" for c in seen["line"])  # Thai text, truncated into its column
+    modules = set(seen["modules"])
+    assert "widgets.board_grid" in modules and "storage.thai.graphemes" in modules
+    assert sorted(m for m in modules if m in LATER or m.split(".")[0] == "regex") == []

@@ -61,8 +61,8 @@ def test_the_commands_import_neither_textual_nor_the_rest_of_rich(board_path: Pa
     modules = _modules(RUN_CLI, "--board", str(board_path), *args)
     assert "tui.cli" in modules and "storage.sync.store" in modules
     assert _heavy(modules) == []
-    if command[0] != "move":  # reading from the cache takes no lock
-        assert "filelock" not in modules
+    # Reading from the cache takes no lock; a move takes flock itself (storage/sync/replica.py).
+    assert "filelock" not in modules or sys.platform == "win32"
 
 
 PAINT = """

@@ -21,15 +21,17 @@ decode is ignored and written again.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
 import struct
 import sys
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from storage.errors import BoardError
 from storage import models
@@ -51,6 +53,23 @@ _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _MODELS.values()}
 _ATOMS = (str, int, float, bool, type(None))
 _NOT_KEPT = ("snapshot", "version", "shown")
 """Rebuilt (``LiveView._freeze``), or kept on their own (``shown``: ``_enc_shown``)."""
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Inside, the cyclic garbage collector does not run. Opening a board (from the cache or
+    the files) allocates a few hundred thousand tuples and dicts and frees none of them: each
+    allocation burst made the collector walk the whole, growing heap again, which tripled the
+    time to decode a 10,000-card board's registers (docs/benchmarks.md). Nothing made inside
+    is a cycle to collect; the collector resumes on the way out, as it was."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def cache_path(board: Path, user: str) -> Path:

@@ -120,7 +120,11 @@ class BoardStore:
              clock: Callable[[], int] | None = None, read_only: bool = False) -> "BoardStore":
         """Open a board; ``read_only`` writes nothing anywhere (not even the state dir) and
         refuses every change with a BoardError."""
-        path = Path(path)
+        with cache.paused_gc():  # a few hundred thousand objects made, none freed
+            return cls._open(Path(path), user, clock, read_only)
+
+    @classmethod
+    def _open(cls, path: Path, user: str | None, clock: Callable[[], int] | None, read_only: bool) -> "BoardStore":
         if not read_only:
             store = cls._from_cache(path, user_name(user), clock)
             if store is not None:
@@ -185,7 +189,9 @@ class BoardStore:
         found = cache.Cached({"board_id": self.board_id, "name": self.name, "user": self.user},
                              sources[str(self.path)][0], sources, self.own.keys, named,
                              self.clock.seen, self._live, state)
-        if cache.write(cache.cache_path(self.path, self.user), found):
+        with cache.paused_gc():
+            written = cache.write(cache.cache_path(self.path, self.user), found)
+        if written:
             self._cached_version = self._live.version
             self._cache_token = found.token
 
@@ -194,7 +200,8 @@ class BoardStore:
         """The joined registers; from the cache they are decoded when first needed (a write,
         a refresh), which a `board list` or a first paint never does."""
         if self._encoded_state is not None:
-            self._joined = cache.decode_state(self._encoded_state)
+            with cache.paused_gc():
+                self._joined = cache.decode_state(self._encoded_state)
             self._encoded_state = None
             for ops in self._take_unjoined():
                 merge_into(self._joined, ops)

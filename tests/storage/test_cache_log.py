@@ -213,3 +213,24 @@ def test_the_log_is_private_like_the_cache(cached: Path) -> None:
     assert log_file(cached).parent == cache_file(cached).parent
     assert not any(p.suffix == ".log" for p in cached.parent.rglob("*"))
     assert os.path.getsize(log_file(cached)) < cache_log.MAX_BYTES
+
+
+def test_the_garbage_collector_is_back_on_after_every_open(cached: Path, used, tmp_path: Path) -> None:
+    """Opening pauses the collector (cache.paused_gc): after a hit, a miss, a failed open and
+    a decode of the registers it runs again — and a caller who had paused it keeps it paused."""
+    import gc
+
+    store = BoardStore.open(cached)
+    store.state  # the registers decoded
+    store.close()
+    cache_file(cached).unlink()
+    BoardStore.open(cached).close()
+    with pytest.raises(Exception):
+        BoardStore.open(tmp_path / "none.json")
+    assert used[:2] == [True, False] and gc.isenabled()
+    gc.disable()
+    try:
+        BoardStore.open(cached).close()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

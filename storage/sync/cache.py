@@ -22,7 +22,6 @@ decode is ignored and written again.
 from __future__ import annotations
 
 import gc
-import hashlib
 import marshal
 import os
 import struct
@@ -35,6 +34,7 @@ from typing import Any, Iterator
 
 from storage.errors import BoardError
 from storage import models
+from storage.ids import blake2b
 from storage.sync import folder as fs
 from storage.sync import cache_log, host
 from storage.sync.files import StatKey, stat_key, write_atomic
@@ -76,7 +76,7 @@ def cache_path(board: Path, user: str) -> Path:
     """Where the cache of ``board`` for ``user`` on this machine lives (keyed by the machine's
     fingerprint too: a state dir copied to another machine brings no cache that it would use)."""
     where = os.path.realpath(board)
-    key = hashlib.blake2b(f"{where}\x1f{user}\x1f{host.fingerprint()}".encode(), digest_size=10).hexdigest()
+    key = blake2b(f"{where}\x1f{user}\x1f{host.fingerprint()}".encode(), digest_size=10).hexdigest()
     return state_root() / "cache" / f"{key}.bin"
 
 

@@ -12,13 +12,15 @@ agency (``merged_into``; the view folds its cards), a retraction is a history ev
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from storage import ids
 from storage.editing.errors import EditError
-from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 from storage.sync.edits import Basis, add_event, set_field
 from storage.sync.state import State
+
+if TYPE_CHECKING:  # annotations only: a move or a note never imports the forms' checks (issue 11)
+    from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 
 
 def _v(fields: dict, name: str, default: Any = None) -> Any:

@@ -18,11 +18,12 @@ tell them apart:
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import re
 import time
 from pathlib import Path
+
+from storage.ids import blake2b
 
 _MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")
 
@@ -49,14 +50,14 @@ def host_name() -> str:
 def fingerprint() -> str:
     """This machine: 16 hex digits of (host name, machine id)."""
     machine_id = next((text for text in map(_read, _MACHINE_ID_FILES) if text), "")
-    return hashlib.blake2b(f"{host_name()}\x1f{machine_id}".encode(), digest_size=8).hexdigest()
+    return blake2b(f"{host_name()}\x1f{machine_id}".encode(), digest_size=8).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
 def boot() -> str:
     """This boot of this machine: 8 hex digits ("" where the OS does not say)."""
     boot_id = _read("/proc/sys/kernel/random/boot_id")
-    return hashlib.blake2b(boot_id.encode(), digest_size=4).hexdigest() if boot_id else ""
+    return blake2b(boot_id.encode(), digest_size=4).hexdigest() if boot_id else ""
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import getpass
-import hashlib
 import logging
 import os
 import sys
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from storage.errors import BoardError
-from storage.ids import new_id
+from storage.ids import blake2b, new_id
 from storage.sync import host
 from storage.sync.files import dumps, write_atomic
 
@@ -90,7 +89,7 @@ def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
     machine = host.host_name()
     # The host is part of the key too: a home directory shared over NFS must not give two
     # machines one replica (they would write one file at once).
-    key = hashlib.blake2b(f"{board_id}\x1f{where}\x1f{user}\x1f{machine}".encode(), digest_size=8).hexdigest()
+    key = blake2b(f"{board_id}\x1f{where}\x1f{user}\x1f{machine}".encode(), digest_size=8).hexdigest()
     return state_root() / "boards" / key, where, machine
 
 

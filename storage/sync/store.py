@@ -17,13 +17,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from storage.controls import visible
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
-from storage.editing.impact import MergePlan, merge_plan
-from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item, Note, Records
 from storage.sync import cache, cache_log, edits, hand, undo
 from storage.sync import folder as fs
@@ -39,6 +37,10 @@ from storage.sync.scan import FolderScan
 from storage.sync.state import Delta, State, merge_into
 from storage.sync.sync_ops import run_sync
 from storage.sync.view import LiveView
+
+if TYPE_CHECKING:  # annotations only: what hand edits take is imported by the forms that make it
+    from storage.editing.impact import MergePlan
+    from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
 
 __all__ = ["BoardStore", "SyncReport", "parse_file"]
 
@@ -386,6 +388,8 @@ class BoardStore:
 
     def merge_agencies(self, source: str, target: str) -> MergePlan:
         """``source`` is the same office as ``target``: its cards follow (see hand.merge_agencies)."""
+        from storage.editing.impact import merge_plan
+
         plan = merge_plan(self.snapshot(), source, target)
         self.commit(hand.merge_agencies, source, target)
         return plan

@@ -63,6 +63,22 @@ def test_the_commands_import_neither_textual_nor_the_rest_of_rich(board_path: Pa
     assert _heavy(modules) == []
     # Reading from the cache takes no lock; a move takes flock itself (storage/sync/replica.py).
     assert "filelock" not in modules or sys.platform == "win32"
+    # Ids hash with CPython's own BLAKE2 and draw from os.urandom (storage/ids.py); a move, a
+    # rank or a note never imports what only hand edits and merges use.
+    assert not {"hashlib", "secrets", "random", "storage.editing.values", "storage.editing.impact"} & modules
+
+
+def test_ids_are_the_blake2b_hashlib_gives() -> None:
+    """The same ids as before the import trim: two officers on two versions import alike."""
+    import hashlib
+
+    from storage import ids
+
+    assert ids.blake2b is hashlib.blake2b or ids.blake2b(b"x").hexdigest() == hashlib.blake2b(b"x").hexdigest()
+    assert ids.card_id("รย 0017.2/ว 3362", 1, "สำนักงานจังหวัดระยอง") == hashlib.blake2b(
+        "card\x1fรย 0017.2/ว 3362\x1f1\x1fสำนักงานจังหวัดระยอง".encode(), digest_size=8).hexdigest()
+    made = {ids.new_id() for _ in range(100)}
+    assert len(made) == 100 and all(len(i) == ids.ID_LENGTH and int(i, 16) >= 0 for i in made)
 
 
 PAINT = """

@@ -234,3 +234,24 @@ def test_the_garbage_collector_is_back_on_after_every_open(cached: Path, used, t
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_registers_kept_once_in_the_cache_keep_their_values_and_types() -> None:
+    """encode_state keeps equal registers of a text once; values Python calls equal but the
+    files tell apart (1 and true, 0.0 and -0.0) come back as they were, so the join's
+    tie-break by bytes sees what the files hold."""
+    from storage.sync.state import State
+
+    stamp = (1_700_000_000_000, 0, "a" * 16)
+    state = State({
+        "card/1": {"status": (stamp, "todo", "x"), "rank": (stamp, 0.0, "x"), "n": (stamp, 1, "x")},
+        "card/2": {"status": (stamp, "todo", "x"), "rank": (stamp, -0.0, "x"), "n": (stamp, True, "x")},
+        "card/3": {"text": (stamp, None, "x"), "refs": (stamp, ["a", 1], "x")},
+    }, {"e": {"id": "e", "kind": "note", "s": list(stamp)}})
+    back = cache.decode_state(cache.encode_state(state))
+    assert back == state
+    assert back.records["card/1"]["status"] is back.records["card/2"]["status"]
+    assert type(back.records["card/2"]["n"][1]) is bool and type(back.records["card/1"]["n"][1]) is int
+    assert str(back.records["card/2"]["rank"][1]) == "-0.0" and str(back.records["card/1"]["rank"][1]) == "0.0"
+    back.records["card/1"]["status"] = (stamp, "done", "x")  # a register replaced, not changed in place
+    assert back.records["card/2"]["status"][1] == "todo"

@@ -17,7 +17,10 @@ from storage.thai.digits import to_ascii_digits
 
 _NUMBER = r"[ก-ฮ]{1,4}\.?\s?[0-9๐-๙]{2,}(?:\.[0-9๐-๙]+)*\s?/\s?(?:ว\.?\s?)?[0-9๐-๙]+"
 NUMBER_RE = re.compile(rf"(?<![ก-ฮ]){_NUMBER}")
-_OWN_NUMBER_RE = re.compile(rf"^\s*(?:ด่วน\S*\s+)?ที่\s*(?P<num>{_NUMBER})")
+_OWN_NUMBER_RE = re.compile(
+    rf"^\s*(?:ด่วน\S*\s+)?(?P<named>(?:หนังสือ\s*)?ที่|เลขที่(?:หนังสือ)?\s*[:：]?)\s*(?P<num>{_NUMBER})")
+"""``ที่ รย ๐๐๑๗.๒/ว ๓๓๖๒`` heading a letter; ``หนังสือ ที่ … ลงวันที่ …`` or ``เลขที่หนังสือ …``
+heading a sheet that tracks one."""
 _NUMBER_PARTS_RE = re.compile(r"([ก-ฮ]{1,4})\.?\s?([0-9.]+)\s?/\s?(ว)?\.?\s?([0-9]+)")
 _SUBJECT_RE = re.compile(r"^\s*เรื่อง\s*[:：]?\s*(?P<subject>.*)$")
 _SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย)")
@@ -115,6 +118,13 @@ def _letter_date(lines: list[str]) -> str | None:
                 found = parse_thai_date(m.group(0))
                 if found:
                     return found.isoformat()
+    for line in own:  # a sheet's "หนังสือ ที่ สข 0017.2/ว 4410 ลงวันที่ 25 พฤศจิกายน 2568": its own letter's
+        named = _OWN_NUMBER_RE.match(line)
+        if named and named.group("named") != "ที่":
+            dated = re.search(r"ลง\s*วันที่\s*(.+)$", line[named.end():])
+            found = parse_thai_date(dated.group(1)) if dated else None
+            if found:
+                return found.isoformat()
     return None
 
 

@@ -92,6 +92,11 @@ def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, s
     warnings = list(warnings or [])
     index = known if isinstance(known, AgencyIndex) else AgencyIndex(known)
     directive = read_head(head, index, warnings, source, tail)
+    title = "" if directive.subject else agenda.meeting_title(head)
+    if title:  # a tracking sheet or a summary without เรื่อง: its title says what it is about,
+        # and who gave the orders when no office signs it
+        directive = replace(directive, subject=title, issuer=directive.issuer or agenda.meeting_chair(head))
+        warnings = [w for w in warnings if w.code != "importer.no_subject"]
     if cols.agencies is None and cols.lead is None and cols.support is None:
         warnings.append(DraftWarning.of("importer.no_agency_column"))
     items = rows_to_items(rows, cols, index, warnings)

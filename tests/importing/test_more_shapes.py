@@ -84,3 +84,29 @@ def test_cells_with_line_breaks_land_in_their_columns(rows) -> None:
         assert [a.name for a in item.agencies] == offices
         assert (item.recurrence == "ทุกเดือน") == (due == "ทุกเดือน")
         assert (item.due == "2025-09-30") == due.startswith("ภายใน")
+
+
+def test_a_tracking_sheet_heads_itself_with_a_title_and_the_letter_it_tracks(tmp_path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ติดตามข้อสั่งการผู้ว่าราชการจังหวัดสงขลา การประชุมกรมการจังหวัด ครั้งที่ 11/2568"])
+    sheet.append(["หนังสือ ที่ สข 0017.2/ว 4410 ลงวันที่ 25 พฤศจิกายน 2568"])
+    sheet.append([])
+    sheet.append(["ที่", "ประเด็น/ข้อสั่งการ", "ผู้รับผิดชอบหลัก", "ผู้รับผิดชอบร่วม", "กำหนดเวลา", "ผลการดำเนินงาน"])
+    sheet.append([1, "เร่งรัดการช่วยเหลือผู้ประสบอุทกภัย", "ปภ.สงขลา", "ทุกอำเภอ, อปท.ทุกแห่ง", "15 ธ.ค. 68", ""])
+    sheet.append([2, "สำรวจความเสียหายด้านการเกษตร", "สำนักงานเกษตรจังหวัดสงขลา", "", "31/12/2568", ""])
+    book.save(tmp_path / "tracking.xlsx")
+    draft = read_letter(tmp_path / "tracking.xlsx")
+    d = draft.directive
+    # "หนังสือ ที่ … ลงวันที่ …" above the table is the tracked letter's own number and date
+    # (in a letter's body the same words name a letter referred to).
+    assert (d.number, d.date, d.references) == ("สข 0017.2/ว 4410", "2025-11-25", ())
+    assert d.subject == "ติดตามข้อสั่งการผู้ว่าราชการจังหวัดสงขลา การประชุมกรมการจังหวัด ครั้งที่ 11/2568"
+    assert d.issuer == "ผู้ว่าราชการจังหวัดสงขลา"
+    assert not draft.warnings
+    one, two = draft.items
+    assert roles(one) == {"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดสงขลา": "lead", "อำเภอทุกอำเภอ": "support",
+                          "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
+    assert (one.due, two.due) == ("2025-12-15", "2025-12-31")

@@ -42,6 +42,7 @@ _LOCAL_UNIT_RE = re.compile(r"(?:อำเภอ|เทศบาล(?:นคร|
 """A district or a local body named by its place (``อำเภอแก่งหางแมว``, ``เทศบาลเมืองท่าใหม่``):
 its name ends at no province, yet it is a unit that can be given work."""
 _NAME_END_RE = re.compile(r"\s|,|\)|และ|หรือ|$")
+_TRAILING_JOINER_RE = re.compile(r"(?:และ|หรือ)$")
 _UNIT_DUTY_RE = re.compile(r"เตรียม|เฝ้าระวัง|แก้ไข|ป้องกัน|ควบคุม|กวดขัน|ปรับปรุง|ซ่อม|ตรวจ|รณรงค์|อบรม|"
                            r"ช่วยเหลือ|ปฏิบัติ|สร้าง|ส่ง|เสนอ|จัด|เร่ง")
 """Duties a district is told to do, beyond those any name may be cut at (genre.PREDICATE_RE)."""
@@ -172,12 +173,14 @@ def _coordinated(text: str, pos: int, end: int, found: list) -> int:
     though its name ends at no province; the name must end where a word plainly does (a
     space, ``และ``), or before a verb glued on, lest the verb be read as part of it."""
     before = text[max(0, pos - 20): pos]
+    joiner = _TRAILING_JOINER_RE.search(text, pos, end)  # "ฝ่ายปกครองและ สสจ.…": a PDF lost the space
+    end = joiner.start() if joiner else end
     if not _LOCAL_UNIT_RE.match(text, pos):  # any other name: said right after the partner word
-        plain = _NAME_END_RE.match(text, end) and end - pos <= 40 and _before_a_verb(text, pos, end) == end
+        plain = (joiner or _NAME_END_RE.match(text, end)) and end - pos <= 40 and _before_a_verb(text, pos, end) == end
         return end if plain and _SUPPORT_BEFORE_RE.search(before) else 0
     capital = _CAPITAL_DISTRICT_RE.match(text, pos)
     cut = capital.end() if capital else _before_a_verb(text, pos, end)
-    if cut == end and (not _NAME_END_RE.match(text, end) or end - pos > 40):
+    if cut == end and (not (joiner or _NAME_END_RE.match(text, end)) or end - pos > 40):
         return 0
     end = cut
     if _SUPPORT_BEFORE_RE.search(before):

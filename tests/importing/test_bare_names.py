@@ -92,3 +92,12 @@ def test_districts_only_count_when_the_order_names_them_as_partners() -> None:
         "สำนักงานเกษตรจังหวัดน่าน": None}
     # A head glued to a leading vowel is inside a word: ``ให้ปภ.`` names ปภ., not ``ห้ปภ.``.
     assert [n for n, _ in assignees("ให้ปภ.จังหวัดน่านเตรียมเครื่องสูบน้ำ", idx)] == ["ปภ.จังหวัดน่าน"]
+
+
+def test_a_joiner_glued_to_a_partners_name_is_not_part_of_it() -> None:
+    # PDFium drops the space the typist put after และ or before it: "ฝ่ายปกครองและ สสจ.…".
+    idx = AgencyIndex()
+    assert assignees("ให้ตำรวจภูธรจังหวัดพัทลุงเป็นหน่วยงานหลัก โดยมี ฝ่ายปกครองและ สสจ.พัทลุง สนับสนุน", idx) == [
+        ("ตำรวจภูธรจังหวัดพัทลุง", "lead"), ("ฝ่ายปกครอง", "support"), ("สสจ.พัทลุง", "support")]
+    assert [n for n, _ in assignees("ให้สำนักงานเกษตรจังหวัดน่านร่วมกับอำเภอปัวและ อำเภอท่าวังผา จัดงาน", idx)] == [
+        "สำนักงานเกษตรจังหวัดน่าน", "อำเภอปัว", "อำเภอท่าวังผา"]

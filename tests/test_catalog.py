@@ -101,3 +101,37 @@ def test_stored_codes_are_worded_and_unknown_codes_shown_as_they_are() -> None:
     assert code_word("th", "status", "doing") == "กำลังดำเนินการ"
     assert code_word("en", "role", "lead") == "Lead"
     assert code_word("th", "status", "archived") == "archived"  # a newer version's status
+
+
+def test_no_key_is_defined_in_two_areas() -> None:
+    # The lazy catalog checks each area as it is loaded; here every area, against every other.
+    from storage.i18n import _areas
+
+    texts, owners = merge(_areas())
+    assert len(texts) == len(owners) > 500
+
+
+def test_every_key_is_found_from_a_cold_catalog_as_in_the_whole_table() -> None:
+    # A fresh catalog per key: found in the area its prefix names or, failing that, in any
+    # other (cli.help.* in edits.py, sync.* in files.py, key.* in layout.py, ui.py's bare keys).
+    from storage.i18n import _area_names, _areas, _Catalog
+
+    whole, _ = merge(_areas())
+    for key, pair in whole.items():
+        cold = _Catalog(_area_names())
+        assert cold[key] == pair and key in cold, key
+    cold = _Catalog(_area_names())
+    assert "no.such.key" not in cold and len(cold) == len(whole) and dict(cold) == dict(whole)
+
+
+def test_a_key_in_two_areas_is_refused_when_the_second_loads(monkeypatch) -> None:
+    import storage.i18n as i18n
+
+    tables = {"one": {"x.y": ("ก", "a")}, "x": {"x.y": ("ข", "b")}, "bad": {"bad.z": ("ก",)}}
+    monkeypatch.setattr(i18n, "_area_texts", tables.__getitem__)
+    catalog = i18n._Catalog(["one", "x"])
+    assert catalog["x.y"] == ("ข", "b")  # its prefix's area (x) only: "one" is not loaded yet
+    with pytest.raises(CatalogError, match="'x.y'.*'x'.*'one'"):
+        len(catalog)  # everything loaded: the same key twice
+    with pytest.raises(CatalogError, match="pair"):
+        i18n._Catalog(["bad"])["bad.z"]

@@ -16,6 +16,7 @@ Pure Python: storage, widgets and the app all import it.
 
 from __future__ import annotations
 
+import _thread
 import importlib
 import os
 import string
@@ -36,14 +37,32 @@ class CatalogError(ValueError):
     """The catalog itself is wrong (a key in two areas, a text that is not a pair)."""
 
 
-def _areas() -> Iterator[tuple[str, Mapping[str, object]]]:
-    """(name, TEXTS) of every public module in this package, by name.
+def _area_names() -> list[str]:
+    """Every public module in this package, by name.
 
     Listed from the folder (``area.py``), not by pkgutil: that imports ``inspect`` (~7 ms of
     every command's start-up) to find the same names."""
     names = {entry[:-3] for folder in __path__ for entry in os.listdir(folder) if entry.endswith(".py")}
-    for name in sorted(name for name in names if not name.startswith("_") and name.isidentifier()):
-        yield name, importlib.import_module(f"{__name__}.{name}").TEXTS
+    return sorted(name for name in names if not name.startswith("_") and name.isidentifier())
+
+
+def _areas() -> Iterator[tuple[str, Mapping[str, object]]]:
+    """(name, TEXTS) of every area module, by name."""
+    for name in _area_names():
+        yield name, _area_texts(name)
+
+
+def _area_texts(name: str) -> Mapping[str, object]:
+    return importlib.import_module(f"{__name__}.{name}").TEXTS
+
+
+def _add(texts: dict[str, tuple[str, str]], owner: dict[str, str], area: str, table: Mapping[str, object]) -> None:
+    for key, pair in table.items():
+        if key in owner:
+            raise CatalogError(f"text key {key!r} is defined in both {owner[key]!r} and {area!r}")
+        if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
+            raise CatalogError(f"text {key!r} in {area!r} is not a (Thai, English) pair")
+        texts[key], owner[key] = pair, area  # type: ignore[assignment]
 
 
 def merge(areas: Iterable[tuple[str, Mapping[str, object]]]) -> tuple[Mapping[str, tuple[str, str]], Mapping[str, str]]:
@@ -51,17 +70,86 @@ def merge(areas: Iterable[tuple[str, Mapping[str, object]]]) -> tuple[Mapping[st
     texts: dict[str, tuple[str, str]] = {}
     owner: dict[str, str] = {}
     for area, table in areas:
-        for key, pair in table.items():
-            if key in owner:
-                raise CatalogError(f"text key {key!r} is defined in both {owner[key]!r} and {area!r}")
-            if not (isinstance(pair, tuple) and len(pair) == 2 and all(isinstance(s, str) for s in pair)):
-                raise CatalogError(f"text {key!r} in {area!r} is not a (Thai, English) pair")
-            texts[key], owner[key] = pair, area
+        _add(texts, owner, area, table)
     return MappingProxyType(texts), MappingProxyType(owner)
 
 
-TEXTS, AREAS = merge(_areas())
-"""Key → (Thai, English), and key → the area module that defines it."""
+_LIKELY_AREA = {"status": "statuses", "status_short": "statuses", "role": "statuses", "error": "errors",
+                "key": "keys", "report": "reports"}
+"""Where a key of this prefix most likely lives, when the area is not named like the prefix."""
+
+
+def _likely_area(key: str) -> str:
+    head, _, rest = key.partition(".")
+    return "cli_help" if head == "cli" and rest.startswith("help.") else _LIKELY_AREA.get(head, head)
+
+
+class _Catalog(Mapping[str, tuple[str, str]]):
+    """Key → (Thai, English), the area modules imported as their keys are first asked for.
+
+    ``board list`` words a few dozen texts from 4 of the ~20 areas: importing and checking
+    every area at start-up was most of the catalog's cost for every command. A key is looked
+    for in the area its prefix names (``cli.item`` → cli.py, ``status.todo`` → statuses.py),
+    and, when not there, in every area not loaded yet — so a key in an area of another name is
+    still found, and an unknown key is known to be unknown only once everything is loaded.
+    Iterating or counting loads everything. Each area is checked as it comes in (a key already
+    defined by a loaded area, a text that is not a pair: CatalogError); tests/test_catalog.py
+    loads them all, so a key in two areas still fails the suite."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._pending = list(names)
+        self._texts: dict[str, tuple[str, str]] = {}
+        self._owner: dict[str, str] = {}
+        self._lock = _thread.allocate_lock()  # screens' workers word texts from their threads too
+
+    def _load(self, names: Iterable[str]) -> None:
+        with self._lock:
+            for name in [n for n in names if n in self._pending]:
+                _add(self._texts, self._owner, name, _area_texts(name))
+                self._pending.remove(name)
+
+    def load_all(self) -> None:
+        self._load(list(self._pending))
+
+    def __getitem__(self, key: str) -> tuple[str, str]:
+        try:
+            return self._texts[key]
+        except KeyError:
+            if not self._pending:
+                raise
+        self._load([_likely_area(key)])
+        if key not in self._texts:
+            self.load_all()
+        return self._texts[key]
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        self.load_all()
+        return iter(self._texts)
+
+    def __len__(self) -> int:
+        self.load_all()
+        return len(self._texts)
+
+    def owners(self) -> Mapping[str, str]:
+        self.load_all()
+        return MappingProxyType(self._owner)
+
+
+TEXTS: Mapping[str, tuple[str, str]] = _Catalog(_area_names())
+"""Key → (Thai, English): every area's texts, each area imported when first needed."""
+
+
+def __getattr__(name: str) -> object:
+    if name == "AREAS":  # key → the area module that defines it (everything loaded)
+        return TEXTS.owners()  # type: ignore[attr-defined]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_thai(lang: str) -> bool:

@@ -72,11 +72,14 @@ def test_help_before_a_command_and_unknown_words_get_every_command(capsys) -> No
     assert all(word in error for word in COMMANDS), error  # argparse's "invalid choice" lists them
 
 
-def test_board_list_imports_only_its_own_command_module(board_path) -> None:
+def test_board_list_imports_only_its_own_command_module_and_catalog_areas(board_path) -> None:
     code = ("import sys; from tui.cli import main; main(['--board', sys.argv[1], 'list']); "
-            "print(' '.join(m for m in sys.modules if m.startswith('tui.cli.')), file=sys.stderr)")
+            "print(' '.join(m for m in sys.modules if m.startswith(('tui.cli.', 'storage.i18n.'))), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, str(board_path)], capture_output=True, text=True,
                           env=dict(os.environ, COLUMNS="80"))
     assert done.returncode == 0 and "ข้อ" in done.stdout
     loaded = set(done.stderr.split())
     assert "tui.cli.board_commands" in loaded and not loaded & {m for m in COMMAND_MODULES} - {"tui.cli.board_commands"}
+    # The texts a list says (status words, ข้อ N, the help's metavar) and no other area's.
+    assert {m for m in loaded if m.startswith("storage.i18n.")} == {
+        "storage.i18n.statuses", "storage.i18n.cli", "storage.i18n.cli_help"}

@@ -77,6 +77,7 @@ TEXTS = {
     ),
     # field names in the log (edits by hand; any other field is shown as stored)
     "meeting.field.text": ("ข้อความ", "text"),
+    "meeting.field.seq": ("เลขข้อ", "item number"),
     "meeting.field.due": ("กำหนดเสร็จ", "due date"),
     "meeting.field.recurrence": ("ความถี่", "recurrence"),
     "meeting.field.role": ("บทบาท", "role"),

@@ -60,9 +60,24 @@ def add_letter(b: Basis, letter: LetterInput) -> State:
 
 
 def next_seq(b: Basis, directive_id: str) -> int:
-    """After every item of the letter, deleted ones too (undo may bring them back)."""
-    return 1 + max((int(_v(f, "seq", 0)) for _, f in _records(b, "item")
-                    if _v(f, "directive_id") == directive_id), default=0)
+    """After every item of the letter, deleted ones too (undo may bring them back), and after
+    the numbers shown (an item numbered alike on two machines shows the next free one: shown.py)."""
+    stored = (int(_v(f, "seq", 0)) for _, f in _records(b, "item") if _v(f, "directive_id") == directive_id)
+    shown = (i.seq for i in b.snapshot.items.values() if i.directive_id == directive_id)
+    return 1 + max((*stored, *shown), default=0)
+
+
+def settle_numbers(ops: State, b: Basis, directive_id: str) -> None:
+    """Write down the number each item of the letter is shown under where it is not the one
+    stored (two machines gave one number: shown.numbered), with a history event saying so —
+    from then on the number stays, whatever is deleted or added later."""
+    for item in b.snapshot.items.values():
+        if item.directive_id != directive_id:
+            continue
+        stored = _v(b.state.records.get(f"item/{item.id}", {}), "seq")
+        if stored is not None and int(stored) != item.seq:
+            set_field(ops, b, f"item/{item.id}", "seq", item.seq)
+            history(ops, b, f"item/{item.id}", "seq", int(stored), item.seq)
 
 
 def add_item(b: Basis, directive_id: str, item: ItemInput) -> State:
@@ -70,6 +85,7 @@ def add_item(b: Basis, directive_id: str, item: ItemInput) -> State:
     if directive_id not in b.snapshot.directives:
         raise EditError("edits.no_letter", text=directive_id[:8])
     seq, iid, ops = next_seq(b, directive_id), b.new_id(), State()
+    settle_numbers(ops, b, directive_id)
     key = f"item/{iid}"
     for name, value in (("directive_id", directive_id), ("seq", seq), ("text", item.text), ("due", item.due),
                         ("recurrence", item.recurrence), ("subpoints", [])):

@@ -8,6 +8,10 @@
   rank of either, and both cards' notes and history — so a status change made on another
   machine meanwhile still lands. Concurrent merges into each other keep the smaller id.
 * A note whose author retracted it (a history event ``retracted``) is shown as retracted.
+* Two items of one letter with one number (two machines each added "the next item" before
+  they saw each other's) show under distinct numbers: the number given first keeps it, the
+  later item the next number free (``numbered``) — the same on every machine; the next item
+  added writes that number down (``hand.add_item``).
 
 ``Shown`` keeps what it derived, so a status change redoes one card, not the board.
 """
@@ -17,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from storage.models import Card, HistoryEvent, Note
+from storage.models import Card, HistoryEvent, Item, Note
 from storage.sync.state import State, order
 
 
@@ -79,6 +83,7 @@ class Shown:
         self.merged = merges(self.merged_into)
         gone = self.gone["directive"]
         self.items = {i: v for i, v in tables["item"].items() if v.directive_id not in gone} if gone else tables["item"]
+        self.items = numbered(self.items, state)
         self.hidden_items = self.gone["item"] | {i for i, v in tables["item"].items() if v.directive_id in gone}
         hidden = self.hidden_items
         self.folds, self.kept_of = {}, {}
@@ -165,6 +170,39 @@ class Shown:
                 table.pop(card_id, None)
         if card_id in self.notes and any(n.id in self.retracted for n in self.notes[card_id]):
             self.notes[card_id] = tuple(_retracted(n, self.retracted.get(n.id)) for n in self.notes[card_id])
+
+
+def numbered(items: dict[str, Item], state: State) -> dict[str, Item]:
+    """``items`` with no two of one letter under one number (``items`` itself when none are).
+
+    Of the items holding one number, the one whose number was given first (its ``seq``
+    register's stamp, then its id) keeps it; each later one, in turn, takes the smallest
+    number above its own that no item of the letter holds — deleted ones neither (undo may
+    bring them back). A pure function of the joined state: every replica numbers alike, and
+    a later item added at the end (a higher number) changes no one's number."""
+    if len({(item.directive_id, item.seq) for item in items.values()}) == len(items):
+        return items  # nearly always: one set, ~0.2 ms for 3,000 items on each full rebuild
+    holders: dict[tuple[str, int], list[Item]] = {}
+    for item in items.values():
+        holders.setdefault((item.directive_id, item.seq), []).append(item)
+    clashes = sorted((key, group) for key, group in holders.items() if len(group) > 1)
+    if not clashes:
+        return items
+    letters = {key[0] for key, _ in clashes}
+    taken: dict[str, set[int]] = {letter: set() for letter in letters}
+    for key, fields in state.records.items():
+        if key.startswith("item/") and "seq" in fields and fields.get("directive_id", (0, None))[1] in letters:
+            taken[fields["directive_id"][1]].add(int(fields["seq"][1]))
+    out = dict(items)
+    for (letter, _), group in clashes:
+        group.sort(key=lambda item: (order(state.records[f"item/{item.id}"]["seq"][0]), item.id))
+        for item in group[1:]:
+            seq = item.seq + 1
+            while seq in taken[letter]:
+                seq += 1
+            taken[letter].add(seq)
+            out[item.id] = replace(item, seq=seq)
+    return out
 
 
 def _retracted(note: Note, event: HistoryEvent | None) -> Note:

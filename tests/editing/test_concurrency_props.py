@@ -128,3 +128,71 @@ def test_undo_never_overwrites_a_later_change_by_someone_else(card, mine, theirs
 def test_the_fixture_agencies_are_those_of_the_board() -> None:
     assert {SNAP.agencies[a].name for a in AGENCY_IDS} == {name for name, _ in AGENCIES}
     assert card_of(1) in SNAP.cards
+
+
+# ---- item numbers: two machines each add "the next item" of one letter ----------------------
+LETTER_ID = SNAP.items[ITEMS[1]].directive_id
+NEXT = max(ITEMS) + 1
+
+
+def _added(ops: State) -> str:
+    return next(key[5:] for key in ops.records if key.startswith("item/") and "directive_id" in ops.records[key])
+
+
+def _numbers(snap) -> list[int]:
+    return sorted(i.seq for i in snap.items.values() if i.directive_id == LETTER_ID)
+
+
+def _add(state: State, replica: str, wall: int, text: str) -> State:
+    from storage.editing.values import AgencyChoice, ItemInput
+
+    choice = AgencyChoice(AGENCIES[0][0], "lead")
+    made = iter(range(100))
+    return hand.add_item(Basis(view(state), state, (wall, 0, replica), "somchai",
+                               lambda: f"{replica}-{wall}-{text}-{next(made)}"),
+                         LETTER_ID, ItemInput(text, None, None, (choice,)))
+
+
+def test_two_items_added_at_once_get_distinct_numbers_the_first_keeps_its_own() -> None:
+    from storage.editing.refs import resolve_item
+    from tests.conftest import LETTER
+
+    a = _add(BASE, "rA", 1_700_000_000_000, "ของเครื่อง ก")
+    b = _add(BASE, "rB", 1_700_000_000_005, "ของเครื่อง ข")
+    assert view(join(BASE, a)).items[_added(a)].seq == view(join(BASE, b)).items[_added(b)].seq == NEXT
+    for snap in both_orders(a, b):
+        assert snap.items[_added(a)].seq == NEXT and snap.items[_added(b)].seq == NEXT + 1  # numbered first keeps it
+        assert resolve_item(snap, f"{LETTER}:{NEXT}").id == _added(a)  # no longer "ambiguous"
+        assert resolve_item(snap, f"{LETTER}:{NEXT + 1}").id == _added(b)
+    joined = join(BASE, a, b)
+    c = _add(joined, "rA", 1_700_000_000_010, "ข้อต่อไป")
+    after = join(joined, c)
+    assert view(after).items[_added(c)].seq == NEXT + 2  # after the number shown, not the one stored
+    assert after.records[f"item/{_added(b)}"]["seq"][1] == NEXT + 1  # the next add wrote it down
+    assert [(e.field, e.old, e.new) for e in view(after).history_of(_added(b)) if e.field == "seq"] == \
+        [("seq", NEXT, NEXT + 1)]
+    gone = hand.retire(Basis(view(after), after, (1_700_000_000_020, 0, "rB"), "malee"), "item", _added(a))
+    assert view(join(after, gone)).items[_added(b)].seq == NEXT + 1  # stays, whatever is deleted later
+
+
+@LOCAL
+@given(st.lists(st.tuples(st.sampled_from(["rA", "rB", "rC"]), walls, st.integers(1, 3)), min_size=2, max_size=4),
+       st.randoms(use_true_random=False))
+def test_items_added_on_several_machines_at_once_end_numbered_alike_everywhere(adds, rng) -> None:
+    """Each machine adds items from the board it last saw (some see some others' first);
+    after every file meets, in any order: every item is there, no two of the letter share
+    a number, and every order of joining numbers them alike."""
+    seen, everything = BASE, []
+    for n, (replica, wall, how_many) in enumerate(adds):
+        state = seen if n % 2 else BASE  # every other machine had not synced at all
+        for k in range(how_many):
+            ops = _add(state, replica, wall + k, f"ข้อ {n}.{k}")
+            state = join(state, ops)
+            everything.append(ops)
+        seen = join(seen, *everything)
+    shuffled = everything[:]
+    rng.shuffle(shuffled)
+    first, second = view(join(BASE, *everything)), view(join(BASE, *shuffled))
+    assert dict(first.items) == dict(second.items)
+    numbers = _numbers(first)
+    assert len(numbers) == len(set(numbers)) == len(ITEMS) + len(everything)  # nothing lost, none alike

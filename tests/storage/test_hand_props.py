@@ -12,8 +12,8 @@ others do not adopt its stamps, clock.py). Whatever happens:
 * undo never overwrites a change it has not made: it refuses, or writes over its own registers;
 * every machine's incremental view (LiveView) equals the view built from scratch;
 * every file joined in any order, any grouping, gives one board, on every machine, with every
-  note and history event of every change in it, and no card shown without its item, letter
-  and agency.
+  note and history event of every change in it, no card shown without its item, letter
+  and agency, and no two items of a letter under one number.
 """
 
 from __future__ import annotations
@@ -209,6 +209,8 @@ def test_hand_edits_on_three_machines_converge_and_a_later_change_wins(data: st.
         assert m.known == final
         _same(m.live.snapshot, view(final))
     _whole(view(final), everything)
+    numbers = [(i.directive_id, i.seq) for i in view(final).items.values()]
+    assert len(numbers) == len(set(numbers))  # items added at once on two machines: numbered apart
 
 
 def _deliver_all(m: Machine, machines: dict[str, Machine]) -> None:

@@ -209,6 +209,15 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
     None when the file is missing; ``(key, None)`` when the key equals ``known`` (unchanged:
     no read, no parse); BadFile when it cannot be parsed, is not a regular file or is too big.
     """
+    loaded = load_raw(path, known)
+    return None if loaded is None else (loaded[0], loaded[2])
+
+
+def load_raw(path: Path, known: StatKey | None = None,
+             twin: tuple[bytes, Any] | None = None) -> tuple[StatKey, bytes | None, Any] | None:
+    """``load_keyed`` with the bytes read too: (key, bytes, parsed data). ``twin`` is (bytes,
+    parsed data) of a file just read: when this one holds the very same bytes (our synced copy
+    and its shadow, written alike), its parse is that one, not parsed again."""
     try:
         key, raw = _read_regular(path, known)
     except FileNotFoundError:
@@ -219,8 +228,10 @@ def load_keyed(path: Path, known: StatKey | None = None) -> tuple[StatKey, Any] 
         # Another officer's file made before the board shared its files with the folder's group.
         raise BadFile(str(path), "no_read", owner=sharing.owner(path), mode=sharing.mode_text(path)) from None
     if raw is None:
-        return key, None
-    return key, _parse(path, raw)
+        return key, None, None
+    if twin is not None and raw == twin[0]:
+        return key, raw, twin[1]
+    return key, raw, _parse(path, raw)
 
 
 def load(path: Path) -> Any:
@@ -243,19 +254,24 @@ class AtomicJSONStorage(Storage):
         self.durable = durable
         self._key: StatKey | None = None
         self._data: Any = None
+        self._raw: bytes | None = None
+        """The bytes behind ``_data`` when they were read (None once written: not kept)."""
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        loaded = load_keyed(self.path, self._key)
+    def read(self, twin: "AtomicJSONStorage | None" = None) -> dict[str, dict[str, Any]] | None:
+        """The parsed file; ``twin``: a storage just read whose parse is this one's when the
+        bytes are the same (``load_raw``)."""
+        same = (twin._raw, twin._data) if twin is not None and twin._raw is not None else None
+        loaded = load_raw(self.path, self._key, same)
         if loaded is None:
-            self._key, self._data = None, None
+            self._key, self._data, self._raw = None, None, None
             return None
         if loaded[0] != self._key:
-            self._key, self._data = loaded
+            self._key, self._raw, self._data = loaded
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         write_atomic(self.path, dumps(data), durable=self.durable)
-        self._key, self._data = stat_key(self.path), data
+        self._key, self._data, self._raw = stat_key(self.path), data, None
 
     @property
     def key(self) -> StatKey | None:
@@ -263,4 +279,4 @@ class AtomicJSONStorage(Storage):
         return self._key
 
     def close(self) -> None:
-        self._data = None
+        self._data = self._raw = None

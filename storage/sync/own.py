@@ -152,7 +152,8 @@ class OwnFile:
         assert self._shadow is not None and self.replica is not None
         self._switch(current(self.replica))  # another process of this machine may have moved
         shadow_key, shadow, shadow_meta = self._read_copy(self._shadow, self._shadow_key)
-        synced_key, synced, synced_meta = self._read_copy(self._synced, self._synced_key)
+        synced_key, synced, synced_meta = self._read_copy(self._synced, self._synced_key,
+                                                          twin=self._shadow if shadow is not None else None)
         why = self._written_elsewhere(shadow, synced, synced_meta, board)
         if why:
             # The old file stays where it is and is read like any other replica's; ours
@@ -229,10 +230,12 @@ class OwnFile:
             return True
         return added if state is None else not dominates(state, self.entries)
 
-    def _read_copy(self, copy: ReplicaFile, known: StatKey | None) -> tuple[StatKey | None, State | None, dict | None]:
-        """(key, state, meta): key None when missing or damaged; state, meta None when unchanged."""
+    def _read_copy(self, copy: ReplicaFile, known: StatKey | None,
+                   twin: ReplicaFile | None = None) -> tuple[StatKey | None, State | None, dict | None]:
+        """(key, state, meta): key None when missing or damaged; state, meta None when unchanged.
+        ``twin``: the other copy, just read (the same bytes are not parsed twice)."""
         try:
-            parsed = copy.read(known, self.ahead)
+            parsed = copy.read(known, self.ahead, twin)
         except BadFile as error:
             copy.forget()
             if copy is self._synced:

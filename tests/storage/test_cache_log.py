@@ -255,3 +255,37 @@ def test_registers_kept_once_in_the_cache_keep_their_values_and_types() -> None:
     assert str(back.records["card/2"]["rank"][1]) == "-0.0" and str(back.records["card/1"]["rank"][1]) == "0.0"
     back.records["card/1"]["status"] = (stamp, "done", "x")  # a register replaced, not changed in place
     assert back.records["card/2"]["status"][1] == "todo"
+
+
+def test_our_two_copies_holding_the_same_bytes_are_parsed_once(cached: Path, monkeypatch) -> None:
+    """A write re-reads our synced copy and its shadow; written alike, the second is not parsed
+    again (storage/sync/files.py ``load_raw``). A synced copy that differs (rolled back by a
+    sync engine) is parsed on its own, and what only the shadow holds is written back."""
+    from storage.sync import files
+
+    parsed: list[str] = []
+    real = files._parse
+
+    def counting(path, raw):
+        parsed.append(Path(path).name)
+        return real(path, raw)
+
+    monkeypatch.setattr(files, "_parse", counting)
+    store = BoardStore.open(cached)
+    cards = list(store.snapshot().cards)
+    store.move(cards[1], "blocked")
+    assert parsed == ["shadow.json"]  # the synced copy: the same bytes, the same parse
+    store.close()
+    older = _own(cached).read_bytes()
+    store = BoardStore.open(cached)
+    store.move(cards[2], "done")
+    store.close()
+    own = _own(cached)
+    own.write_bytes(older)  # the synced copy rolled back to before that move
+    parsed.clear()
+    store = BoardStore.open(cached)
+    store.move(cards[3], "doing")
+    store.close()
+    assert own.name in parsed and "shadow.json" in parsed  # (a cache miss: every file read)
+    snap = truth(cached)
+    assert [snap.cards[c].status for c in cards[1:4]] == ["blocked", "done", "doing"]

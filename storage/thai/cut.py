@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storage.thai.chars import cannot_end_line
-from storage.thai.width import PLAIN, ZERO_MARKS, Measure, cell_width
+from storage.thai.chars import THAI_MARKS, cannot_end_line
+from storage.thai.width import ZERO_MARKS, Measure, cell_width, plain_width
 
-_PLAIN_ONLY = re.compile(f"[{PLAIN}]*")
-_SARA_AM = "\u0e33"
-_JOINS_BEFORE = re.compile(f"[{ZERO_MARKS}{_SARA_AM}]")
+_JOINS_BEFORE = THAI_MARKS | {"\u0e33"}
+"""The plain characters that belong to the cluster before them: the marks and SARA AM."""
 
 
 @lru_cache(maxsize=4096)  # called per rendered card line on every repaint; pure, so cached
@@ -35,7 +34,7 @@ def truncate(text: str, width: int, ellipsis: str = "…", measure: Measure = ce
     budget = width - measure(ellipsis)
     if budget < 0:
         return ellipsis[: max(0, width)]
-    plain = _PLAIN_ONLY.match(flat).end() == len(flat)
+    plain = plain_width(flat) is not None
     kept = flat[: _plain_cut(flat, budget) if plain else _cluster_cut(flat, budget, measure)]
     while kept and (kept[-1].isspace() or cannot_end_line(kept[-1])):
         kept = kept[:-1]
@@ -53,7 +52,7 @@ def _plain_cut(flat: str, budget: int) -> int:
     cut = _first_cells(budget).match(flat).end()
     # The cut may fall before a SARA AM (a cell of its own, but part of the cluster before it,
     # as in น้ำ): then the whole cluster goes.
-    while 0 < cut < len(flat) and _JOINS_BEFORE.match(flat, cut):
+    while 0 < cut < len(flat) and flat[cut] in _JOINS_BEFORE:
         cut -= 1
     return cut
 

@@ -27,14 +27,15 @@ ARGPARSE_WORDS = {
 """argparse's own help words → their catalog keys."""
 
 USAGE_ERRORS = (
-    (re.compile(r"the following arguments are required: (?P<names>.*)"), "cli.help.required"),
-    (re.compile(r"unrecognized arguments: (?P<names>.*)"), "cli.help.unrecognized"),
-    (re.compile(r"argument (?P<argument>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)"),
+    (r"the following arguments are required: (?P<names>.*)", "cli.help.required"),
+    (r"unrecognized arguments: (?P<names>.*)", "cli.help.unrecognized"),
+    (r"argument (?P<argument>.+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)",
      "cli.help.invalid_choice"),
-    (re.compile(r"argument (?P<argument>.+?): expected one argument"), "cli.help.expected_one"),
-    (re.compile(r"argument (?P<argument>.+?): invalid \w+ value: (?P<value>.*)"), "cli.help.invalid_value"),
+    (r"argument (?P<argument>.+?): expected one argument", "cli.help.expected_one"),
+    (r"argument (?P<argument>.+?): invalid \w+ value: (?P<value>.*)", "cli.help.invalid_value"),
 )
-"""argparse's usage errors an officer meets most, as (its English message, catalog key)."""
+"""argparse's usage errors an officer meets most, as (a pattern of its English message, catalog
+key); compiled only when an error is worded (``re`` caches them), not at every start."""
 
 
 def command_lang(argv: Sequence[str]) -> str:
@@ -63,7 +64,7 @@ def usage_error(lang: str, message: str) -> str:
     """argparse's usage error in ``lang`` (English: as argparse says it)."""
     if is_thai(lang):
         for pattern, key in USAGE_ERRORS:
-            match = pattern.fullmatch(message)
+            match = re.fullmatch(pattern, message)
             if match:
                 return say(lang, key, **match.groupdict())
     return message

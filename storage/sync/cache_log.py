@@ -154,11 +154,34 @@ def frame(ops: State, joined: State, live: LiveView, seen: tuple) -> Frame:
     return (ops.records, ops.events, seen, shown)
 
 
+def _one_card_each(live: LiveView, joined: dict) -> bool:
+    """Whether the view redoes each of these cards alone (``Shown.card``): shown before, not
+    joined with another, still of its item and agency, not deleted. Anything else makes the
+    view derive across records (``Shown.full``), which needs the whole board's registers."""
+    shown = live.shown
+    for key, fields in joined.items():
+        rid = key.split("/", 1)[1]
+        card = live.tables["card"].get(rid)
+        if card is None or rid not in shown.cards or rid in shown.kept_of or rid in shown.folds:
+            return False
+        item, agency, deleted = fields.get("item_id"), fields.get("agency_id"), fields.get("deleted")
+        if item is None or agency is None or (item[1], agency[1]) != (card.item_id, card.agency_id):
+            return False
+        if deleted is not None and deleted[1]:
+            return False
+    return True
+
+
 def replay_view(live: LiveView, frames: list[Frame]) -> bool:
     """Rebuild what ``frames`` touched in ``live`` from the frames alone; False (``live``
-    untouched) unless every frame changed cards only and no agency is merged into another
-    (then the view would need other cards' registers: the caller joins the whole board)."""
+    untouched) unless every frame changed cards only, each of which the view redoes alone
+    (``_one_card_each``), and no agency is merged into another (then the view needs other
+    records' registers: the caller joins the whole board)."""
     if live.shown.merged or any(f[3] is None for f in frames):
+        return False
+    # Checked against the view before the first frame: a frame only changes cards' status,
+    # rank, role or notes when this holds, so it still holds for the frames after it.
+    if not all(_one_card_each(live, f[3][0]) for f in frames):  # type: ignore[index]
         return False
     for records, events, _, (joined, owned) in frames:  # type: ignore[misc]
         live.apply(State(joined, owned), Delta({key: set(fields) for key, fields in records.items()}, list(events)))

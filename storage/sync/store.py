@@ -168,9 +168,12 @@ class BoardStore:
         # Our changes since the cache was written, in order: a move or a note rebuilds its card
         # from the log alone; the registers take them in when they are decoded (``_state``).
         store._unjoined = [State(f[0], f[1]) for f in found.frames]
-        if found.frames and not cache_log.replay_view(live, found.frames):
-            for ops in store._take_unjoined():
-                live.apply(store._state, merge_into(store._state, ops))
+        try:
+            if found.frames and not cache_log.replay_view(live, found.frames):
+                for ops in store._take_unjoined():
+                    live.apply(store._state, merge_into(store._state, ops))
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+            return None  # a log this version cannot replay: the files are read instead
         store._live = live
         store._cached_version = live.version
         store._cache_token = found.token

@@ -289,3 +289,39 @@ def test_our_two_copies_holding_the_same_bytes_are_parsed_once(cached: Path, mon
     assert own.name in parsed and "shadow.json" in parsed  # (a cache miss: every file read)
     snap = truth(cached)
     assert [snap.cards[c].status for c in cards[1:4]] == ["blocked", "done", "doing"]
+
+
+def test_a_log_replayed_over_items_sharing_a_number(board: Path, used, tmp_path: Path, monkeypatch) -> None:
+    """Two machines each added "the next item" of one letter (the view renumbers one of them
+    from the whole board's registers, shown.numbered); then a move and a new card of ours are
+    logged. The move is replayed from the log alone, the new card through the registers, and
+    the board shows what the files say."""
+    import shutil
+
+    from storage.editing.values import AgencyChoice, ItemInput
+
+    there = tmp_path / "other" / "board.json"
+    shutil.copytree(board.parent, there.parent)
+    letter = next(iter(truth(board).directives))
+    for where, home, text in ((board, None, "ของสมชาย"), (there, tmp_path / "state-b", "ของมาลี")):
+        with monkeypatch.context() as patch:
+            if home is not None:
+                patch.setenv("XDG_STATE_HOME", str(home))
+            store = BoardStore.open(where)
+            store.add_item(letter, ItemInput(text))
+            store.close()
+    for path in there.with_name("board.d").glob("*.json"):
+        shutil.copy2(path, board.with_name("board.d") / path.name)
+    opened(board)  # a miss: the cache holds the renumbered items
+    store = BoardStore.open(board)
+    snap = store.snapshot()
+    assert len({(i.directive_id, i.seq) for i in snap.items.values()}) == len(snap.items)
+    card = sorted(snap.cards)[0]
+    store.move(card, "blocked")
+    item = next(i.id for i in snap.items.values() if i.text == "ของสมชาย")
+    store.assign(item, AgencyChoice(snap.agencies[sorted(snap.agencies)[0]].name, agency_id=sorted(snap.agencies)[0]))
+    store.close()
+    cached_snap = opened(board)
+    fresh = truth(board)
+    assert used[-1] is True and same(cached_snap, fresh) and cached_snap.cards[card].status == "blocked"
+    assert len({(i.directive_id, i.seq) for i in fresh.items.values()}) == len(fresh.items)

@@ -92,7 +92,13 @@ class TerminalMirror:
         shown = self.lines[y]
         changed: list[int] = []
         for x, strip in pieces:
-            for i, cell in enumerate(_cells(strip)[: self.size.width - x]):
+            cells = _cells(strip)[: self.size.width - x]
+            if len(pieces) == 1 and len(cells) == strip.cell_length and shown.count(UNKNOWN) == len(shown):
+                # Nothing known on this line (the first frame, after a resize or ctrl+l):
+                # every cell is new, so the strip is written as it is (its long blanks erased).
+                shown[x : x + len(cells)] = cells
+                return _fresh(y, x, strip, console)
+            for i, cell in enumerate(cells):
                 if shown[x + i] != cell:
                     shown[x + i] = cell
                     changed.append(x + i)
@@ -179,11 +185,12 @@ def _leans_left(text: str) -> bool:
 def _write(y: int, shown: list[Cell], a: int, b: int, console: Console) -> str:
     """Cells ``a`` … ``b - 1`` of line ``y``; a long stretch of plain blanks as one erase
     (ECH, ``ESC [ n X``: a blank list row costs 8 bytes instead of 80)."""
+    blank = _blanks(shown[a:b])  # blank[i] is cell a + i
     out: list[str] = []
     x = a
     while x < b:
         end = x
-        while end < b and _plain_blank(shown[end]):
+        while end < b and blank[end - a]:
             end += 1
         if end - x >= BLANKS:
             # Every styled piece ends in a reset, so the erase clears with the default
@@ -192,18 +199,38 @@ def _write(y: int, shown: list[Cell], a: int, b: int, console: Console) -> str:
             x = end
             continue
         end = x + 1
-        while end < b and not (_plain_blank(shown[end]) and _blank_run(shown, end, b) >= BLANKS):
+        while end < b and not (blank[end - a] and False not in blank[end - a : end - a + BLANKS]
+                               and end + BLANKS <= b):
             end += 1
         out.append(Control.move_to(x, y).segment.text + _render(shown[x:end], console))
         x = end
     return "".join(out)
 
 
-def _blank_run(shown: list[Cell], x: int, b: int) -> int:
-    end = x
-    while end < b and _plain_blank(shown[end]):
-        end += 1
-    return end - x
+def _fresh(y: int, x: int, strip: Strip, console: Console) -> str:
+    """The writes for a strip on a line the terminal shows nothing known of, from cell ``x``:
+    the strip's own segments, but a segment of ``BLANKS`` or more plain blanks as one erase
+    (what ``_write`` sends for the same cells, without going cell by cell)."""
+    out: list[str] = []
+    group: list[Segment] = []
+    at = start = x
+    for segment in strip:
+        text, style, control = segment
+        if control:
+            continue
+        if len(text) >= BLANKS and not text.strip(" ") and _blanks([(" ", style)])[0]:
+            if group:
+                out.append(Control.move_to(start, y).segment.text + Strip(group).render(console))
+                group = []
+            out.append(f"{Control.move_to(at, y).segment.text}\x1b[{len(text)}X")
+            at += len(text)
+            start = at
+            continue
+        group.append(segment)
+        at += segment.cell_length
+    if group:
+        out.append(Control.move_to(start, y).segment.text + Strip(group).render(console))
+    return "".join(out)
 
 
 def _render(cells: list[Cell], console: Console) -> str:
@@ -216,23 +243,25 @@ def _render(cells: list[Cell], console: Console) -> str:
     return Strip(segments).render(console)
 
 
-def _plain_blank(cell: Cell) -> bool:
-    """A space that looks like an erased cell: no background, no reverse or line."""
-    text, style = cell
-    if text != " ":
-        return False
-    plain = _PLAIN_STYLES.get(style)
-    if plain is None:  # asked for every cell of every frame: Rich's style bits are slow to read
-        if len(_PLAIN_STYLES) > 4096:  # a screen uses a few dozen styles; never grow without end
-            _PLAIN_STYLES.clear()
-            _PLAIN_STYLES[None] = True
-        plain = _PLAIN_STYLES[style] = style.bgcolor is None and not (
-            style.reverse or style.underline or style.underline2 or style.strike or style.overline)
-    return plain
+def _blanks(cells: list[Cell]) -> list[bool]:
+    """For each cell: a space that looks like an erased cell (no background, no reverse or
+    line). Asked for every cell of every frame, so the answer is kept per style object (by
+    its id, with the style held so the id stays its own): Rich's style bits and hash are slow."""
+    known = _PLAIN_STYLES
+    return [text == " " and (known.get(id(style)) or _learn(style))[1] for text, style in cells]
 
 
-_PLAIN_STYLES: dict[Style | None, bool] = {None: True}
-"""Whether a blank in each style looks erased (styles are immutable and hashable)."""
+def _learn(style: Style | None) -> tuple[Style | None, bool]:
+    if len(_PLAIN_STYLES) > 4096:  # a screen uses a few dozen styles; never grow without end
+        _PLAIN_STYLES.clear()
+    plain = style is None or (style.bgcolor is None and not (
+        style.reverse or style.underline or style.underline2 or style.strike or style.overline))
+    _PLAIN_STYLES[id(style)] = entry = (style, plain)
+    return entry
+
+
+_PLAIN_STYLES: dict[int, tuple[Style | None, bool]] = {}
+"""Style id → (the style, whether a blank in it looks erased)."""
 
 
 class MirroredApp(App):

@@ -54,14 +54,25 @@ class BoardIndex:
         by another replica gets a fresh key, never the old text's."""
         for agency_id in snapshot.agencies:
             self._cols[agency_id] = {s: [] for s in STATUSES}
-        for card in snapshot.cards.values():
-            key = self._key(card)
-            self._keys[card.id] = key
-            self._column(card).append(card.id)
-        for columns in self._cols.values():
-            for ids in columns.values():
-                ids.sort(key=self._keys.__getitem__)
+        self._fill(snapshot)
         self.agency_order = sorted(snapshot.agencies, key=self._agency_sort)
+
+    def _fill(self, snapshot: BoardSnapshot) -> None:
+        """Every card into its column, each column sorted: the same keys as ``_key`` and
+        ``_column``, written out in one loop — it runs before the first paint, over every
+        card (10,000 cards: ~6 ms instead of ~14, issue 11)."""
+        keys, cols, items = self._keys, self._cols, snapshot.items
+        for card in snapshot.cards.values():
+            item = items.get(card.item_id)
+            key = keys[card.id] = (card.rank, item.seq if item else 0, card.id)
+            columns = cols.get(card.agency_id)
+            if columns is None:
+                columns = cols[card.agency_id] = {s: [] for s in STATUSES}
+            columns[card.status].append(key)
+        for columns in cols.values():
+            for status, column in columns.items():
+                column.sort()  # keys end in the card id, so no two are equal
+                columns[status] = [key[2] for key in column]
 
     def _agency_sort(self, agency_id: str) -> tuple:
         agency = self.snapshot.agencies[agency_id]
@@ -72,7 +83,9 @@ class BoardIndex:
         return (card.rank, item.seq if item else 0, card.id)
 
     def _column(self, card: Card) -> list[str]:
-        columns = self._cols.setdefault(card.agency_id, {s: [] for s in STATUSES})
+        columns = self._cols.get(card.agency_id)
+        if columns is None:
+            columns = self._cols[card.agency_id] = {s: [] for s in STATUSES}
         return columns[card.status]
 
     def update(self, snapshot: BoardSnapshot, old: Card | None, new: Card | None) -> None:

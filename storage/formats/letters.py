@@ -26,6 +26,7 @@ from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows
 from storage.formats.prose import COLUMNS as PROSE_COLUMNS
 from storage.formats.prose import prose_rows
+from storage.formats.timing import find_due
 from storage.models import Agency
 from storage.thai.digits import to_ascii_digits
 from storage.thai.repair import repair
@@ -148,10 +149,24 @@ def prose_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] =
     found = prose_rows(lines, index)
     if found is None:
         return None
-    at, rows = found
+    at, rows, after = found
     draft = draft_from_table(lines[:at], [row[:4] for row in rows], PROSE_COLUMNS, source=source, known=index,
                              tail=lines[at:])
-    return _as_meeting_record(replace(draft, items=_with_subpoints(draft.items, rows)), lines[:at])
+    draft = _with_shared_due(replace(draft, items=_with_subpoints(draft.items, rows)), after)
+    return _as_meeting_record(draft, lines[:at])
+
+
+def _with_shared_due(draft: Draft, after: str) -> Draft:
+    """``ทั้งนี้ ให้รายงานผล…ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๘`` after the list: its deadline is that of
+    every item without one of its own (said in a warning: it is read, not written per item)."""
+    due = find_due(after) if after else None
+    bare = [item.seq for item in draft.items if item.due is None and not item.recurrence]
+    if due is None or not bare:
+        return draft
+    items = tuple(replace(item, due=due.isoformat()) if item.seq in bare else item for item in draft.items)
+    phrase = after if len(after) <= 80 else after[:79] + "…"
+    warning = DraftWarning.of("importer.shared_due", n=len(bare), phrase=phrase)
+    return replace(draft, items=items, warnings=(*draft.warnings, warning))
 
 
 def _with_subpoints(items: Iterable[DraftItem], rows: list[list]) -> tuple[DraftItem, ...]:

@@ -57,22 +57,42 @@ _PROVINCE_ONLY_RE = re.compile(rf"(?:จังหวัด|จ\.)\s?(?:{'|'.join
 _NOT_ASSIGNEES = ("ผู้ว่าราชการ", "รองผู้ว่าราชการ", "ที่ประชุม")
 
 
-def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
-    """Every run of paragraphs numbered from 1: (line index, [[seq, text lines…, subs…]])."""
-    runs: list[tuple[int, list[list]]] = []
+_AFTER_LIST_RE = re.compile(r"^(\s+)(?:ทั้งนี้|อนึ่ง)")
+"""``        ทั้งนี้ ให้รายงานผล…ภายในวันที่ …``: a paragraph of its own after the list, indented as
+the items are — it speaks of them all and is not the last item's text."""
+
+
+def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]], list[str]]]:
+    """Every run of paragraphs numbered from 1: (line index, [[seq, text lines…, subs…]], the
+    lines of the paragraph after the list, if any)."""
+    runs: list[tuple[int, list[list], list[str]]] = []
     current: list | None = None
+    indent, note = 0, None
     for i, line in enumerate(lines):
         if CLOSING_RE.match(line):
-            current = None
+            current = note = None
+            continue
+        after = _AFTER_LIST_RE.match(line) if current is not None else None
+        if after and len(after.group(1)) == indent:
+            current, note = None, runs[-1][2]
+            note.append(line.strip())
             continue
         sub = _SUB_RE.match(line)
         item = None if sub else item_start(line)
+        if note is not None and not item and line.strip() and len(line) - len(line.lstrip()) < indent:
+            note.append(line.strip())  # the paragraph after the list, wrapped
+            continue
+        note = None
         if item:
             seq = int(to_ascii_digits(item[0]))
             rows = runs[-1][1] if runs else None
             if seq == 1 or not rows or int(to_ascii_digits(rows[-1][0])) + 1 != seq:
-                runs.append((i, []))
+                runs.append((i, [], []))
+            elif runs[-1][2]:  # the list goes on: that paragraph was the item's own after all
+                rows[-1][1].extend(runs[-1][2])
+                runs[-1][2].clear()
             current = [item[0], [item[1].strip()], []]
+            indent = len(line) - len(line.lstrip())
             runs[-1][1].append(current)
         elif sub and current is not None and to_ascii_digits(sub.group(1)) == to_ascii_digits(current[0]):
             current[2].append([line.strip(), sub.group(3).strip()])
@@ -84,10 +104,10 @@ def _numbered(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
 _BULLET_RE = re.compile(r"^\s*[-–•●▪◦*]\s*(\S.*)$")
 
 
-def _bulleted(lines: list[str]) -> list[tuple[int, list[list]]]:
+def _bulleted(lines: list[str]) -> list[tuple[int, list[list], list[str]]]:
     """Every run of bulleted paragraphs (``- ให้…``), numbered 1, 2, 3 … in order: some
     offices list the orders with dashes instead of numbers."""
-    runs: list[tuple[int, list[list]]] = []
+    runs: list[tuple[int, list[list], list[str]]] = []
     current: list | None = None
     for i, line in enumerate(lines):
         if CLOSING_RE.match(line) or item_start(line):
@@ -96,7 +116,7 @@ def _bulleted(lines: list[str]) -> list[tuple[int, list[list]]]:
         bullet = _BULLET_RE.match(line)
         if bullet:
             if current is None:
-                runs.append((i, []))
+                runs.append((i, [], []))
             current = [str(len(runs[-1][1]) + 1), [bullet.group(1).strip()], []]
             runs[-1][1].append(current)
         elif current is not None and line.strip():
@@ -250,16 +270,16 @@ def role_cell(named: list[tuple[str, str | None]]) -> str:
                      for n, r in named)
 
 
-def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list]] | None:
-    """(first line, rows) of the numbered run that names the most assignees (a bulleted run
-    when no numbered one names any); a row is [seq, text, agencies cell with roles marked,
-    due cell, sub-points]."""
+def prose_rows(lines: list[str], index: AgencyIndex) -> tuple[int, list[list], str] | None:
+    """(first line, rows, the paragraph after the list or "") of the numbered run that names
+    the most assignees (a bulleted run when no numbered one names any); a row is [seq, text,
+    agencies cell with roles marked, due cell, sub-points]."""
     return _best_run(_numbered(lines), index) or _best_run(_bulleted(lines), index)
 
 
-def _best_run(runs: list[tuple[int, list[list]]], index: AgencyIndex) -> tuple[int, list[list]] | None:
+def _best_run(runs: list[tuple[int, list[list], list[str]]], index: AgencyIndex) -> tuple[int, list[list], str] | None:
     best = None
-    for start, paragraphs in runs:
+    for start, paragraphs, note in runs:
         rows = []
         for seq, text_lines, subs in paragraphs:
             text = " ".join([joined_lines(text_lines), *(joined_lines(sub[:1] + sub[2:]) for sub in subs)])
@@ -268,7 +288,7 @@ def _best_run(runs: list[tuple[int, list[list]]], index: AgencyIndex) -> tuple[i
             rows.append([seq, text, cell, "", tuple(joined_lines(sub[1:]) for sub in subs)])
         score = sum(1 for row in rows if row[2])
         if score and (best is None or score > best[2]):
-            best = (start, rows, score)
+            best = (start, rows, score, joined_lines(note))
     if best is None:
         return None
-    return best[0], best[1]
+    return best[0], best[1], best[3]

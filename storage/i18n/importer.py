@@ -31,6 +31,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "importer.unread_agency": (
         "ข้อ {seq}: \"{text}\" ดูเหมือนชื่อหน่วยงาน แต่ไม่ตรงกับหน่วยงานใด ตรวจทานก่อนนำเข้า",
         "item {seq}: \"{text}\" looks like an agency but matched none; check it before import"),
+    "importer.shared_due": (
+        "{n} ข้อที่ไม่มีกำหนดเสร็จของตัวเองใช้กำหนดจากย่อหน้าท้ายรายการ ({phrase})",
+        "{n} item(s) without a deadline of their own take the one after the list ({phrase})"),
     "importer.shared_cell": (
         "ข้อ {seq}: หน่วยงานมาจากช่องที่ผสานร่วมกับข้อ {other}",
         "item {seq}: agencies taken from a cell merged with item {other}"),

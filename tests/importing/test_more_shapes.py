@@ -110,3 +110,30 @@ def test_a_tracking_sheet_heads_itself_with_a_title_and_the_letter_it_tracks(tmp
     assert roles(one) == {"สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดสงขลา": "lead", "อำเภอทุกอำเภอ": "support",
                           "องค์กรปกครองส่วนท้องถิ่นทุกแห่ง": "support"}
     assert (one.due, two.due) == ("2025-12-15", "2025-12-31")
+
+
+CIRCULAR = LETTERS / "moi-circular-closing-deadline.txt"
+
+
+def test_a_deadline_said_once_after_the_list_is_every_undated_items() -> None:
+    draft = read_letter(CIRCULAR)
+    # A ministry writes to every province: its offices stay without a province.
+    assert [[a.name for a in i.agencies] for i in draft.items] == [
+        ["สำนักงานจังหวัด"], ["ที่ทำการปกครองจังหวัด", "สำนักงานพระพุทธศาสนาจังหวัด"], ["สำนักงานประชาสัมพันธ์จังหวัด"]]
+    # "ทั้งนี้ ให้รายงานผล…ภายในวันที่ ๒๐ ธันวาคม ๒๕๖๘" is not the last item's text, and its
+    # deadline is every item's — said in a warning, since no item states it.
+    assert draft.items[2].text == "ให้สำนักงานประชาสัมพันธ์จังหวัดเผยแพร่ประชาสัมพันธ์กิจกรรมผ่านสื่อทุกช่องทาง"
+    assert [i.due for i in draft.items] == ["2025-12-20"] * 3
+    (warning,) = draft.warnings
+    assert warning.code == "importer.shared_due" and dict(warning.params)["n"] == 3
+
+
+def test_a_paragraph_inside_the_list_stays_its_items() -> None:
+    text = ("ที่ นน 0017.2/ว 5\n1 มีนาคม 2569\nเรื่อง ข้อสั่งการ\n"
+            "        ๑. ให้สำนักงานเกษตรจังหวัดน่านสำรวจพื้นที่ปลูกส้ม\n"
+            "        ทั้งนี้ ให้แล้วเสร็จภายในวันที่ ๓๐ เมษายน ๒๕๖๙\n"
+            "        ๒. ให้สำนักงานพาณิชย์จังหวัดน่านจัดตลาดนัดส้ม\n"
+            "จึงเรียนมาเพื่อทราบ\n")
+    one, two = parse_letter_text(text).items
+    assert one.text.endswith("ทั้งนี้ ให้แล้วเสร็จภายในวันที่ ๓๐ เมษายน ๒๕๖๙") and one.due == "2026-04-30"
+    assert two.due is None

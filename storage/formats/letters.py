@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Iterable
 
-from storage.formats import agenda, layout
+from storage.formats import agenda, layout, stacked
 from storage.formats.agencies import AgencyIndex, clean_text
 from storage.formats.draft import Draft, DraftItem, DraftWarning
 from storage.formats.head import read_head
@@ -211,6 +211,16 @@ def _as_meeting_record(draft: Draft, head: list[str]) -> Draft:
     return replace(draft, directive=directive, warnings=tuple(warnings))
 
 
+def stacked_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
+    """The Draft of a table given one cell per line (stacked.py), else None."""
+    found = stacked.find_stacked_header(lines)
+    if found is None:
+        return None
+    at, width, cols = found
+    rows = stacked.stacked_rows(lines[at + width:], width, cols)
+    return draft_from_table(lines[:at], rows, cols, source=source, known=known, tail=lines[at + width:]) if rows else None
+
+
 def untabled_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:
     """A letter with no table of directives: minutes by agenda, numbered paragraphs with
     หน่วยงานที่รับผิดชอบ lines, or orders in prose (numbered or dashed), else None."""
@@ -229,6 +239,9 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if positional is not None:
             return positional
     if found is None:
+        stacked = stacked_draft(lines, source=source, known=known)
+        if stacked is not None:  # a table pasted from a PDF viewer, one cell per line
+            return stacked
         paragraphs = untabled_draft(lines, source=source, known=known)
         if paragraphs is not None:  # numbered paragraphs: with หน่วยงานที่รับผิดชอบ lines, or minutes in prose
             return paragraphs

@@ -26,7 +26,7 @@ LAYOUTS = [LETTERS / n for n in ("saraburi-flood-2567-layout.txt", "chiangmai-pm
 MINUTES = [LETTERS / n for n in ("korat-minutes-2566.txt", "chanthaburi-agenda-minutes-2569.txt",
                                  "nakhonphanom-memo-bulleted-orders.txt", "nongkhai-flood-orders-bare-province.txt",
                                  "chiangmai-district-orders-kamnan.txt", "phatthalung-orders-summary-short-forms.txt",
-                                 "moi-circular-closing-deadline.txt",
+                                 "moi-circular-closing-deadline.txt", "udon-table-one-cell-per-line.txt",
                                  "sisaket-cover-letter-agenda-minutes.txt")]
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -137,3 +137,31 @@ def test_a_paragraph_inside_the_list_stays_its_items() -> None:
     one, two = parse_letter_text(text).items
     assert one.text.endswith("ทั้งนี้ ให้แล้วเสร็จภายในวันที่ ๓๐ เมษายน ๒๕๖๙") and one.due == "2026-04-30"
     assert two.due is None
+
+
+STACKED = LETTERS / "udon-table-one-cell-per-line.txt"
+
+
+def test_a_table_pasted_from_a_pdf_viewer_one_cell_per_line() -> None:
+    draft = read_letter(STACKED)
+    assert (draft.directive.number, draft.directive.date) == ("อด 0017.3/ว 1209", "2026-01-09")
+    assert [(i.seq, i.text, [a.name for a in i.agencies], i.due, i.recurrence) for i in draft.items] == [
+        (1, "เร่งรัดการเบิกจ่ายงบประมาณรายจ่ายลงทุน", ["ส่วนราชการทุกส่วนราชการ"], "2026-03-31", None),
+        (2, "เฝ้าระวังและป้องกันโรคลัมปีสกินในโคกระบือ", ["สำนักงานปศุสัตว์จังหวัดอุดรธานี"], None, "ทุกเดือน"),
+        (3, "จัดกิจกรรมวันเด็กแห่งชาติ", ["สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดอุดรธานี"], "2026-01-10", None)]
+    assert not draft.warnings
+
+
+def test_cells_wrapped_over_lines_in_a_one_cell_per_line_table() -> None:
+    text = "\n".join([
+        "ที่ อด 0017.3/ว 7", "9 มกราคม 2569", "เรื่อง ข้อสั่งการ",
+        "ลำดับ", "ข้อสั่งการ", "หน่วยงานรับผิดชอบ", "กำหนดเวลา", "หมายเหตุ",
+        "1", "เฝ้าระวังและป้องกันโรคลัมปีสกิน", "ในโคกระบือ", "สำนักงานปศุสัตว์จังหวัดอุดรธานี", "อำเภอทุกอำเภอ", "ทุกเดือน",
+        "2", "จัดกิจกรรมวันเด็กแห่งชาติ", "สนง.พมจ.อุดรธานี", "10 ม.ค. 69", "ใช้งบจังหวัด",
+        "จึงเรียนมาเพื่อทราบ"])
+    one, two = parse_letter_text(text).items
+    assert one.text == "เฝ้าระวังและป้องกันโรคลัมปีสกินในโคกระบือ"
+    assert [a.name for a in one.agencies] == ["สำนักงานปศุสัตว์จังหวัดอุดรธานี", "อำเภอทุกอำเภอ"]
+    assert one.recurrence == "ทุกเดือน"
+    assert (two.text, two.due) == ("จัดกิจกรรมวันเด็กแห่งชาติ", "2026-01-10")
+    assert [a.name for a in two.agencies] == ["สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดอุดรธานี"]

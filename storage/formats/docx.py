@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from storage.formats.docx_lists import ListNumbers
 from storage.formats.draft import Draft, DraftWarning
-from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, with_sub_header
 from storage.formats.letters import draft_from_table, prepare, untabled_draft
 from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zip, count_up
 from storage.models import Agency
@@ -165,9 +165,10 @@ def _collect(document) -> tuple[list[str], list[list[str]], Columns | None, int]
             continue
         if found is not None:
             at, new_cols = found
-            cols = cols or new_cols
+            refined = with_sub_header(new_cols, rows[at + 1]) if at + 1 < len(rows) else None
+            cols = cols or refined or new_cols
             width = width or len(rows[at])
-            rows = rows[at + 1:]
+            rows = rows[at + (2 if refined else 1):]
         table_lines.extend(rows)
     return head, table_lines, cols, width
 

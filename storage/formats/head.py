@@ -23,7 +23,7 @@ _OWN_NUMBER_RE = re.compile(
 heading a sheet that tracks one."""
 _NUMBER_PARTS_RE = re.compile(r"([ก-ฮ]{1,4})\.?\s?([0-9.]+)\s?/\s?(ว)?\.?\s?([0-9]+)")
 _SUBJECT_RE = re.compile(r"^\s*เรื่อง\s*[:：]?\s*(?P<subject>.*)$")
-_SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย)")
+_SECTION_RE = re.compile(r"^\s*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|ด้วย|ตาม|ในการนี้|เนื่องด้วย|จึงเรียน|ขอแสดงความนับถือ)")
 _ISSUER_HEAD_RE = re.compile(r"^(?:สำนักงาน|ที่ทำการ|สำนัก|กอง|ศูนย์|กรม|องค์การ|เทศบาล|ศาลากลาง)")
 
 

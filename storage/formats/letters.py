@@ -20,7 +20,7 @@ from storage.formats import agenda, layout, stacked
 from storage.formats.agencies import AgencyIndex, clean_text
 from storage.formats.draft import Draft, DraftItem, DraftWarning
 from storage.formats.head import read_head
-from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items, with_sub_header
 from storage.formats.limits import MAX_LINES, LimitExceeded
 from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows
@@ -257,6 +257,10 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
     else:
         at, cols, split = found
         width = len(split(lines[at]))
+        below = next((i for i in range(at + 1, len(lines)) if lines[i].strip()), None)
+        refined = with_sub_header(cols, split(lines[below])) if below is not None else None
+        if refined:  # a second header row: which agency column is หลัก, which สนับสนุน
+            cols, lines = refined, lines[:below] + lines[below + 1:]
     rows = table_rows(lines[at + 1:], cols, split, max(width, 2))
     return draft_from_table(lines[: max(at, 0)], rows, cols, source=source, known=known, warnings=warnings,
                             tail=lines[at + 1:])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from storage.formats.draft import Draft, DraftWarning
-from storage.formats.items import assemble_rows, classify_header
+from storage.formats.items import assemble_rows, classify_header, with_sub_header
 from storage.formats.letters import draft_from_table, prepare
 from storage.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SCAN_ROWS, count_up
 from storage.models import Agency
@@ -115,7 +115,9 @@ def draft_from_sheet(rows: list[list[str]], *, source: str = "", known: Iterable
         cols = classify_header(row)
         if cols is not None:
             head = prepare("\n".join(" ".join(c for c in r if c).strip() for r in rows[:at]))
-            body = assemble_rows(rows[at + 1:], cols, len(row))
+            refined = with_sub_header(cols, rows[at + 1]) if at + 1 < len(rows) else None
+            cols = refined or cols
+            body = assemble_rows(rows[at + (2 if refined else 1):], cols, len(row))
             return draft_from_table(head, body, cols, source=source, known=known)
     head = prepare("\n".join(" ".join(c for c in r if c) for r in rows))
     from storage.formats.items import Columns

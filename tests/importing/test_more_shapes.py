@@ -4,6 +4,7 @@ orders that names offices by their short forms and nicknames."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -165,3 +166,63 @@ def test_cells_wrapped_over_lines_in_a_one_cell_per_line_table() -> None:
     assert one.recurrence == "ทุกเดือน"
     assert (two.text, two.due) == ("จัดกิจกรรมวันเด็กแห่งชาติ", "2026-01-10")
     assert [a.name for a in two.agencies] == ["สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดอุดรธานี"]
+
+
+TWO_ROW_HEADER = [["ลำดับ", "ข้อสั่งการ", "หน่วยงานรับผิดชอบ", "", "กำหนดเวลา"],
+                  ["", "", "หลัก", "สนับสนุน", ""],
+                  ["๑", "ป้องกันไฟป่าและหมอกควัน", "ทสจ.ขอนแก่น", "ปภ.ขอนแก่น\nอำเภอทุกอำเภอ", "ทุกสัปดาห์"],
+                  ["๒", "ส่งเสริมการท่องเที่ยวเทศกาลไหม", "สนง.ท่องเที่ยวและกีฬาจังหวัดขอนแก่น", "สนง.พาณิชย์จังหวัดขอนแก่น",
+                   "๓๐ ธ.ค. ๖๙"]]
+KK = "จังหวัดขอนแก่น"
+
+
+def _two_row_header_docx(path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ("ที่ ขก ๐๐๑๗.๒/ว ๙๙๑", "๓ กุมภาพันธ์ ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดขอนแก่น"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(TWO_ROW_HEADER), cols=5)
+    for row, values in zip(table.rows, TWO_ROW_HEADER):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    top, under = table.rows[0].cells, table.rows[1].cells
+    top[2].merge(top[3])  # หน่วยงานรับผิดชอบ over หลัก | สนับสนุน; the others merged down
+    for i in (0, 1, 4):
+        top[i].merge(under[i])
+    document.add_paragraph("จึงเรียนมาเพื่อทราบ")
+    document.save(path)
+
+
+def _two_row_header_xlsx(path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ข้อสั่งการผู้ว่าราชการจังหวัดขอนแก่น"])
+    sheet.append(["หนังสือ ที่ ขก 0017.2/ว 991 ลงวันที่ 3 กุมภาพันธ์ 2569"])
+    for row in TWO_ROW_HEADER:
+        sheet.append(row)
+    sheet.merge_cells("C3:D3")
+    book.save(path)
+
+
+def _two_row_header_txt(path) -> None:
+    lines = ["ที่ ขก ๐๐๑๗.๒/ว ๙๙๑", "๓ กุมภาพันธ์ ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดขอนแก่น",
+             *("\t".join(cell.replace("\n", ", ") for cell in row) for row in TWO_ROW_HEADER), "จึงเรียนมาเพื่อทราบ"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("make, suffix", [(_two_row_header_docx, "docx"), (_two_row_header_xlsx, "xlsx"),
+                                          (_two_row_header_txt, "txt")], ids=["docx", "xlsx", "tab text"])
+def test_a_second_header_row_says_which_agencies_lead_and_which_support(tmp_path, make, suffix) -> None:
+    path = tmp_path / f"letter.{suffix}"
+    make(path)
+    draft = read_letter(path)
+    assert draft.directive.subject == f"ข้อสั่งการผู้ว่าราชการ{KK}"  # the closing line after the table is not in it
+    one, two = draft.items
+    # Before, the support column under the merged header was read as nothing: its agencies were lost.
+    assert roles(one) == {f"สำนักงานทรัพยากรธรรมชาติและสิ่งแวดล้อม{KK}": "lead",
+                          f"สำนักงานป้องกันและบรรเทาสาธารณภัย{KK}": "support", "อำเภอทุกอำเภอ": "support"}
+    assert roles(two) == {f"สำนักงานการท่องเที่ยวและกีฬา{KK}": "lead", f"สำนักงานพาณิชย์{KK}": "support"}
+    assert (one.recurrence, two.due) == ("ทุกสัปดาห์", "2026-12-30")

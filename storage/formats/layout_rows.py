@@ -181,7 +181,10 @@ def _cells(span: list[int], placed: list[Placed | None], cols: Columns, edges: l
                 number = piece.text
                 cells[column].parts.append(piece.text)
                 continue
-            target = cols.text if column == cols.seq and cols.text is not None else column
+            # A number column's other words go to the text, when the table has a text column at all
+            # (a mangled header can leave fewer columns than the indexes name).
+            moved = column == cols.seq and cols.text is not None and cols.text < len(cells)
+            target = cols.text if moved else column
             _add(cells[target], piece, edges[target], target in agencies)
     return cells
 

@@ -1,7 +1,7 @@
 """A command line that names a command builds only that command's parsers (tui/cli/__init__.py
-COMMANDS), and nothing an officer sees changes for it: the same help in Thai and English, the
-same usage errors, the same parsed arguments; help before a command, no command and an unknown
-word still get the whole command line (every command listed)."""
+COMMANDS), ``board`` alone none, and nothing an officer sees changes for it: the same help in
+Thai and English, the same usage errors, the same parsed arguments; help before a command and
+an unknown word still get the whole command line (every command listed)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ LINES = [
     ["summary", "--json", "--lang", "en"], ["export", "--format", "pdf"], ["export", "--format", "csv", "--out", "x.csv"],
     ["agency"], ["agency", "merge", "a"], ["agency", "rename", "ก", "ข", "--json"], ["add-letter", "--date", "1/2/65"],
     ["serve", "--port", "x"], ["note", "abc", "--retract"], ["import", "a.pdf", "--dry-run"],
+    ["-x"], ["--board", "b.json"], ["--read-only"], ["--lang", "en", "--board", "b.json"], ["--board=b.json", "--l=en"],
+    ["--", "--board"], ["--board", "b.json", "--"], ["note", "abc", "--", "--lang=en"],
 ]
 LINES += [[*lang, word, *tail] for word in COMMANDS for lang in ([], ["--lang", "en"]) for tail in (["-h"], [])]
 
@@ -61,6 +63,13 @@ def test_a_command_line_reads_as_the_whole_parser_reads_it(line: list[str], caps
     monkeypatch.setenv("COLUMNS", "100")  # argparse wraps help to the terminal
     for lang in ("th-ascii", "en"):
         assert outcome(build_parser(lang, line), line, capsys) == outcome(build_parser(lang), line, capsys)
+
+
+def test_the_board_alone_builds_no_command_and_a_command_only_its_own() -> None:
+    # `board` (the TUI) parses to no command: it need not build, nor import, any command's parser.
+    assert commands_of(build_parser("th-ascii", [])) == []
+    assert commands_of(build_parser("th-ascii", ["--board", "b.json", "--read-only"])) == []
+    assert "summary" in commands_of(build_parser("th-ascii", ["--lang", "en", "summary", "--json"]))
 
 
 def test_help_before_a_command_and_unknown_words_get_every_command(capsys) -> None:

@@ -56,9 +56,9 @@ here: tests/tui/test_cli_lazy.py fails until it is). Help texts are catalog keys
 command line's language (tui/cli/words.py).
 
 A command line that names a command builds only its module's parsers (``board list`` imports
-neither the importer's nor the editor's modules); help before a command, no command or an
-unknown word builds them all, so ``board --help`` and the "invalid choice" error list every
-command.
+neither the importer's nor the editor's modules), and ``board`` alone (the TUI) none; help
+before a command or an unknown word builds them all, so ``board --help`` and the "invalid
+choice" error list every command.
 
 A command that only reads the board says so with ``set_defaults(reads=True)``; every other
 command is refused under ``--read-only`` before it opens anything (so a command added later
@@ -76,23 +76,45 @@ class _Peek(argparse.ArgumentParser):
         raise _NotACommandLine(message)
 
 
-def command_word(argv: Sequence[str]) -> str | None:
-    """The command word of a command line, or None when it has none or asks for help before
-    it (``board -h list`` is the whole command line's help).
+def _peek(argv: Sequence[str]) -> tuple[bool, str | None]:
+    """(help asked before the command, the command word or None); _NotACommandLine when
+    only the whole parser can say what the line means.
 
     Read by argparse itself with the same options before the command (so ``--bo PATH``,
-    ``--lang=en``, ``-5`` mean what they will mean) and the command taking the rest, as a
-    subparser does; anything it cannot read is left to the whole parser to report."""
+    ``--lang=en``, ``-5``, ``--`` mean what they will mean); whatever follows the command
+    word is its own parser's business."""
     from tui.cli.words import Formatter
 
     peek = _Peek(prog="board", add_help=False, parents=[_common()], formatter_class=Formatter)
     peek.add_argument("-h", "--help", action="store_true")
-    peek.add_argument("command", nargs=argparse.PARSER)
+    # As argparse's subparsers action is: the command and everything after it, and optional.
+    peek.add_argument("command", nargs=argparse.PARSER).required = False
+    args, _ = peek.parse_known_args(argv)
+    return args.help, args.command[0] if args.command else None
+
+
+def command_word(argv: Sequence[str]) -> str | None:
+    """The command word of a command line, or None when it has none, asks for help before it
+    (``board -h list`` is the whole command line's help) or cannot be read without the whole
+    parser."""
     try:
-        args, _ = peek.parse_known_args(argv)
+        help_first, word = _peek(argv)
     except _NotACommandLine:
         return None
-    return None if args.help else args.command[0]
+    return None if help_first else word
+
+
+def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules whose parsers ``argv`` needs: its command's; none for ``board``
+    with no command (the board itself: its parse names no command, and the TUI should not
+    wait for every command's parser); all for help, an unknown word or an unreadable line."""
+    try:
+        help_first, word = _peek(argv)
+    except _NotACommandLine:
+        return COMMAND_MODULES
+    if help_first or (word is not None and word not in COMMANDS):
+        return COMMAND_MODULES
+    return (COMMANDS[word],) if word is not None else ()
 
 
 def refused_read_only(args: argparse.Namespace) -> bool:
@@ -106,18 +128,18 @@ def refused_read_only(args: argparse.Namespace) -> bool:
 
 def build_parser(lang: str = "th-ascii", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line; its help and usage errors in ``lang`` (tui/cli/words.py). Given the
-    ``argv`` it will parse, only the parsers of the command it names (:data:`COMMANDS`)."""
+    ``argv`` it will parse, only the parsers that line needs (:data:`COMMANDS`)."""
     import importlib
 
     from tui.cli.words import parser_class, words
 
-    word = command_word(argv) if argv is not None else None
+    modules = _modules_for(argv) if argv is not None else COMMAND_MODULES
     common = _common()
     parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
     # prog given: argparse would otherwise work out "board" with a help formatter, which
     # imports shutil (and its compression modules) for the terminal's width.
     sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"), prog=parser.prog)
-    for name in (COMMANDS[word],) if word in COMMANDS else COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(name).add_parsers(sub, common)
     return parser
 

@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 
 from storage.errors import BoardError, user_message
 from storage.models import STATUSES, BoardSnapshot, Card
-from tui import actions, edit_flows, meeting
+from tui import actions, meeting
 from tui.commands import BoardCommands, system_commands
 from tui.keymap import thai_key_display
 from tui.following import FollowsOthers
@@ -351,10 +351,14 @@ class BoardApp(FollowsOthers, MirroredApp):
 
     def hand_edit(self, flow: str, card_id: str | None) -> None:
         """Run a hand-edit flow (tui/edit_keys.py) on the card under the cursor."""
+        from tui import edit_flows  # with the hand-edit forms' values: at the first hand edit, not at start
+
         edit_flows.run(self, flow, card_id)
 
     def edit(self, write, *, undoable: bool = True):
         """One hand edit through the store (see edit_flows.apply): its result, or None."""
+        from tui import edit_flows
+
         return edit_flows.apply(self, write, undoable)
 
     def go_to_card(self, card_id: str) -> None:

@@ -15,9 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "letters" / "rayong-2565-directives.txt"
 
 LATER = ("storage.thai.segment", "textual.widgets._text_area", "storage.editing.live", "storage.activity",
+         "storage.editing.values", "tui.edit_flows",
          "tui.screens.note_input", "tui.screens.card_detail")
 """Modules the first frame of a compact board does without: the Thai segmenter (wrapping; a
-compact card is truncated), the text area (notes), hand-edit and activity wording."""
+compact card is truncated), the text area (notes), the hand-edit forms and their wording, the
+activity wording."""
 
 FIRST_FRAME = """
 import json, sys

@@ -94,11 +94,35 @@ def _header_at(lines: list[Line], i: int) -> tuple[Columns, list[Chunk], int] | 
     return None
 
 
+_ROLE_LABEL_RE = re.compile(r"^(?:หน่วยงาน)?(?:หลัก|สนับสนุน|ร่วม)$")
+
+
+def _split_role_columns(chunks: list[Chunk]) -> list[Chunk]:
+    """``หน่วยงานรับผิดชอบ`` over a second header line ``หลัก | สนับสนุน``: two columns, the lead
+    one and the support one — not one label over both (their cells would run together)."""
+    roles = [c for c in chunks if _ROLE_LABEL_RE.match(c.text.strip())]
+    if len(roles) < 2:
+        return chunks
+    out = list(chunks)
+    for parent in chunks:
+        # A merged cell's label sits at its left: the cell reaches to the next label on its line.
+        right = min((c.x0 for c in chunks if c not in roles and c.x0 > parent.x1), default=float("inf"))
+        under = [r for r in roles if r is not parent and parent.x0 - 2 < (r.x0 + r.x1) / 2 < right]
+        words = {"lead" if "หลัก" in r.text else "support" for r in under}
+        if parent in roles or _kind(parent.text) != "agencies" or words != {"lead", "support"}:
+            continue
+        out.remove(parent)
+        out = [Chunk(c.x0, c.x1, "หน่วยงาน" + c.text.strip().removeprefix("หน่วยงาน"), c.size) if c in under else c
+               for c in out]
+    return out
+
+
 def _merge(chunks: list[Chunk]) -> list[Chunk]:
     """Chunks of a (wrapped) header: those that overlap horizontally are one label, and so
-    is a word close beside a label that it completes (``หน่วยงาน`` ``ที่รับผิดชอบ``)."""
+    is a word close beside a label that it completes (``หน่วยงาน`` ``ที่รับผิดชอบ``); a label
+    over ``หลัก | สนับสนุน`` is those two columns (_split_role_columns)."""
     overlapping: list[Chunk] = []
-    for c in sorted(chunks, key=lambda c: c.x0):
+    for c in sorted(_split_role_columns(chunks), key=lambda c: c.x0):
         if overlapping and c.x0 < overlapping[-1].x1:
             last = overlapping[-1]
             overlapping[-1] = Chunk(last.x0, max(last.x1, c.x1), last.text + c.text, last.size)
@@ -252,6 +276,8 @@ def read_table(lines: list[Line]) -> tuple[list[str], list[list[str]], Columns, 
         return None
     at, cols, _, height = found
     segments, tail = _segments(lines, at, _header_height(lines, at, height))
+    # The whole header's labels name the columns: a second line may split one (หลัก | สนับสนุน).
+    cols = classify_header([c.text for c in segments[0][0]]) or cols
     first_starts: list[float] | None = None
     body: list[Line] = []
     placed: list[list | None] = []

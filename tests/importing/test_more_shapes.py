@@ -213,8 +213,14 @@ def _two_row_header_txt(path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _two_row_header_pdf(path) -> None:
+    # LibreOffice's PDF of the Word letter above (tests/fixtures/README.md says how it was made)
+    path.write_bytes((LETTERS.parent / "pdf" / "khonkaen-two-row-header.pdf").read_bytes())
+
+
 @pytest.mark.parametrize("make, suffix", [(_two_row_header_docx, "docx"), (_two_row_header_xlsx, "xlsx"),
-                                          (_two_row_header_txt, "txt")], ids=["docx", "xlsx", "tab text"])
+                                          (_two_row_header_txt, "txt"), (_two_row_header_pdf, "pdf")],
+                         ids=["docx", "xlsx", "tab text", "pdf"])
 def test_a_second_header_row_says_which_agencies_lead_and_which_support(tmp_path, make, suffix) -> None:
     path = tmp_path / f"letter.{suffix}"
     make(path)

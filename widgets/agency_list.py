@@ -101,8 +101,13 @@ class AgencyPane(Vertical):
         def control(self) -> "AgencyPane":
             return self.pane
 
-    def __init__(self, lang: str = "th", *, id: str | None = None) -> None:
+    def __init__(self, lang: str = "th", *, id: str | None = None, later: bool = False) -> None:
         super().__init__(id=id)
+        self._later = later
+        """Folded at start (a narrow terminal): the filter box and the list are composed right
+        after the first frame, which shows neither (issue 11: their widgets and CSS were a
+        tenth of the board screen's cost before its first paint); ``build`` makes them at once
+        when something needs them sooner."""
         self.lang = lang
         self.rows: list[AgencyRow] = []
         self.all_progress = (0, 0)
@@ -110,6 +115,25 @@ class AgencyPane(Vertical):
         self._hint = ""
 
     def compose(self) -> ComposeResult:
+        if not self._later:
+            yield from self._parts()
+
+    def on_mount(self) -> None:
+        if self._later:
+            self.call_after_refresh(self.build)
+
+    def build(self) -> None:
+        """The filter box and the list, if they were left for after the first frame."""
+        if not self._later:
+            return
+        self._later = False
+        self.mount(*self._parts())  # registered at once: queries and focus work from here on
+        if self._hint:
+            self.set_hint(self._hint)
+        if self.rows:
+            self._rebuild()
+
+    def _parts(self) -> ComposeResult:
         box = ThaiInput(placeholder=t(self.lang, "filter_agencies"), id="agency-filter")
         box.cursor_blink = False
         box.HELP = self.HELP  # the filter box's help is the pane's, not a generic text field's
@@ -120,6 +144,8 @@ class AgencyPane(Vertical):
         """What the empty box says while the focus is elsewhere: how to get to it (typing
         on the cards does not filter — a "type to filter" label there misled officers)."""
         self._hint = hint
+        if self._later:
+            return
         box = self.query_one("#agency-filter", Input)
         if not box.has_focus:
             box.placeholder = hint
@@ -142,6 +168,8 @@ class AgencyPane(Vertical):
         if rows == old_rows and all_progress == old_all:
             return
         self.rows, self.all_progress = rows, all_progress
+        if self._later:
+            return
         if [_names(r) for r in rows] != [_names(r) for r in old_rows]:
             self._rebuild()  # names, order or agencies changed: the filter may match others
             return
@@ -149,6 +177,8 @@ class AgencyPane(Vertical):
         self._replace_prompts(changed + ([ALL] if all_progress != old_all else []))
 
     def _replace_prompts(self, option_ids: list[str]) -> None:
+        if self._later:
+            return
         options = self.query_one(AgencyOptions)
         for option_id in option_ids:
             try:
@@ -159,6 +189,8 @@ class AgencyPane(Vertical):
     def choose(self, agency_id: str | None) -> None:
         """Highlight ``agency_id`` (None: all agencies), clearing a filter that hides it."""
         self.selected = agency_id
+        if self._later:
+            return
         box = self.query_one("#agency-filter", Input)
         with box.prevent(Input.Changed):
             box.value = ""
@@ -172,7 +204,7 @@ class AgencyPane(Vertical):
     def on_resize(self) -> None:
         # Labels are padded to the pane's width, unknown before the first layout: redo them,
         # or the first refresh afterwards shifts every bar by a cell.
-        if self.rows:
+        if self.rows and not self._later:
             self._rebuild()
 
     def _label(self, name: str, done: int, total: int, chosen: bool = False) -> Text:
@@ -189,6 +221,8 @@ class AgencyPane(Vertical):
         return label
 
     def _rebuild(self) -> None:
+        if self._later:
+            return
         options = self.query_one(AgencyOptions)
         query = normalize(self.query_one("#agency-filter", Input).value.strip())
         shown = [r for r in self.rows if not query or any(
@@ -248,7 +282,7 @@ class AgencyPane(Vertical):
 
     def on_key(self, event) -> None:
         # Up/down in the filter box move the list highlight, so filtering and choosing flow.
-        if self.query_one("#agency-filter").has_focus and event.key in ("up", "down"):
+        if not self._later and self.query_one("#agency-filter").has_focus and event.key in ("up", "down"):
             event.stop()
             options = self.query_one(AgencyOptions)
             options.action_cursor_down() if event.key == "down" else options.action_cursor_up()

@@ -363,6 +363,10 @@ class BoardGrid(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._relayout()
         self._scroll_to_cursor()
+        # Textual repaints a resized widget whole; saying so records the size and scroll the
+        # lines are painted at, or the next change would find them stale and repaint all
+        # (it used to be recorded by a later full refresh that start-up no longer makes).
+        self.refresh()
 
     def render_line(self, y: int) -> Strip:
         strip = self._line(y)

@@ -35,6 +35,7 @@ def render_line(self, y):
     text = strip.text
     if "modules" not in seen and "#" in text:  # a card line of a board of several letters, drawn
         seen["modules"], seen["line"] = sorted(sys.modules), text
+        seen["filter_boxes"] = len(self.screen.query("#agency-filter"))  # the list is folded at 100
         self.app.call_later(self.app.exit)
     return strip
 
@@ -67,6 +68,29 @@ def test_a_compact_board_of_several_letters_draws_its_cards_without_what_comes_l
     seen = json.loads(_run(FIRST_FRAME, str(board)).stderr.strip().splitlines()[-1])
 
     assert any("\u0e00" <= c <= "\u0e7f" for c in seen["line"])  # Thai text, truncated into its column
+    assert seen["filter_boxes"] == 0
     modules = set(seen["modules"])
     assert "widgets.board_grid" in modules and "storage.thai.graphemes" in modules
     assert sorted(m for m in modules if m in LATER or m.split(".")[0] == "regex") == []
+
+
+async def test_the_folded_agency_list_is_built_after_the_first_frame_or_when_asked(make_app) -> None:
+    """Below 120 columns the agency list is folded: its filter box and list are not part of
+    the first frame (the test above finds none when the first card line is drawn) and are
+    made right after it — or at once, when ``a`` asks for them before that."""
+    from tests.tui.helpers import screen_lines, type_text
+    from widgets.agency_list import AgencyPane
+
+    app = make_app(watch_files=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(AgencyPane)
+        assert len(pane.query("#agency-filter")) == 1  # built right after the first frame
+        pane._later = True  # as it was at the first frame
+        for child in list(pane.children):
+            await child.remove()
+        await pilot.press("a")  # builds them now: the next keys are the filter
+        await type_text(pilot, "พช")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "▾ พช.ระยอง" in screen_lines(app)[0]

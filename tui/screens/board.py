@@ -115,7 +115,7 @@ class BoardScreen(Screen[None]):
         self.set_class(not self.agency_list_shown, "-agencies-folded")
         yield Header(show_clock=False, icon="▦")
         with Horizontal(id="main"):
-            yield AgencyPane.for_lang(lang)(lang, id="agencies")
+            yield AgencyPane.for_lang(lang)(lang, id="agencies", later=not self.agency_list_shown)
             with Vertical(id="board-area"):
                 yield BoardGrid.for_lang(lang)(id="grid")
                 search = ThaiInput(placeholder=t(lang, "search_prompt"), id="search")
@@ -176,6 +176,8 @@ class BoardScreen(Screen[None]):
         if folded and self.query_one(AgencyPane).has_focus_within and not self.has_class("-picking"):
             self.query_one(BoardGrid).focus()  # the list is going away under the cursor
         self.set_class(folded, "-agencies-folded")
+        if not folded:
+            self.query_one(AgencyPane).build()
         one = self.one_column_choice if self.one_column_choice is not None else width < ALL_COLUMNS_FROM
         self.query_one(BoardGrid).set_one_column(one)
         self._show_picker()
@@ -327,6 +329,7 @@ class BoardScreen(Screen[None]):
     def action_agencies(self) -> None:
         if self.has_class("-agencies-folded"):
             self.add_class("-picking")  # the list drops down over the board, which keeps its width
+        self.query_one(AgencyPane).build()
         self.set_focus(self.query_one("#agency-filter"))  # now: the next keys are the filter
 
     def action_clear(self) -> None:

@@ -191,18 +191,19 @@ def minutes_draft(lines: list[str], *, source: str = "", known: Iterable[Agency]
     head, warnings = lines[:at], []
     directive = read_head(head, index, warnings, source, lines[at:])
     items = _with_subpoints(rows_to_items([row[:4] for row in rows], PROSE_COLUMNS, index, warnings), rows)
-    return _as_meeting_record(Draft(directive=directive, items=items, warnings=tuple(warnings)), head)
+    return _as_meeting_record(Draft(directive=directive, items=items, warnings=tuple(warnings)), head, minutes=True)
 
 
-def _as_meeting_record(draft: Draft, head: list[str]) -> Draft:
-    """Minutes or a summary of a meeting's orders sent bare are a meeting record: no number
-    (none is expected), the meeting's title as the subject, and its chair (or whoever the
-    title says gave the orders) as the issuer. A draft with a number is a letter: unchanged."""
+def _as_meeting_record(draft: Draft, head: list[str], minutes: bool = False) -> Draft:
+    """Minutes (``minutes``), or a summary of a meeting's orders under a meeting's title, sent
+    bare are a meeting record: no number (none is expected), the meeting's title as the
+    subject, and its chair (or whoever the title says gave the orders) as the issuer. A
+    draft with a number is a letter: unchanged."""
     directive = draft.directive
     if directive.number:
         return draft
     title = agenda.meeting_title(head)
-    if not title and not agenda.is_minutes(head):
+    if not title and not minutes:
         return draft
     directive = replace(directive, subject=directive.subject or title,
                         issuer=agenda.meeting_chair(head) or directive.issuer)
@@ -239,9 +240,9 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         if positional is not None:
             return positional
     if found is None:
-        stacked = stacked_draft(lines, source=source, known=known)
-        if stacked is not None:  # a table pasted from a PDF viewer, one cell per line
-            return stacked
+        one_per_line = stacked_draft(lines, source=source, known=known)
+        if one_per_line is not None:  # a table pasted from a PDF viewer, one cell per line
+            return one_per_line
         paragraphs = untabled_draft(lines, source=source, known=known)
         if paragraphs is not None:  # numbered paragraphs: with หน่วยงานที่รับผิดชอบ lines, or minutes in prose
             return paragraphs

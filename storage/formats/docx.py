@@ -19,7 +19,8 @@ from docx.text.paragraph import Paragraph
 
 from storage.formats.docx_lists import ListNumbers
 from storage.formats.draft import Draft, DraftWarning
-from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, with_sub_header
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq
+from storage.formats.sub_header import with_sub_header
 from storage.formats.letters import draft_from_table, prepare, untabled_draft
 from storage.formats.limits import MAX_CELLS, MAX_PARAGRAPHS, MAX_ROWS, check_zip, count_up
 from storage.models import Agency

@@ -20,7 +20,8 @@ from storage.formats import agenda, layout, stacked
 from storage.formats.agencies import AgencyIndex, clean_text
 from storage.formats.draft import Draft, DraftItem, DraftWarning
 from storage.formats.head import read_head
-from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items, with_sub_header
+from storage.formats.items import Columns, assemble_rows, classify_header, parse_seq, rows_to_items
+from storage.formats.sub_header import with_sub_header
 from storage.formats.limits import MAX_LINES, LimitExceeded
 from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from storage.formats.draft import Draft, DraftWarning
-from storage.formats.items import assemble_rows, classify_header, with_sub_header
+from storage.formats.items import assemble_rows, classify_header
+from storage.formats.sub_header import with_sub_header
 from storage.formats.letters import draft_from_table, prepare
 from storage.formats.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWS, MAX_SCAN_ROWS, count_up
 from storage.models import Agency

@@ -74,14 +74,21 @@ def merge(areas: Iterable[tuple[str, Mapping[str, object]]]) -> tuple[Mapping[st
     return MappingProxyType(texts), MappingProxyType(owner)
 
 
-_LIKELY_AREA = {"status": "statuses", "status_short": "statuses", "role": "statuses", "error": "errors",
-                "key": "keys", "report": "reports"}
-"""Where a key of this prefix most likely lives, when the area is not named like the prefix."""
+_LIKELY_AREA = {"status": ("statuses",), "status_short": ("statuses",), "role": ("statuses",),
+                "error": ("errors",), "key": ("keys", "edits", "layout"), "report": ("reports",),
+                "sync": ("sync", "files", "board_format"), "cli": ("cli", "edits"),
+                "import_review": ("dialogs",), "open_letter": ("dialogs",), "agency_name": ("dialogs",)}
+"""Where a key of this prefix most likely lives, in order, when the area is not named like the
+prefix (binding words ``key.*`` are also kept beside the screens they belong to: edits, layout).
+A key of no known prefix (the board's own words: ``title``, ``overdue``) is looked for in ui.py
+next; only then is every area loaded."""
 
 
-def _likely_area(key: str) -> str:
+def _likely_areas(key: str) -> tuple[str, ...]:
     head, _, rest = key.partition(".")
-    return "cli_help" if head == "cli" and rest.startswith("help.") else _LIKELY_AREA.get(head, head)
+    if head == "cli" and rest.startswith("help."):
+        return ("cli_help", "edits")
+    return (*_LIKELY_AREA.get(head, (head,)), "ui")
 
 
 class _Catalog(Mapping[str, tuple[str, str]]):
@@ -117,9 +124,11 @@ class _Catalog(Mapping[str, tuple[str, str]]):
         except KeyError:
             if not self._pending:
                 raise
-        self._load([_likely_area(key)])
-        if key not in self._texts:
-            self.load_all()
+        for area in _likely_areas(key):
+            self._load([area])
+            if key in self._texts:
+                return self._texts[key]
+        self.load_all()
         return self._texts[key]
 
     def __contains__(self, key: object) -> bool:

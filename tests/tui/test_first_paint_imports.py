@@ -72,6 +72,9 @@ def test_a_compact_board_of_several_letters_draws_its_cards_without_what_comes_l
     modules = set(seen["modules"])
     assert "widgets.board_grid" in modules and "storage.thai.graphemes" in modules
     assert sorted(m for m in modules if m in LATER or m.split(".")[0] == "regex") == []
+    # The catalog areas of the importer, the meeting's reports and the browser view are not worded
+    # on the board's first frame (a key looked up outside its likely areas would load them all).
+    assert {"storage.i18n.importer", "storage.i18n.meeting", "storage.i18n.serve"} & modules == set()
 
 
 async def test_the_folded_agency_list_is_built_after_the_first_frame_or_when_asked(make_app) -> None:

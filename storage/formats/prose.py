@@ -22,6 +22,7 @@ from storage.formats import genre
 from storage.formats.agencies import PROVINCIAL_OFFICES, AgencyIndex
 from storage.formats.items import CLOSING_RE, Columns, item_start
 from storage.formats.responsible import _Clause
+from storage.thai.chars import LEADING_VOWELS
 from storage.thai.digits import to_ascii_digits
 from storage.thai.segment import segment
 
@@ -157,7 +158,7 @@ def assignees(text: str, index: AgencyIndex) -> list[tuple[str, str | None]]:
     # A head inside a trigger word or right after a leading vowel is inside a word: ``มอบหมายปภ.…``
     # and ``ให้ปภ.…`` name ปภ., not ``หมายปภ.`` or ``ห้ปภ.``.
     heads = {m.start() for m in genre.HEAD_RE.finditer(text)
-             if m.start() not in inside and (not m.start() or text[m.start() - 1] not in "เแโใไ")}
+             if m.start() not in inside and (not m.start() or text[m.start() - 1] not in LEADING_VOWELS)}
     starts = sorted({end for _, end in triggers} | heads | {0})
     taken = 0
     for pos in starts:

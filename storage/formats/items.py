@@ -18,6 +18,7 @@ from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.healing import heal
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
+from storage.models import Agency
 from storage.thai.digits import to_ascii_digits, to_thai_digits
 
 _SEQ_HEAD = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|ข้อ(?:ที่)?|no\.?|#|seq|ลำดับข้อ|item\s*no\.?)$", re.I)
@@ -141,15 +142,23 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict
         name = name if known else (expand_short(name) or name)  # "พช.ระยอง" → its full name
         # One office, one name across the whole letter: the first spelling met wins.
         canonical = known.name if known else spellings.setdefault(agency_key(name), name)
-        role = role or default
-        previous = merged.get(canonical)
-        if previous is None or (role == "lead" and previous.role != "lead"):
-            # Same agency twice in one item: lead wins, first position kept.
-            merged[canonical] = DraftAgency(
-                name=canonical, role=role, agency_id=known.id if known else None,
-                short=(known.short if known else "") or short_name(canonical),
-            )
+        keep_agency(merged, canonical, draft_agency(canonical, role or default, known))
     return list(merged.values())
+
+
+def draft_agency(name: str, role: str, known: Agency | None) -> DraftAgency:
+    """The draft's agency named ``name``: the board's own (its name, id, short name) when ``known``."""
+    name = known.name if known else name
+    return DraftAgency(name=name, role=role, agency_id=known.id if known else None,  # type: ignore[arg-type]
+                       short=(known.short if known else "") or short_name(name))
+
+
+def keep_agency(merged: dict[str, DraftAgency], key: str, agency: DraftAgency) -> None:
+    """Add ``agency`` to an item's agencies by ``key``: the same agency twice in one item is
+    once, lead winning, in the place it was first named."""
+    previous = merged.get(key)
+    if previous is None or (agency.role == "lead" and previous.role != "lead"):
+        merged[key] = agency
 
 
 def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[DraftWarning],

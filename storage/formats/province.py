@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from storage.formats import genre
-from storage.formats.agencies import AgencyIndex, agency_key, short_name
+from storage.formats.agencies import AgencyIndex, agency_key
 from storage.formats.draft import Draft, DraftAgency, DraftItem
+from storage.formats.items import draft_agency, keep_agency
 
 
 def letter_province(draft: Draft) -> str | None:
@@ -46,12 +47,6 @@ def _completed(item: DraftItem, province: str, index: AgencyIndex) -> DraftItem:
     for agency in item.agencies:
         if _bare(agency.name):
             name = agency.name + province
-            known = index.match(name)
-            agency = DraftAgency(name=known.name if known else name, role=agency.role,
-                                 agency_id=known.id if known else None,
-                                 short=(known.short if known else "") or short_name(name))
-        key = agency_key(agency.name)
-        previous = merged.get(key)
-        if previous is None or (agency.role == "lead" and previous.role != "lead"):
-            merged[key] = agency  # named twice once completed: lead wins, first place kept
+            agency = draft_agency(name, agency.role, index.match(name))
+        keep_agency(merged, agency_key(agency.name), agency)  # named twice once completed
     return replace(item, agencies=tuple(merged.values()))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from storage.formats.items import CLOSING_RE, Columns, _kind, classify_header, parse_seq
 from storage.formats.layout_rows import rows_of
+from storage.formats.sub_header import role_label
 from storage.thai.width import cell_width
 
 
@@ -94,26 +95,26 @@ def _header_at(lines: list[Line], i: int) -> tuple[Columns, list[Chunk], int] | 
     return None
 
 
-_ROLE_LABEL_RE = re.compile(r"^(?:หน่วยงาน)?(?:หลัก|สนับสนุน|ร่วม)$")
+_ROLE_HEADS = {"lead": "หน่วยงานหลัก", "support": "หน่วยงานสนับสนุน"}
+"""What a lead or support label under a merged agencies label stands for, as a header says it."""
 
 
 def _split_role_columns(chunks: list[Chunk]) -> list[Chunk]:
     """``หน่วยงานรับผิดชอบ`` over a second header line ``หลัก | สนับสนุน``: two columns, the lead
     one and the support one — not one label over both (their cells would run together)."""
-    roles = [c for c in chunks if _ROLE_LABEL_RE.match(c.text.strip())]
-    if len(roles) < 2:
+    labelled = {id(c): role for c in chunks if (role := role_label(c.text))}
+    if len(labelled) < 2:
         return chunks
     out = list(chunks)
     for parent in chunks:
-        # A merged cell's label sits at its left: the cell reaches to the next label on its line.
-        right = min((c.x0 for c in chunks if c not in roles and c.x0 > parent.x1), default=float("inf"))
-        under = [r for r in roles if r is not parent and parent.x0 - 2 < (r.x0 + r.x1) / 2 < right]
-        words = {"lead" if "หลัก" in r.text else "support" for r in under}
-        if parent in roles or _kind(parent.text) != "agencies" or words != {"lead", "support"}:
+        if id(parent) in labelled or _kind(parent.text) != "agencies":
             continue
-        out.remove(parent)
-        out = [Chunk(c.x0, c.x1, "หน่วยงาน" + c.text.strip().removeprefix("หน่วยงาน"), c.size) if c in under else c
-               for c in out]
+        # A merged cell's label sits at its left: the cell reaches to the next label on its line.
+        right = min((c.x0 for c in chunks if id(c) not in labelled and c.x0 > parent.x1), default=float("inf"))
+        under = {id(c): labelled[id(c)] for c in chunks if id(c) in labelled and parent.x0 - 2 < (c.x0 + c.x1) / 2 < right}
+        if set(under.values()) == set(_ROLE_HEADS):
+            out = [Chunk(c.x0, c.x1, _ROLE_HEADS[under[id(c)]], c.size) if id(c) in under else c
+                   for c in out if c is not parent]
     return out
 
 

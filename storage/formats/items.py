@@ -16,6 +16,7 @@ from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand
 from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
 from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.healing import heal
+from storage.formats.matrix import agency_header, mark_role
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
 from storage.models import Agency
@@ -44,6 +45,14 @@ class Columns:
     lead: int | None = None
     support: int | None = None
     due: int | None = None
+    matrix: tuple[tuple[int, str], ...] = ()
+    """(column, agency) of a tracking sheet that names an agency per column, a mark in the
+    cell where it is responsible (storage/formats/matrix.py)."""
+
+    @property
+    def has_agencies(self) -> bool:
+        return self.agencies is not None or self.lead is not None or self.support is not None \
+            or bool(self.matrix)
 
 
 _LEAD_HEAD = re.compile(r"^(?:lead|leads|lead\s*agenc(?:y|ies)|เจ้าภาพ(?:หลัก)?)$", re.I)
@@ -77,12 +86,21 @@ def classify_header(cells: list[str]) -> Columns | None:
         kind = _kind(cell)
         if kind and kind not in found:
             found[kind] = i
-    has_agencies = any(k in found for k in ("agencies", "lead", "support"))
-    if "text" not in found or not (has_agencies or "seq" in found) or len(found) < 2:
+    if "text" not in found:
+        return None
+    matrix = agency_columns(cells, set(found.values()))
+    has_agencies = bool(matrix) or any(k in found for k in ("agencies", "lead", "support"))
+    if not (has_agencies or "seq" in found) or len(found) + len(matrix) < 2:
         return None
     if any(parse_seq(cell) is not None for cell in cells):
         return None  # a numbered row is data, never a header
-    return Columns(**found)
+    return Columns(**found, matrix=matrix)
+
+
+def agency_columns(cells: list[str], taken: set[int]) -> tuple[tuple[int, str], ...]:
+    """(column, agency) for each header cell outside ``taken`` that names an agency."""
+    named = ((i, agency_header(cell)) for i, cell in enumerate(cells) if i not in taken and cell)
+    return tuple((i, name) for i, name in named if name)
 
 
 def parse_seq(cell: str) -> int | None:
@@ -132,6 +150,8 @@ def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict
     named += read_agencies(heal(_cell(row, cols.agencies), index), index, leftovers)
     named += [(n, r or "lead") for n, r in read_agencies(heal(_cell(row, cols.lead), index), index, leftovers)]
     named += [(n, r or "support") for n, r in read_agencies(heal(_cell(row, cols.support), index), index, leftovers)]
+    named += [(name, role) for column, name in cols.matrix
+              if (role := mark_role(_cell(row, column))) is not False]
     default = "support" if any(r == "lead" for _, r in named) else "lead"
     merged: dict[str, DraftAgency] = {}
     for raw, role in named:

@@ -84,15 +84,28 @@ def layout_lines(text_lines: list[str], measure: str = "chars") -> list[Line]:
 
 def _header_at(lines: list[Line], i: int) -> tuple[Columns, list[Chunk], int] | None:
     """(columns, label chunks, lines used) when the header starts at line ``i``: one line, or
-    two or three when its labels wrap (``หน่วยงานที่รับผิด`` / ``ชอบ``)."""
+    two or three when its labels wrap (``หน่วยงานที่รับผิด`` / ``ชอบ``). A header that reads
+    already takes the next line too only when it completes the same labels into more columns
+    (``สน`` / ``ง.เกษตร`` / ``จังหวัด`` names an agency's column only on its third line); else
+    that line is the first row's."""
+    found = None
     for used in (1, 2, 3):
         if i + used > len(lines):
-            return None
+            break
         labels = _merge([c for line in lines[i:i + used] for c in line.chunks])
         cols = classify_header([c.text for c in labels]) if len(labels) >= 2 else None
-        if cols is not None and cols.seq is not None:
-            return cols, labels, used
-    return None
+        if cols is None or cols.seq is None:
+            if found is not None:
+                break
+        elif found is None or (len(labels) == len(found[1]) and _named(cols) > _named(found[0])):
+            found = cols, labels, used
+    return found
+
+
+def _named(cols: Columns) -> int:
+    """How many of a table's columns its header names."""
+    return sum(i is not None for i in (cols.seq, cols.text, cols.agencies, cols.lead, cols.support, cols.due)) \
+        + len(cols.matrix)
 
 
 _ROLE_HEADS = {"lead": "หน่วยงานหลัก", "support": "หน่วยงานสนับสนุน"}
@@ -122,13 +135,17 @@ def _merge(chunks: list[Chunk]) -> list[Chunk]:
     """Chunks of a (wrapped) header: those that overlap horizontally are one label, and so
     is a word close beside a label that it completes (``หน่วยงาน`` ``ที่รับผิดชอบ``); a label
     over ``หลัก | สนับสนุน`` is those two columns (_split_role_columns)."""
-    overlapping: list[Chunk] = []
-    for c in sorted(_split_role_columns(chunks), key=lambda c: c.x0):
-        if overlapping and c.x0 < overlapping[-1].x1:
-            last = overlapping[-1]
-            overlapping[-1] = Chunk(last.x0, max(last.x1, c.x1), last.text + c.text, last.size)
+    # Overlapping chunks are grouped left to right but read top to bottom: in a narrow column
+    # ``จังหวัด`` under ``สน`` / ``ง.ปศุสัตว์`` may start a little further left than they do.
+    groups: list[tuple[float, float, list[tuple[int, Chunk]]]] = []
+    for at, c in sorted(enumerate(_split_role_columns(chunks)), key=lambda pair: pair[1].x0):
+        if groups and c.x0 < groups[-1][1]:
+            x0, x1, members = groups[-1]
+            groups[-1] = (x0, max(x1, c.x1), [*members, (at, c)])
         else:
-            overlapping.append(Chunk(c.x0, c.x1, c.text, c.size))
+            groups.append((c.x0, c.x1, [(at, c)]))
+    overlapping = [Chunk(x0, x1, "".join(c.text for _, c in sorted(members, key=lambda m: m[0])), members[0][1].size)
+                   for x0, x1, members in groups]
     out: list[Chunk] = []
     for c in overlapping:
         if out and _continues_label(out[-1], c):

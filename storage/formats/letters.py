@@ -99,7 +99,7 @@ def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, s
         # and who gave the orders when no office signs it
         directive = replace(directive, subject=title, issuer=directive.issuer or agenda.meeting_chair(head))
         warnings = [w for w in warnings if w.code != "importer.no_subject"]
-    if cols.agencies is None and cols.lead is None and cols.support is None:
+    if not cols.has_agencies:
         warnings.append(DraftWarning.of("importer.no_agency_column"))
     items = rows_to_items(rows, cols, index, warnings)
     if not items:
@@ -230,6 +230,12 @@ def untabled_draft(lines: list[str], *, source: str = "", known: Iterable[Agency
             or prose_draft(lines, source=source, known=known))
 
 
+def _looks_laid_out(lines: list[str]) -> bool:
+    """Text laid out in columns by spaces (pdftotext -layout, OCR): some line holds three or
+    more chunks apart. Only such text is worth reading by position when no line is a header."""
+    return any(len(re.findall(r"\S(?:\s{2,})(?=\S)", line)) >= 2 for line in lines[:400])
+
+
 def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = ()) -> Draft:
     """Parse a letter's text into a Draft. Never raises for bad input (LimitExceeded past
     the limits); what could not be read is a warning."""
@@ -239,6 +245,10 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
     if found is not None and "\t" not in lines[found[0]] and lines[found[0]].count("|") < 2:
         positional = layout_draft(lines, source=source, known=known)  # columns by position
         if positional is not None:
+            return positional
+    if found is None and _looks_laid_out(lines):
+        positional = layout_draft(lines, source=source, known=known)
+        if positional is not None:  # a header whose every label wraps (narrow columns)
             return positional
     if found is None:
         one_per_line = stacked_draft(lines, source=source, known=known)

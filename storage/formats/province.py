@@ -4,13 +4,14 @@ A province's own letters and minutes often write ``สำนักงานพ�
 ``ที่ทำการปกครองจังหวัด`` and leave the province to the reader. Kept as written, that name
 would become an agency of its own beside ``สำนักงานพาณิชย์จังหวัดจันทบุรี`` from the next
 letter, splitting one office's cards in two. The province is the one the letter itself
-names: its issuer (``ผู้ว่าราชการจังหวัดจันทบุรี``), else the one province every completed
-name in it shares. A letter from the centre (a ministry writing to every province) names
+names: its issuer (``ผู้ว่าราชการจังหวัดจันทบุรี``), else the province its number is coded for
+(``ที่ สพ 0017.3/ว 4521``: สุพรรณบุรี), else the one province every completed name in it shares. A letter from the centre (a ministry writing to every province) names
 none, and its names stay as written: there they mean every province's office.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from storage.formats import genre
@@ -19,11 +20,18 @@ from storage.formats.draft import Draft, DraftAgency, DraftItem
 from storage.formats.items import draft_agency, keep_agency
 
 
+_NUMBER_CODE_RE = re.compile(r"^\s*([ก-ฮ]{2})\.?\s?0")
+"""A provincial office's letter number: its province's code, then the office's ``0017…``."""
+
+
 def letter_province(draft: Draft) -> str | None:
     """The province the letter speaks for, or None when it names none or several."""
     issuer = genre.PROVINCE_RE.search(draft.directive.issuer)
     if issuer:
         return issuer.group("province")
+    coded = _NUMBER_CODE_RE.match(draft.directive.number)
+    if coded and coded.group(1) in genre.PROVINCE_CODES:
+        return genre.PROVINCE_CODES[coded.group(1)]
     named = {m.group("province") for item in draft.items for a in item.agencies
              for m in [genre.PROVINCE_RE.search(a.name)] if m}
     return named.pop() if len(named) == 1 else None

@@ -1,13 +1,15 @@
 """A table's second header row: under a merged ``หน่วยงานรับผิดชอบ``, which column is the lead
-agencies' (``หลัก``) and which the support agencies' (``สนับสนุน``). Word, sheets and tab text
-use it; PDF and layout text split the merged label where they read the header (layout.py)."""
+agencies' (``หลัก``) and which the support agencies' (``สนับสนุน``), or one agency named per
+column (a tracking sheet's marks, storage/formats/matrix.py). Word, sheets and tab text use it;
+PDF and layout text split the merged label where they read the header (layout.py)."""
 
 from __future__ import annotations
 
 import re
 
 from storage.formats.agencies import clean_text
-from storage.formats.items import Columns
+from storage.formats.items import Columns, _kind
+from storage.formats.matrix import agency_header
 
 _SUB_LEAD_RE = re.compile(r"^(?:หน่วยงาน|ผู้รับผิดชอบ)?(?:หลัก|เจ้าภาพ(?:หลัก)?)$")
 _SUB_SUPPORT_RE = re.compile(r"^(?:หน่วยงาน|ผู้รับผิดชอบ)?(?:สนับสนุน|ร่วม(?:ดำเนินการ)?)$")
@@ -22,18 +24,30 @@ def role_label(cell: str) -> str | None:
 
 def with_sub_header(cols: Columns, cells: list[str]) -> Columns | None:
     """The columns a second header row refines: under a merged ``หน่วยงานรับผิดชอบ`` the row
-    below says which column is ``หลัก`` and which ``สนับสนุน``. None when ``cells`` is no such
-    row (every filled cell a lead or support label, or the label above repeated by a merge)."""
+    below says which column is ``หลัก`` and which ``สนับสนุน``, or names an agency per column.
+    None when ``cells`` is no such row: every filled cell must be a lead or support label, an
+    agency's name, or the label above repeated by a merge (a data row's ``หลัก`` under an
+    agency's column is a mark, never a label)."""
     lead = support = None
+    matrix: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
         role = role_label(cell)
-        if role == "lead" and lead is None:
+        if not cell.strip():
+            continue
+        if i in (cols.seq, cols.text, cols.due):
+            if _kind(cell) is None:
+                return None  # a number, a directive, a date: data
+        elif role == "lead" and lead is None:
             lead = i
         elif role == "support" and support is None:
             support = i
-        elif cell.strip() and i not in (cols.seq, cols.text, cols.due):
+        elif (name := agency_header(cell)) and i not in dict(cols.matrix):
+            matrix.append((i, name))
+        else:
             return None
-    if lead is None and support is None:
+    if lead is None and support is None and not matrix:
         return None
+    taken = {lead, support, *(i for i, _ in matrix)}
     return Columns(seq=cols.seq, text=cols.text, due=cols.due, lead=lead, support=support,
-                   agencies=cols.agencies if cols.agencies not in (lead, support) else None)
+                   agencies=cols.agencies if cols.agencies not in taken else None,
+                   matrix=tuple(sorted({*cols.matrix, *matrix})))

@@ -94,8 +94,9 @@ def _fix_space(text: str, space: int) -> str | None:
     if not left or not right:
         return None
     tail = segment(left)[-1]
-    if _known(tail):
-        return None  # a word ends here: a real space between words (ที่ รย)
+    if _known(tail) and _known(segment(right)[0]):
+        return None  # a word ends here and another starts: a real space between words
+    # (a word before it and a stray letter after, ``ปี ก``, is mended only if that makes words)
     before = _unknown(left) + _unknown(right)
     options = [left + right]
     moved = _moved_tone(left)

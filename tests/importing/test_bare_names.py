@@ -101,3 +101,21 @@ def test_a_joiner_glued_to_a_partners_name_is_not_part_of_it() -> None:
         ("ตำรวจภูธรจังหวัดพัทลุง", "lead"), ("ฝ่ายปกครอง", "support"), ("สสจ.พัทลุง", "support")]
     assert [n for n, _ in assignees("ให้สำนักงานเกษตรจังหวัดน่านร่วมกับอำเภอปัวและ อำเภอท่าวังผา จัดงาน", idx)] == [
         "สำนักงานเกษตรจังหวัดน่าน", "อำเภอปัว", "อำเภอท่าวังผา"]
+
+
+def test_a_letters_number_code_names_its_province_when_nothing_else_does(tmp_path) -> None:
+    from storage.formats import genre
+
+    # Every province has one code; no ministry's code (มท, สธ, กษ…) is one of them.
+    assert sorted(genre.PROVINCE_CODES.values()) == sorted(genre.PROVINCES)
+    assert not {"มท", "สธ", "กษ", "ศธ", "พม", "ทส", "อก", "นร", "กค", "รง"} & set(genre.PROVINCE_CODES)
+    text = "\n".join(["ที่ ลป ๐๐๑๗.๓/ว ๑๑๒", "๒ ธันวาคม ๒๕๖๙", "เรื่อง ติดตามงาน",
+                      "ลำดับ  ประเด็น  หน่วยงานรับผิดชอบ", "1  ตรวจราคาสินค้า  สำนักงานพาณิชย์จังหวัด"])
+    letter = tmp_path / "letter.txt"
+    letter.write_text(text, encoding="utf-8")
+    (item,) = read_letter(letter).items
+    assert [a.name for a in item.agencies] == ["สำนักงานพาณิชย์จังหวัดลำปาง"]
+    # A ministry's circular names no province: its bare names stay as written.
+    letter.write_text(text.replace("ลป ๐๐๑๗.๓", "มท ๐๒๑๑.๓"), encoding="utf-8")
+    (item,) = read_letter(letter).items
+    assert [a.name for a in item.agencies] == ["สำนักงานพาณิชย์จังหวัด"]

@@ -52,3 +52,26 @@ async def test_a_failing_change_callback_is_logged_and_the_watch_goes_on(tmp_pat
         follow.cancel()
         await asyncio.gather(follow, return_exceptions=True)
     assert "change callback failed" in log_path().read_text(encoding="utf-8")
+
+
+def test_a_record_of_a_command_lands_in_the_log_though_logging_is_imported_only_then(
+        board_path: Path, monkeypatch) -> None:
+    """The CLI sets up the log file at the first record (storage/logs.py), not at start: the
+    record still lands there, and a command that logs nothing never sets it up."""
+    import getpass
+
+    import storage.logs
+
+    monkeypatch.setattr(storage.logs, "_used", False)  # as in a fresh process
+    monkeypatch.setattr(storage.logs, "_pending", [])
+    assert main(["--board", str(board_path), "--read-only", "list"]) == 0
+    assert storage.logs._pending and not log_path().exists()
+
+    def no_login_name() -> str:
+        raise OSError("no login name in a container")
+
+    monkeypatch.delenv("BOARD_USER")
+    monkeypatch.setattr(getpass, "getuser", no_login_name)
+    assert main(["--board", str(board_path), "--read-only", "list"]) == 0
+    assert "INFO storage.sync.replica: no login name; changes are recorded as 'unknown'" in log_path().read_text(
+        encoding="utf-8")

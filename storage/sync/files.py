@@ -1,4 +1,4 @@
-"""Crash-safe board files: a TinyDB ``Storage`` that writes atomically (DESIGN.md §3, Writes).
+"""Crash-safe board files: atomic writes and keyed reads (DESIGN.md §3, Writes).
 
 Every write goes to a temp file in the same folder (``os.replace`` needs one filesystem),
 is fsynced, renamed over the target and the folder is fsynced, so a reader or a kill -9
@@ -7,6 +7,11 @@ only ever sees the old or the new file. The temp name starts with ``.~`` and end
 settle before copying and our own readers skip dot-files, so a half-written temp file is
 never synced or read. Reads re-open the file by path every time (a sync engine replaces
 files by rename) and skip the parse when (inode, size, mtime_ns, ctime_ns) are unchanged.
+The TinyDB ``Storage`` over these is ``tables.AtomicJSONStorage``.
+
+orjson is imported by the first parse or dump, not here: a board opened from the open cache
+(``board list``, ``board summary``) parses and writes no JSON, and orjson's own import
+(uuid, platform, json) was ~2.5 ms of every such command (issue 11).
 """
 
 from __future__ import annotations
@@ -16,9 +21,6 @@ import stat
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
-
-import orjson
-from tinydb.storages import Storage
 
 from storage.errors import BadFile
 from storage.sync import sharing
@@ -142,6 +144,8 @@ def put_back_on_failure(path: Path) -> Iterator[None]:
 
 
 def dumps(data: Any) -> bytes:
+    import orjson  # at the first write (see the module's docstring)
+
     # UTF-8 as is: Thai stays one byte per byte, not six per character as \u escapes.
     return orjson.dumps(data)
 
@@ -167,6 +171,8 @@ def describe(raw: bytes, error: Exception) -> tuple[str, dict[str, Any]]:
 
 
 def _parse(path: Path, raw: bytes) -> Any:
+    import orjson  # at the first parse (see the module's docstring)
+
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -240,43 +246,3 @@ def load(path: Path) -> Any:
     if loaded is None:
         raise BadFile(str(path), "missing")
     return loaded[1]
-
-
-class AtomicJSONStorage(Storage):
-    """TinyDB storage for board files: atomic writes, re-open by path, cached parse.
-
-    Usable as ``TinyDB(path, storage=AtomicJSONStorage)``. ``read()`` returns the cached
-    value when the file's (inode, size, mtime_ns, ctime_ns) did not change; callers must not mutate it.
-    """
-
-    def __init__(self, path: str | os.PathLike, durable: bool = True) -> None:
-        self.path = Path(path)
-        self.durable = durable
-        self._key: StatKey | None = None
-        self._data: Any = None
-        self._raw: bytes | None = None
-        """The bytes behind ``_data`` when they were read (None once written: not kept)."""
-
-    def read(self, twin: "AtomicJSONStorage | None" = None) -> dict[str, dict[str, Any]] | None:
-        """The parsed file; ``twin``: a storage just read whose parse is this one's when the
-        bytes are the same (``load_raw``)."""
-        same = (twin._raw, twin._data) if twin is not None and twin._raw is not None else None
-        loaded = load_raw(self.path, self._key, same)
-        if loaded is None:
-            self._key, self._data, self._raw = None, None, None
-            return None
-        if loaded[0] != self._key:
-            self._key, self._raw, self._data = loaded
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_atomic(self.path, dumps(data), durable=self.durable)
-        self._key, self._data, self._raw = stat_key(self.path), data, None
-
-    @property
-    def key(self) -> StatKey | None:
-        """The stat key of the last read or write."""
-        return self._key
-
-    def close(self) -> None:
-        self._data = self._raw = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from storage.errors import BadFile
 from storage.sync import folder as fs
@@ -29,7 +29,9 @@ from storage.sync import host
 from storage.sync.host import stale_temp
 from storage.sync.replica import Replica, WriteLock, current, renew
 from storage.sync.state import Delta, State, dominates, merge_into, prune
-from storage.sync.tables import ReplicaFile
+
+if TYPE_CHECKING:
+    from storage.sync.tables import ReplicaFile
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,8 @@ class OwnFile:
         """The newest compacted base our file names (``bases.py``), as a list of at most one."""
         self._moved: tuple[BadFile, ...] = ()
         self._notes: dict[Path, tuple[BadFile, ...]] = {}
-        self._synced = ReplicaFile(self.path)
-        self._shadow = ReplicaFile(replica.shadow_path) if replica else None
+        self._copies: dict[Path, ReplicaFile] = {}
+        """The TinyDB databases of the two copies, made when first read or written (``_copy``)."""
         self._synced_key: StatKey | None = None
         self._shadow_key: StatKey | None = None
         self._keys = threading.Lock()  # the watcher thread compares these keys
@@ -86,6 +88,25 @@ class OwnFile:
         """Changes taken in since the last write."""
         self._rewrite = True
         """The shadow does not hold exactly ``entries`` plus ``_pending``: write it whole."""
+
+    def _copy(self, path: Path) -> ReplicaFile:
+        """The TinyDB database of one copy. Made at its first read or write, which an open
+        from the cache never does: TinyDB and orjson are not imported by ``board list`` (issue 11)."""
+        if path not in self._copies:
+            from storage.sync.tables import ReplicaFile
+
+            self._copies[path] = ReplicaFile(path)
+        return self._copies[path]
+
+    @property
+    def _synced(self) -> ReplicaFile:
+        """Our synced copy, ``NAME.d/<replica>.json`` (it follows ``path`` when the replica moves)."""
+        return self._copy(self.path)
+
+    @property
+    def _shadow(self) -> ReplicaFile | None:
+        """The shadow in the state dir; None without an identity (read-only, never wrote here)."""
+        return self._copy(self.replica.shadow_path) if self.replica is not None else None
 
     @property
     def problems(self) -> tuple[BadFile, ...]:
@@ -123,9 +144,8 @@ class OwnFile:
     def forget(self) -> None:
         """A write failed: drop what is in memory; the next write re-reads both copies."""
         self.entries, self._pending, self._rewrite = State(), State(), True
-        for copy in (self._synced, self._shadow):
-            if copy is not None:
-                copy.forget()
+        for copy in self._copies.values():
+            copy.forget()
         with self._keys:
             self._synced_key = self._shadow_key = None
 
@@ -206,7 +226,6 @@ class OwnFile:
             return
         self.replica = replica
         self.path = self.folder / f"{replica.id}.json"
-        self._synced = ReplicaFile(self.path)
         self._rewrite = True  # the shadow's board document names the old id
         with self._keys:
             self._synced_key = None

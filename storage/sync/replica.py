@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import getpass
-import logging
+import json
 import os
 import sys
 import time
@@ -18,17 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import orjson
 
 from storage.errors import BoardError
 from storage.ids import blake2b, new_id
+from storage.logs import logger
 from storage.sync import host
 from storage.sync.files import dumps, write_atomic
 
 if TYPE_CHECKING:
     from filelock import FileLock
-
-log = logging.getLogger(__name__)
 
 APP = "directive-board"
 
@@ -47,7 +45,7 @@ def user_name(explicit: str | None = None) -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name (containers): still record something honest
-        log.info("no login name; changes are recorded as 'unknown'", exc_info=True)
+        logger(__name__).info("no login name; changes are recorded as 'unknown'", exc_info=True)
         return "unknown"
 
 
@@ -94,9 +92,11 @@ def _home(board_path: Path, board_id: str, user: str) -> tuple[Path, str, str]:
 
 
 def _load_identity(home: Path, user: str) -> tuple[Replica, dict]:
-    """The identity saved in ``home`` and its document; OSError / JSONDecodeError /
+    """The identity saved in ``home`` and its document; OSError / ValueError (not JSON) /
     KeyError / TypeError if none."""
-    data = orjson.loads((home / "replica.json").read_bytes())
+    # The standard json, not orjson: this small file is read by every command, most of which
+    # (an open from the cache) parse nothing else, and orjson's import costs ~2.5 ms (issue 11).
+    data = json.loads((home / "replica.json").read_bytes())
     return Replica(str(data["replica"]), user, str(data["machine"]), home), data
 
 
@@ -105,7 +105,7 @@ def find_replica(board_path: Path, board_id: str, user: str) -> Replica | None:
     home, _, _ = _home(board_path, board_id, user)
     try:
         return _load_identity(home, user)[0]
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
@@ -121,7 +121,7 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
         replica, data = _load_identity(home, user)
         if data.get("host") == host.fingerprint():
             return replica
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):
         pass
     from filelock import FileLock
 
@@ -129,7 +129,7 @@ def replica_for(board_path: Path, board_id: str, user: str) -> Replica:
     with FileLock(str(home / "identity.lock"), timeout=30):
         try:
             replica, data = _load_identity(home, user)
-        except (FileNotFoundError, orjson.JSONDecodeError, KeyError, TypeError):
+        except (FileNotFoundError, ValueError, KeyError, TypeError):
             return _save(home, {"replica": new_id(), "user": user, "machine": machine, "board": where}, user)
         if data.get("host") == host.fingerprint():
             return replica
@@ -156,7 +156,7 @@ def current(replica: Replica) -> Replica:
     """The identity this machine writes under now (``replica`` unless a process renewed it)."""
     try:
         now, _ = _load_identity(replica.home, replica.user)
-    except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError):
         return replica
     return replica if now.id == replica.id else now
 

@@ -11,15 +11,14 @@ Where we cannot read or write, the message names the file, its owner and what to
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 import time
 from pathlib import Path
 
 from storage.errors import BoardError
+from storage.logs import logger
 
-log = logging.getLogger(__name__)
 
 _GROUP_RW = 0o060
 _GROUP_ALL = 0o070
@@ -33,7 +32,7 @@ def umask() -> int:
                 if line.startswith("Umask:"):
                     return int(line.split()[1], 8)
     except (OSError, ValueError):
-        log.debug("no /proc/self/status umask; reading it by setting it", exc_info=True)
+        logger(__name__).debug("no /proc/self/status umask; reading it by setting it", exc_info=True)
     mask = os.umask(0o022)  # elsewhere: set and restore at once
     os.umask(mask)
     return mask
@@ -55,7 +54,7 @@ def share(fd: int, mode: int, gid: int) -> None:
         try:
             os.fchown(fd, -1, gid)
         except PermissionError:  # not a member of the folder's group: the bits still help
-            log.info("cannot give a file the folder's group %s (not a member?)", gid)
+            logger(__name__).info("cannot give a file the folder's group %s (not a member?)", gid)
     os.fchmod(fd, mode)
 
 
@@ -79,7 +78,7 @@ def make_folder(path: Path) -> None:
         try:
             os.chown(path, -1, parent.st_gid)
         except PermissionError:  # as for files: the bits still help
-            log.info("cannot give %s its folder's group %s (not a member?)", path, parent.st_gid)
+            logger(__name__).info("cannot give %s its folder's group %s (not a member?)", path, parent.st_gid)
     os.chmod(path, mode)  # after chown, and past the umask
 
 

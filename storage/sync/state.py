@@ -17,8 +17,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-
 from storage.sync.clock import MAX_OVER_DEPTH, MAX_WALL, ZERO, Stamp
 
 Reg = tuple[Stamp, Any, str]
@@ -56,6 +54,8 @@ class State:
 
 
 def _tiebreak(value: Any) -> bytes:
+    import orjson  # here: only two registers with one stamp need it, and an open from the cache none (issue 11)
+
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 

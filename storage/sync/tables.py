@@ -1,7 +1,7 @@
 """A replica file as a TinyDB database: tables ``board``, ``regs`` and ``events``.
 
 This replica's own file is read and changed through TinyDB's tables and documents, over the
-project's atomic orjson storage, so a script that opens ``NAME.d/*.json`` with ``TinyDB(path)``
+project's atomic orjson storage (``AtomicJSONStorage`` over files.py), so a script that opens ``NAME.d/*.json`` with ``TinyDB(path)``
 sees exactly the documents the board works with (``codec.py`` describes them). A change is a
 few table operations — insert the new documents, remove the ones they supersede — inside one
 ``batch()``, which ends in a single atomic write (TinyDB alone would rewrite the whole file
@@ -14,20 +14,62 @@ bytes are the same documents (bench/bench_storage.py, docs/benchmarks.md).
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from tinydb import TinyDB
+from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from storage.sync.codec import Parsed, decoded, group_regs
-from storage.sync.files import AtomicJSONStorage, StatKey, dumps, put_back_on_failure, stat_key, write_atomic
+from storage.sync.files import StatKey, dumps, load_raw, put_back_on_failure, stat_key, write_atomic
 from storage.sync.state import State
 
 TABLES = ("board", "regs", "events")
 Where = dict[tuple[str, str], set[int]]
 """(record key, field) -> ids of the ``regs`` documents that hold a register of it."""
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage for board files: atomic writes, re-open by path, cached parse.
+
+    Usable as ``TinyDB(path, storage=AtomicJSONStorage)``. ``read()`` returns the cached
+    value when the file's (inode, size, mtime_ns, ctime_ns) did not change; callers must not mutate it.
+    """
+
+    def __init__(self, path: str | os.PathLike, durable: bool = True) -> None:
+        self.path = Path(path)
+        self.durable = durable
+        self._key: StatKey | None = None
+        self._data: Any = None
+        self._raw: bytes | None = None
+        """The bytes behind ``_data`` when they were read (None once written: not kept)."""
+
+    def read(self, twin: "AtomicJSONStorage | None" = None) -> dict[str, dict[str, Any]] | None:
+        """The parsed file; ``twin``: a storage just read whose parse is this one's when the
+        bytes are the same (``load_raw``)."""
+        same = (twin._raw, twin._data) if twin is not None and twin._raw is not None else None
+        loaded = load_raw(self.path, self._key, same)
+        if loaded is None:
+            self._key, self._data, self._raw = None, None, None
+            return None
+        if loaded[0] != self._key:
+            self._key, self._raw, self._data = loaded
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        write_atomic(self.path, dumps(data), durable=self.durable)
+        self._key, self._data, self._raw = stat_key(self.path), data, None
+
+    @property
+    def key(self) -> StatKey | None:
+        """The stat key of the last read or write."""
+        return self._key
+
+    def close(self) -> None:
+        self._data = self._raw = None
 
 
 class BatchStorage(AtomicJSONStorage):

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import asyncio
 import importlib
-import logging
 import os
 from pathlib import Path
 from typing import AsyncIterator, Callable, Iterable
 
+from storage.logs import logger
 from storage.sync.files import StatKey, key_of
 
-log = logging.getLogger(__name__)
 
 
 def _relevant(path: str) -> bool:
@@ -62,7 +61,7 @@ async def _native(folders: list[Path], debounce_seconds: float, dirty: asyncio.E
         await _follow(watchfiles.awatch(*existing, watch_filter=lambda _change, path: _relevant(path),
                                         debounce=int(debounce_seconds * 1000), recursive=False), dirty, ready)
     except Exception:  # inotify limits, a vanished folder, no watchfiles: the poll goes on alone
-        log.warning("folder watch stopped; the stat poll carries on", exc_info=True)
+        logger(__name__).warning("folder watch stopped; the stat poll carries on", exc_info=True)
 
 
 async def _follow(changes: AsyncIterator[object], dirty: asyncio.Event, ready: asyncio.Event) -> None:
@@ -133,7 +132,7 @@ async def follow_changes(paths: Iterable[Path], on_change: Callable[[], None], *
             try:
                 on_change()
             except Exception:  # a failing refresh must not end change detection
-                log.exception("change callback failed; still watching")
+                logger(__name__).exception("change callback failed; still watching")
     finally:
         for task in tasks:
             task.cancel()

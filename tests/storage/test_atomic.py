@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from storage.sync.files import AtomicJSONStorage, write_atomic
+from storage.sync.files import write_atomic
+from storage.sync.tables import AtomicJSONStorage
 from storage.sync.store import BoardStore
 
 

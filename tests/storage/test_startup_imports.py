@@ -68,6 +68,47 @@ def test_the_commands_import_neither_textual_nor_the_rest_of_rich(board_path: Pa
     assert not {"hashlib", "secrets", "random", "storage.editing.values", "storage.editing.impact"} & modules
 
 
+RUN_CLI_OUT = """
+import contextlib, io, json, sys
+from tui.cli import main
+out = io.StringIO()
+with contextlib.redirect_stdout(out):
+    code = main(sys.argv[1:])
+assert code == 0, code
+print(json.dumps({"modules": sorted(sys.modules), "out": out.getvalue()}), file=sys.stderr)
+"""
+
+PARSE_OR_WRITE = {"orjson", "tinydb", "storage.sync.tables"}
+"""What only parsing or writing a board file needs (an open from the cache does neither)."""
+
+
+def _run(*args: str, user: str | None = None) -> tuple[set[str], str]:
+    """(modules loaded, stdout) of ``board ARGS`` in a fresh interpreter, as ``user`` if given."""
+    env = dict(os.environ, **({"BOARD_USER": user} if user else {}))
+    done = subprocess.run([sys.executable, "-c", RUN_CLI_OUT, *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stderr.strip().splitlines()[-1])
+    return set(found["modules"]), found["out"]
+
+
+@pytest.mark.parametrize("command", [["list"], ["summary"]])
+def test_a_command_read_from_the_cache_imports_no_json_parser_tinydb_or_logging(board_path: Path,
+                                                                             command: list[str]) -> None:
+    """The lazy imports of issue 11 (storage/sync/files.py, own.py, storage/logs.py): an unchanged
+    board opened from the cache parses no file and logs nothing, and prints what the files give."""
+    board = ("--board", str(board_path))
+    parsed, from_files = _run(*board, *command)  # no cache yet: the files are read
+    assert PARSE_OR_WRITE <= parsed
+    cached, from_cache = _run(*board, *command)
+    assert sorted((PARSE_OR_WRITE | {"logging"}) & cached) == []
+    assert from_cache == from_files
+    # Another officer's change: our cache is not trusted, the files are read and show it.
+    _run(*board, "move", card_of(1), "done", user="สมชาย")
+    parsed, after = _run(*board, *command)
+    assert PARSE_OR_WRITE <= parsed and after != from_files
+
+
 def test_ids_are_the_blake2b_hashlib_gives() -> None:
     """The same ids as before the import trim: two officers on two versions import alike."""
     import hashlib

@@ -169,9 +169,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print("board: " + say(out_lang(args), "safety.read_only_command", command=args.command), file=sys.stderr)
         return 1
-    from tui.logs import setup_logging
+    from storage.logs import when_logging
 
-    setup_logging()  # opens no file until something is logged
+    when_logging(_setup_logging)  # before the first record, if one comes (storage/logs.py)
     try:
         code = _handler(args)(args)
         sys.stdout.flush()  # inside the try: a closed pipe surfaces here, not at exit
@@ -189,6 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(report(error, out_lang(args), list(argv) if argv is not None else None), file=sys.stderr)
         return CRASH_EXIT
+
+
+def _setup_logging() -> None:
+    # Imported at the first record: logging itself is not imported by a command that logs nothing.
+    from tui.logs import setup_logging
+
+    setup_logging()  # opens no file until something is logged
 
 
 def _reader_went_away() -> int:

@@ -163,7 +163,7 @@ def first_agenda_line(lines: list[str]) -> int:
 
 _TITLE_LINE_RE = re.compile(r"^\s*(?:รายงาน|บันทึก|สรุป)(?:ผล)?การประชุม|^\s*(?:การ)?ประชุม"
                             r"|^\s*(?:สรุป|ติดตาม(?:ผล)?(?:การดำเนินงานตาม)?|ตารางติดตาม)?ข้อสั่งการ"
-                            r"(?:ของ)?\s?(?:(?:รอง)?ผู้ว่าราชการ|นายอำเภอ|ประธาน)")
+                            r"(?:ของ)?\s?(?:(?:รอง)?ผู้ว่าราชการ|(?:รอง\s?)?ผวจ\.|นายอำเภอ|ประธาน)")
 _TITLE_STOP_RE = re.compile(r"^\s*(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|วันที่|ณ\s|เมื่อ|[-=_—–]{3,}|ผู้มา"
                             r"|หนังสือ|ที่\s|เลขที่|เรียน|อ้างถึง)")
 _TITLE_END_RE = re.compile(r"\s(?=วัน(?:จันทร์|อังคาร|พุธ|พฤหัส|ศุกร์|เสาร์|อาทิตย์)|(?:เมื่อ)?วันที่\s|ณ\s)")
@@ -185,15 +185,26 @@ def meeting_title(head: list[str]) -> str:
     return _TITLE_END_RE.split(title, maxsplit=1)[0].strip()
 
 
-_GIVER_RE = re.compile(rf"(?:รอง)?ผู้ว่าราชการจังหวัด(?:{'|'.join(genre.PROVINCES)})|นายอำเภอ[ก-๙]+")
-"""Who gave the orders, as a summary's title names them (``สรุปข้อสั่งการผู้ว่าราชการจังหวัดพัทลุง``)."""
+_GIVER_RE = re.compile(rf"(?:รอง)?ผู้ว่าราชการจังหวัด(?:{'|'.join(genre.PROVINCES)})|นายอำเภอ[ก-๙]+"
+                       r"|(?P<deputy>รอง\s?)?ผวจ\.\s?(?P<code>[ก-ฮ]{2})\.?")
+"""Who gave the orders, as a summary's title names them (``สรุปข้อสั่งการผู้ว่าราชการจังหวัดพัทลุง``,
+or in a chat message ``ข้อสั่งการ ผวจ.สพ.``: the governor of the province coded สพ)."""
 
 
 def meeting_chair(head: list[str]) -> str:
     """Who chaired (the attendee marked ประธาน), else who the title says gave the orders:
     the meeting's orders are theirs."""
-    giver = _GIVER_RE.search(meeting_title(head))
-    return _chair(head) or (giver.group(0) if giver else "")
+    return _chair(head) or _giver(meeting_title(head))
+
+
+def _giver(title: str) -> str:
+    giver = _GIVER_RE.search(title)
+    if giver is None:
+        return ""
+    if not giver.group("code"):
+        return giver.group(0)
+    province = genre.PROVINCE_CODES.get(giver.group("code"))
+    return f"{'รอง' if giver.group('deputy') else ''}ผู้ว่าราชการจังหวัด{province}" if province else ""
 
 
 def _chair(head: list[str]) -> str:

@@ -30,8 +30,10 @@ _TEXT_HEAD = re.compile(
     r"ภารกิจ|นโยบาย|directive|text|item|subject", re.I,
 )
 _SEQ_CELL = re.compile(r"^\s*(?:ข้อ(?:ที่)?\s*)?\(?([0-9๐-๙]{1,4})\s*[.)]?\s*$")
-CLOSING_RE = re.compile(r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：])")
-"""A line that ends the table: the letter's closing or a footnote."""
+CLOSING_RE = re.compile(
+    r"^\s*(?:ขอแสดงความนับถือ|จึงเรียน|หมายเหตุ|ที่มา\s*[:：]|(?:ฝ่าย|งาน)เลขา(?:นุการ)?ฯ?(?:\s+\S+)?\s*$)")
+"""A line that ends the table: the letter's closing, a footnote, or a message's sign-off
+(``ฝ่ายเลขาฯ สนจ.สพ.``)."""
 _SUBPOINT_RE = re.compile(r"(?:^|(?<=\s))(?:\(([0-9๐-๙]{1,2})\)|([0-9๐-๙]{1,2})[.)])(?=\s|[ก-๛])")
 
 

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from storage.formats.items import CLOSING_RE, Columns, _kind, classify_header, parse_seq
+from storage.formats.matrix import agency_header
 from storage.formats.layout_rows import rows_of
 from storage.formats.sub_header import role_label
 from storage.thai.width import cell_width
@@ -85,9 +86,9 @@ def layout_lines(text_lines: list[str], measure: str = "chars") -> list[Line]:
 def _header_at(lines: list[Line], i: int) -> tuple[Columns, list[Chunk], int] | None:
     """(columns, label chunks, lines used) when the header starts at line ``i``: one line, or
     two or three when its labels wrap (``หน่วยงานที่รับผิด`` / ``ชอบ``). A header that reads
-    already takes the next line too only when it completes the same labels into more columns
-    (``สน`` / ``ง.เกษตร`` / ``จังหวัด`` names an agency's column only on its third line); else
-    that line is the first row's."""
+    already takes the next line too only when that line completes its labels, each still a
+    label (``สน`` / ``ง.ปศุสัตว์`` / ``จังหวัด`` in a narrow column); else that line is the
+    first row's (its text would turn a label into no label)."""
     found = None
     for used in (1, 2, 3):
         if i + used > len(lines):
@@ -97,9 +98,17 @@ def _header_at(lines: list[Line], i: int) -> tuple[Columns, list[Chunk], int] | 
         if cols is None or cols.seq is None:
             if found is not None:
                 break
-        elif found is None or (len(labels) == len(found[1]) and _named(cols) > _named(found[0])):
+        elif found is None or _completes(found, cols, labels):
             found = cols, labels, used
     return found
+
+
+def _completes(found: tuple[Columns, list[Chunk], int], cols: Columns, labels: list[Chunk]) -> bool:
+    """Whether ``labels`` are the ``found`` header's own, completed by one more line."""
+    before, old = found[0], found[1]
+    if len(labels) != len(old) or _named(cols) < _named(before):
+        return False
+    return all(new.text == was.text or _kind(new.text) or agency_header(new.text) for new, was in zip(labels, old))
 
 
 def _named(cols: Columns) -> int:

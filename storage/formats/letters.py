@@ -48,7 +48,22 @@ def prepare(text: str) -> list[str]:
     if breaks > MAX_LINES:
         raise LimitExceeded("importer.limit.lines", MAX_LINES, breaks)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _from_chat(text)
     return [_CONTROL_RE.sub("", clean_text(line)).rstrip() for line in text.split("\n")]
+
+
+_KEYCAP_RE = re.compile("([0-9])\ufe0f?\u20e3|\U0001f51f")
+_PICTOGRAPH_RE = re.compile("[\U0001f000-\U0001faff]\ufe0f?|\ufe0f")
+"""Emoji pictographs (📢 🙏 📝), never a word of the letter; the dingbats ✓ ✔ ● stay (a sheet's marks)."""
+
+
+def _from_chat(text: str) -> str:
+    """Orders forwarded from a chat group: keycap numbers (1️⃣ 2️⃣ … 🔟) are item numbers, and
+    the pictographs around the words are dropped."""
+    if not any(ch >= "\u20e3" and (ch in "\u20e3\ufe0f" or ch >= "\U0001f000") for ch in text):
+        return text  # the common case: a letter with no emoji, untouched
+    text = _KEYCAP_RE.sub(lambda m: f"{m.group(1) or '10'}. ", text)
+    return _PICTOGRAPH_RE.sub("", text)
 
 
 def cell_splitter(header: str) -> Callable[[str], list[str]]:

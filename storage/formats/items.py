@@ -17,6 +17,7 @@ from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
 from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.healing import heal
 from storage.formats.matrix import agency_header, mark_role
+from storage.formats.owners import owners_at_end
 from storage.formats.responsible import read_agencies
 from storage.formats.timing import find_due, find_recurrence, find_relative_due, parse_due_cell
 from storage.models import Agency
@@ -147,9 +148,9 @@ def subpoints(text: str, seq: int | None = None) -> tuple[str, ...]:
 
 
 def _agencies(row: list[str], cols: Columns, index: AgencyIndex, spellings: dict[str, str],
-              leftovers: list[str]) -> list[DraftAgency]:
+              leftovers: list[str], in_text: str = "") -> list[DraftAgency]:
     named: list[tuple[str, str | None]] = []
-    named += read_agencies(heal(_cell(row, cols.agencies), index), index, leftovers)
+    named += read_agencies(heal(_cell(row, cols.agencies) or in_text, index), index, leftovers)
     named += [(n, r or "lead") for n, r in read_agencies(heal(_cell(row, cols.lead), index), index, leftovers)]
     named += [(n, r or "support") for n, r in read_agencies(heal(_cell(row, cols.support), index), index, leftovers)]
     named += [(name, role) for column, name in cols.matrix
@@ -190,7 +191,9 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
         seq = fallback_seq
         if cols.seq is not None:
             warnings.append(DraftWarning.of("importer.bad_seq", seq))
-    text = verbatim(_cell(row, cols.text))
+    text, owners = verbatim(_cell(row, cols.text)), ""
+    if not cols.has_agencies:  # "ให้เร่งรัด… (สถ.จ./อปท.ทุกแห่ง)": who is responsible, in the text
+        text, owners = owners_at_end(text)
     if not text:
         warnings.append(DraftWarning.of("importer.no_text", seq))
     due_cell = verbatim(_cell(row, cols.due))
@@ -204,7 +207,7 @@ def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyI
         warnings.append(DraftWarning.of("importer.relative_due", seq, phrase=relative))
     human, every = find_recurrence(text) or find_recurrence(due_cell) or (None, None)
     leftovers: list[str] = []
-    agencies = _agencies(row, cols, index, {} if spellings is None else spellings, leftovers)
+    agencies = _agencies(row, cols, index, {} if spellings is None else spellings, leftovers, owners)
     if not agencies:
         warnings.append(DraftWarning.of("importer.no_agency", seq))
     warnings += [DraftWarning.of("importer.unread_agency", seq, text=text) for text in dict.fromkeys(leftovers)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from typing import Callable, Iterable
 
 from storage.formats import agenda, layout, stacked
@@ -27,8 +28,9 @@ from storage.formats.paragraphs import COLUMNS as PARAGRAPH_COLUMNS
 from storage.formats.paragraphs import paragraph_rows
 from storage.formats.prose import COLUMNS as PROSE_COLUMNS
 from storage.formats.prose import prose_rows
-from storage.formats.timing import find_due
+from storage.formats.timing import find_due, find_yearless_due
 from storage.models import Agency
+from storage.thai.dates import format_thai_date
 from storage.thai.digits import to_ascii_digits
 from storage.thai.repair import repair
 
@@ -52,6 +54,7 @@ def prepare(text: str) -> list[str]:
     return [_CONTROL_RE.sub("", clean_text(line)).rstrip() for line in text.split("\n")]
 
 
+_CHAT_RE = re.compile("[\u20e3\ufe0f\U0001f000-\U0001faff]")
 _KEYCAP_RE = re.compile("([0-9])\ufe0f?\u20e3|\U0001f51f")
 _PICTOGRAPH_RE = re.compile("[\U0001f000-\U0001faff]\ufe0f?|\ufe0f")
 """Emoji pictographs (📢 🙏 📝), never a word of the letter; the dingbats ✓ ✔ ● stay (a sheet's marks)."""
@@ -60,7 +63,7 @@ _PICTOGRAPH_RE = re.compile("[\U0001f000-\U0001faff]\ufe0f?|\ufe0f")
 def _from_chat(text: str) -> str:
     """Orders forwarded from a chat group: keycap numbers (1️⃣ 2️⃣ … 🔟) are item numbers, and
     the pictographs around the words are dropped."""
-    if not any(ch >= "\u20e3" and (ch in "\u20e3\ufe0f" or ch >= "\U0001f000") for ch in text):
+    if not _CHAT_RE.search(text):
         return text  # the common case: a letter with no emoji, untouched
     text = _KEYCAP_RE.sub(lambda m: f"{m.group(1) or '10'}. ", text)
     return _PICTOGRAPH_RE.sub("", text)
@@ -114,12 +117,31 @@ def draft_from_table(head: list[str], rows: list[list[str]], cols: Columns, *, s
         # and who gave the orders when no office signs it
         directive = replace(directive, subject=title, issuer=directive.issuer or agenda.meeting_chair(head))
         warnings = [w for w in warnings if w.code != "importer.no_subject"]
-    if not cols.has_agencies:
-        warnings.append(DraftWarning.of("importer.no_agency_column"))
-    items = rows_to_items(rows, cols, index, warnings)
+    items = _with_assumed_years(rows_to_items(rows, cols, index, warnings), directive.date, warnings)
+    if not cols.has_agencies and not any(item.agencies for item in items):  # none in the items' text either
+        warnings.insert(0, DraftWarning.of("importer.no_agency_column"))
     if not items:
         warnings.append(DraftWarning.of("importer.empty_table"))
     return Draft(directive=directive, items=items, warnings=tuple(warnings))
+
+
+def _with_assumed_years(items: tuple[DraftItem, ...], letter_date: str | None,
+                        warnings: list[DraftWarning]) -> tuple[DraftItem, ...]:
+    """Items whose deadline gives no year (``ก่อนวันที่ ๓๑ ธ.ค. นี้``) get the first such day on
+    or after the letter's date, each with a warning to check it; without the letter's date, none."""
+    if not letter_date:
+        return items
+    after = date.fromisoformat(letter_date)
+    out = []
+    for item in items:
+        found = None if item.due else find_yearless_due(item.text, after)
+        if found:
+            due, phrase = found
+            item = replace(item, due=due.isoformat())
+            warnings.append(DraftWarning.of("importer.year_assumed", item.seq, phrase=phrase,
+                                            date=format_thai_date(due, style="long", digits="ascii")))
+        out.append(item)
+    return tuple(out)
 
 
 def paragraph_draft(lines: list[str], *, source: str = "", known: Iterable[Agency] = ()) -> Draft | None:

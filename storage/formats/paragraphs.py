@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from storage.formats.items import CLOSING_RE, Columns, item_start
+from storage.formats.owners import owners_at_end
 from storage.thai.digits import to_ascii_digits
 
 COLUMNS = Columns(seq=0, text=1, agencies=2, due=3)
@@ -21,9 +22,6 @@ _LABEL = r"^\s*(?:[-•]\s*)?(?:{})\s*[:：]\s*(.*)$"
 _AGENCY_LINE_RE = re.compile(_LABEL.format(r"หน่วยงาน\s?(?:ที่)?\s?รับผิดชอบ|ผู้รับผิดชอบ|หน่วยงาน|รับผิดชอบ"))
 _ROLE_LINE_RE = re.compile(_LABEL.format(r"หน่วยงาน\s?(?:หลัก|สนับสนุน|ร่วม)|เจ้าภาพ(?:หลัก)?"))
 _DUE_LINE_RE = re.compile(_LABEL.format(r"กำหนด\s?(?:แล้ว)?เสร็จ|กำหนดส่ง|ระยะเวลา(?:ดำเนินการ)?|ภายใน"))
-_OWNER_AT_END_RE = re.compile(
-    r"\s*\(\s*(?:ผู้รับผิดชอบ|หน่วยงาน\s?(?:ที่)?\s?รับผิดชอบ|รับผิดชอบ(?:โดย)?)\s*[:：]?\s*([^()]+?)\s*\)\s*$")
-"""``… ให้เป็นไปตามเป้าหมาย (ผู้รับผิดชอบ : ทุกส่วนราชการ)``: the agencies at a paragraph's end."""
 
 
 def _runs(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
@@ -51,10 +49,10 @@ def _runs(lines: list[str]) -> list[tuple[int, list[list[str]]]]:
 
 
 def _owner_at_end(row: list[str]) -> None:
-    """Move a paragraph's closing ``(ผู้รับผิดชอบ : …)`` out of its text into its agencies."""
-    owner = _OWNER_AT_END_RE.search(row[1])
-    if owner and not row[2]:
-        row[1], row[2] = row[1][:owner.start()].rstrip(), owner.group(1)
+    """Move a paragraph's closing ``(ผู้รับผิดชอบ : …)`` out of its text into its agencies (only
+    labelled: an unlabelled parenthesis would make any numbered list look like directives)."""
+    if not row[2]:
+        row[1], row[2] = owners_at_end(row[1], labelled_only=True)
 
 
 def _add(row: list[str], line: str) -> None:

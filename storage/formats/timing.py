@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storage.thai.dates import find_month_ends, find_thai_dates, gregorian_year, parse_thai_date
+from storage.thai.dates import find_days_of_months, find_month_ends, find_thai_dates, gregorian_year, parse_thai_date
 from storage.thai.digits import to_ascii_digits
 
 _NONE_CELLS = {"", "-", "–", "—", "--", "ไม่มี", "ไม่กำหนด", "ไม่ระบุ", "n/a", "na", "none", "ต่อเนื่อง"}
 _DEADLINE_TAIL_RE = re.compile(
-    r"(?:ภายใน|ก่อน|ไม่เกิน|แล้วเสร็จ|กำหนด(?:ส่ง|เสร็จ)?|จนถึง|ถึง|deadline|by)\s*(?:วันที่|เดือน|วัน)?\s*$",
+    r"(?:ภายใน|ก่อน|ไม่เกิน|แล้วเสร็จ|กำหนด(?:ส่ง|เสร็จ)?|จนถึง|ถึง|deadline|by)\s*"
+    r"(?:วัน(?:จันทร์|อังคาร|พุธ|พฤหัสบดี|พฤหัส|ศุกร์|เสาร์|อาทิตย์)\s*(?:ที่)?|วันที่|เดือน|วัน)?\s*$",
     re.I,
 )
 _FISCAL_RE = re.compile(r"ภายใน\s*ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?\s*)?([0-9๐-๙]{4})")
@@ -82,6 +83,22 @@ def find_due(text: str) -> date | None:
     if fiscal and (d := _fiscal(fiscal)):
         candidates.append((fiscal.start(), d))
     return min(candidates)[1] if candidates else None
+
+
+def find_yearless_due(text: str, after: date) -> tuple[date, str] | None:
+    """A deadline written without its year (``ก่อนวันที่ ๓๑ ธ.ค. นี้``): (the first such day on or
+    after ``after``, the letter's date; the day and month as written), or None."""
+    for start, end, month, day in find_days_of_months(text or ""):
+        if not _DEADLINE_TAIL_RE.search(text[max(0, start - 30): start]):
+            continue
+        for year in (after.year, after.year + 1):
+            try:
+                due = date(year, month, day)
+            except ValueError:
+                continue  # 29 February, 31 April: not in this year
+            if due >= after:
+                return due, text[start:end]
+    return None
 
 
 def find_recurrence(text: str) -> tuple[str, str | None] | None:

@@ -28,6 +28,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "importer.relative_due": (
         "ข้อ {seq}: กำหนดเสร็จเป็นระยะเวลา ({phrase}) ไม่ใช่วันที่ จึงยังไม่ได้ใส่วันครบกำหนด",
         "item {seq}: the deadline is a span ({phrase}), not a date; no due date was set"),
+    "importer.year_assumed": (
+        "ข้อ {seq}: กำหนดเสร็จไม่ระบุปี ({phrase}) จึงถือเป็น {date} ซึ่งถัดจากวันที่ของหนังสือ โปรดตรวจ",
+        "item {seq}: the deadline gives no year ({phrase}); set to {date}, the first such day after the letter's date — check it"),
     "importer.unread_agency": (
         "ข้อ {seq}: \"{text}\" ดูเหมือนชื่อหน่วยงาน แต่ไม่ตรงกับหน่วยงานใด ตรวจทานก่อนนำเข้า",
         "item {seq}: \"{text}\" looks like an agency but matched none; check it before import"),

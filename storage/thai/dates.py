@@ -56,13 +56,15 @@ _PATTERNS = {
     "MONTH_RE": (_MONTH, 0),
     "DATE_RE": (rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*{_MONTH}\s*{_YEAR}", 0),
     "MONTH_YEAR_RE": (rf"{_MONTH}\s*{_YEAR}", 0),
+    "DAY_MONTH_RE": (rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*{_MONTH}(?![ก-ฮะ-์])(?![.\s]*{_YEAR})", 0),
     "_NUMERIC_RE": (rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*[/.-]\s*(?P<month>{_DIGIT}{{1,2}})\s*[/.-]\s*"
                     rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})", 0),
     "_ISO_RE": (r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?:[T ][0-9:.]+)?", 0),
     "_PREFIX_RE": (r"^\s*(?:วัน(?:ที่)?|ลงวันที่|ณ\s*วันที่)\s*", 0),
 }
 """``DATE_RE``: a Thai date with a month name inside running text; ``MONTH_YEAR_RE``: a month
-and year without a day (``เดือนกันยายน ๒๕๖๕``); ``MONTH_RE``: a month name alone."""
+and year without a day (``เดือนกันยายน ๒๕๖๕``); ``DAY_MONTH_RE``: a day and month without a year
+(``๓๑ ธ.ค. นี้``); ``MONTH_RE``: a month name alone."""
 
 
 @cache
@@ -132,6 +134,14 @@ def find_thai_dates(text: str) -> Iterator[tuple[int, int, date]]:
         found = _from_match(match)
         if found is not None:
             yield match.start(), match.end(), found
+
+
+def find_days_of_months(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """Every day-and-month without a year in running text as (start, end, month, day)."""
+    for match in _compiled("DAY_MONTH_RE").finditer(text):
+        day = int(to_ascii_digits(match.group("day")))
+        if 1 <= day <= 31:
+            yield match.start(), match.end(), _month_of(match), day
 
 
 def find_month_ends(text: str) -> Iterator[tuple[int, int, date]]:

@@ -81,6 +81,23 @@ async def test_toggle_role_of_the_second_row() -> None:
     assert draft.items[1].agencies[0].role == "support"
 
 
+async def test_row_keys_that_arrive_together_each_move_one_row() -> None:
+    """j j r typed in one burst (fast typing, a slow link, a busy machine) toggles the third
+    row: each j moves from where the one before it left the focus, not from where the focus
+    stood when the burst arrived (Textual applies a widget's focus() only later)."""
+    from textual import events
+
+    app = _Harness()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot)
+        for key in ("j", "j", "r", "ctrl+s"):  # all queued before the screen handles any
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+    (draft,) = app.results
+    assert [a.role for a in draft.items[0].agencies] == ["lead", "support"]
+    assert draft.items[1].agencies[0].role == "lead"
+
+
 async def test_remove_an_agency_and_undo_a_removal() -> None:
     app = _Harness()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -220,7 +220,10 @@ class ImportReviewScreen(ModalScreen[Draft | None]):
         current = self.focused
         at = rows.index(current) + delta if current in rows else 0  # type: ignore[arg-type]
         row = rows[max(0, min(len(rows) - 1, at))]
-        row.focus()
+        # Focused now, not by row.focus() (applied after the keys already queued): in keys
+        # that arrive together each j steps from the row the one before it reached, and an
+        # r or a after them acts on that row.
+        self.set_focus(row)
         row.scroll_visible()
 
     def action_next_row(self) -> None:

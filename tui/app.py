@@ -5,6 +5,7 @@ the undo stack and live reloading; screens and widgets get plain values.
 from __future__ import annotations
 
 import argparse
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -149,6 +150,7 @@ class BoardApp(FollowsOthers, MirroredApp):
         self.set_interval(DATE_CHECK_SECONDS, self.follow_date, name="follow-date")
         if self.watch_files:  # after the first paint: following the disk is not part of it
             self.call_after_refresh(self._follower.start, self.store.watch_paths())
+        self.call_after_refresh(resume_collector)
 
     def on_keys_after_submit(self, message: KeysAfterSubmit) -> None:
         """Keys typed right after Enter in a dialog or a form's last field, handed on once
@@ -372,6 +374,17 @@ class BoardApp(FollowsOthers, MirroredApp):
         self.filter = BoardFilter()
         self.redraw_board(keep=card_id)
 
+
+
+def resume_collector() -> None:
+    """After the first frame: the cyclic collector, paused by the command line for the
+    start-up (tui/cli/__init__.py), runs again. What the start-up made is frozen first — it
+    lives as long as the app, and no later collection needs to walk it again; the few hundred
+    objects of garbage the start-up left in cycles (~0.1 MB) stay with it. Nothing to do when
+    the collector ran all along (the app built by tests, ``board review``)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def run_tui(args: argparse.Namespace) -> int:

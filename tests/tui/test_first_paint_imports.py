@@ -97,3 +97,47 @@ async def test_the_folded_agency_list_is_built_after_the_first_frame_or_when_ask
         await pilot.press("enter")
         await pilot.pause()
         assert "▾ พช.ระยอง" in screen_lines(app)[0]
+
+
+COLLECTOR = """
+import gc, json, sys
+from argparse import Namespace
+from pathlib import Path
+from tui.cli import _handler
+from widgets.board_grid import BoardGrid
+
+seen = {"before": gc.isenabled()}
+_handler(Namespace(command=None))  # what `board` alone does before it imports the app
+seen["paused"] = not gc.isenabled()
+from tui.factory import make_app
+
+draw = BoardGrid.render_line
+
+def render_line(self, y):
+    strip = draw(self, y)
+    if "first_frame" not in seen and strip.text.strip():  # the grid drawn: the first frame
+        seen["first_frame"] = gc.isenabled()
+        self.app.set_timer(0.3, later)
+    return strip
+
+def later():
+    seen["later"], seen["frozen"] = gc.isenabled(), gc.get_freeze_count()
+    app.exit()
+
+BoardGrid.render_line = render_line
+app = make_app(Path(sys.argv[1]), watch_files=False)
+app.run(headless=True, size=(100, 30))
+app.store.close()
+print(json.dumps(seen), file=sys.stderr)
+"""
+
+
+def test_the_collector_rests_through_the_first_frame_and_runs_again_after_it(tmp_path: Path) -> None:
+    """`board` pauses the cyclic collector for its start-up (issue 11) and the app turns it back
+    on right after the first frame: a long session collects its garbage as before."""
+    board = tmp_path / "board.json"
+    board.write_bytes((ROOT / "board.json").read_bytes())
+    seen = json.loads(_run(COLLECTOR, str(board)).stderr.strip().splitlines()[-1])
+    assert seen == {"before": True, "paused": True, "first_frame": False, "later": True,
+                    "frozen": seen["frozen"]}
+    assert seen["frozen"] > 10_000  # what the start-up made is frozen, never walked again

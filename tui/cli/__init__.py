@@ -149,6 +149,14 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
     import importlib
 
     if args.command is None:
+        # The cyclic collector rests during the start-up: importing Textual and the board,
+        # opening it and composing the first frame make ~100,000 objects that live as long as
+        # the app and almost no garbage, and each collection walked them again (~50 M
+        # instructions at 1,000 cards, 70 M at 10,000: issue 11). The app turns it back on
+        # right after its first frame (tui/app.py resume_collector).
+        import gc
+
+        gc.disable()
         from tui.app import run_tui
 
         return run_tui

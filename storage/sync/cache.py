@@ -51,6 +51,8 @@ _MODELS = {cls.__name__: cls for cls in vars(models).values()
            if isinstance(cls, type) and is_dataclass(cls) and cls.__module__ == models.__name__}
 _FIELDS = {cls: tuple(f.name for f in fields(cls)) for cls in _MODELS.values()}
 _ATOMS = (str, int, float, bool, type(None))
+_MAKERS: dict[type, tuple[type, type]] = {}
+"""Model class -> (class whose objects are filled in, class they then take): see ``_maker``."""
 _NOT_KEPT = ("snapshot", "version", "shown")
 """Rebuilt (``LiveView._freeze``), or kept on their own (``shown``: ``_enc_shown``)."""
 
@@ -196,6 +198,44 @@ def _enc(value: Any, same: dict) -> Any:
     raise ValueError(f"cannot keep a {kind.__name__} in the cache")
 
 
+def _maker(cls: type) -> tuple[type, type]:
+    """(mirror, cls): ``mirror(*fields)`` with its ``__class__`` set to ``cls`` is the very
+    object ``cls(*fields)`` makes, ~4x faster. A frozen dataclass's ``__init__`` stores each
+    field through ``object.__setattr__``; the mirror, a plain class with the same slots,
+    stores them directly, and then takes the model's class (same layout, so Python allows
+    it). At 10,000 cards, making the models was most of opening a board from the cache
+    (issue 11). A model the mirror cannot stand for (slots other than its fields in order,
+    a ``__post_init__``, a layout Python refuses) is made by ``(cls, cls)``: by ``cls`` itself."""
+    made = _MAKERS.get(cls)
+    if made is None:
+        names = _FIELDS[cls]
+        made = (cls, cls)
+        if getattr(cls, "__slots__", None) == names and not hasattr(cls, "__post_init__"):
+            code: dict[str, Any] = {}
+            exec(f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{n} = {n}\n" for n in names), code)
+            mirror = type(f"{cls.__name__}Fields", (), {"__slots__": names, "__init__": code["__init__"]})
+            try:
+                mirror(*names).__class__ = cls
+                made = (mirror, cls)
+            except TypeError:
+                pass
+        _MAKERS[cls] = made
+    return made
+
+
+def _models(name: str, rows: list) -> list:
+    """The models of class ``name`` whose fields are ``rows``, in order."""
+    mirror, cls = _maker(_MODELS[name])
+    if mirror is cls:
+        return [cls(*row) for row in rows]
+    out = []
+    for row in rows:
+        model = mirror(*row)
+        model.__class__ = cls
+        out.append(model)
+    return out
+
+
 def _dec(value: Any) -> Any:
     kind = type(value)
     if kind is dict:
@@ -206,11 +246,9 @@ def _dec(value: Any) -> Any:
         return value
     tag = value[0]
     if tag == "D":
-        cls = _MODELS[value[1]]
-        return {key: cls(*row) for key, row in zip(value[2], value[3])}
+        return dict(zip(value[2], _models(value[1], value[3])))
     if tag == "TM":
-        cls = _MODELS[value[1]]
-        return tuple(cls(*row) for row in value[2])
+        return tuple(_models(value[1], value[2]))
     if tag == "T":
         return tuple(_dec(v) for v in value[1])
     if tag == "S":

@@ -341,3 +341,47 @@ def test_two_sessions_of_one_officer_never_cache_less_than_the_files(worked: Pat
     assert same(snap, truth(worked))
     assert snap.cards[cards[6]].status == "doing" and snap.cards[cards[7]].status == "blocked"
     assert [n.text for n in snap.notes_of(cards[6])] == ["ส่งรายงานแล้ว"]
+
+
+def test_models_from_the_cache_are_the_models_the_files_give(worked: Path, used) -> None:
+    """The cache makes its models the fast way (``cache._maker``: a plain class with the same
+    slots, then the model's class): each is of the model's own class, equal to and hashing
+    like the one its constructor makes, as frozen, and replaceable field by field."""
+    import dataclasses
+
+    snap = opened(worked)
+    assert used[-1] is True
+    files = truth(worked)
+    for name in ("cards", "items", "agencies", "directives"):
+        for key, model in getattr(snap, name).items():
+            cls = type(model)
+            assert cls in cache._MODELS.values() and cache._maker(cls)[0] is not cls
+            made = cls(*(getattr(model, f.name) for f in dataclasses.fields(cls)))
+            assert model == made and hash(model) == hash(made) and repr(model) == repr(made)
+            assert model == getattr(files, name)[key]
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                model.id = "x"  # type: ignore[misc]
+            assert dataclasses.replace(model, id="x").id == "x"
+
+
+def test_a_model_the_fast_way_cannot_stand_for_is_made_by_its_class() -> None:
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, slots=True)
+    class Checked:
+        id: str
+
+        def __post_init__(self) -> None:
+            if not self.id:
+                raise ValueError("no id")
+
+    @dataclass(frozen=True)
+    class Unslotted:
+        id: str
+
+    for cls in (Checked, Unslotted):
+        cache._FIELDS[cls] = ("id",)
+        try:
+            assert cache._maker(cls) == (cls, cls)
+        finally:
+            del cache._FIELDS[cls], cache._MAKERS[cls]

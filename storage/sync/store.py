@@ -88,6 +88,8 @@ class BoardStore:
         """Changes from the cache's log not yet merged into the registers (see ``_state``)."""
         self._cache_token = b""
         """The id of the cache this store was opened from or wrote (cache_log.py names it)."""
+        self._column_order: tuple[str, ...] = ()
+        """The cards in the columns' order as the open cache kept it (``column_order``)."""
         self.last_change: undo.Undoable | None = None
         """What undo needs to take back the last change made through this store (None: nothing)."""
 
@@ -177,6 +179,7 @@ class BoardStore:
         store._live = live
         store._cached_version = live.version
         store._cache_token = found.token
+        store._column_order = tuple(found.order)
         return store
 
     def save_cache(self) -> None:
@@ -278,6 +281,12 @@ class BoardStore:
 
     def snapshot(self) -> BoardSnapshot:
         return self._live.snapshot
+
+    def column_order(self) -> tuple[str, ...]:
+        """Card ids in the order of the board's columns when the open cache was written, a
+        hint to fill them fast (widgets/board_index.py sorts them all the same, so a card
+        changed since is still put right); () when the board was read from its files."""
+        return self._column_order
 
     @property
     def state(self) -> State:

@@ -385,3 +385,21 @@ def test_a_model_the_fast_way_cannot_stand_for_is_made_by_its_class() -> None:
             assert cache._maker(cls) == (cls, cls)
         finally:
             del cache._FIELDS[cls], cache._MAKERS[cls]
+
+
+def test_the_cache_keeps_the_columns_order_of_the_board_it_holds(worked: Path, used) -> None:
+    """The board's first paint fills its columns in the order the cache kept (a hint: they are
+    sorted all the same); a board read from its files has none."""
+    from storage.sync.view import column_order
+
+    store = BoardStore.open(worked)
+    try:
+        assert used[-1] is True
+        assert store.column_order() == tuple(column_order(store.snapshot())) and len(store.column_order()) > 3
+    finally:
+        store.close()
+    store = BoardStore.open(worked, read_only=True)
+    try:
+        assert store.column_order() == ()
+    finally:
+        store.close()

@@ -39,6 +39,35 @@ def test_index_moves_one_card_between_sorted_columns() -> None:
                  date(2025, 1, 1)).counts == progress.counts
 
 
+def _columns(index: BoardIndex) -> dict:
+    return {(a, s): index.ids(a, s) for a in index.agency_order for s in ("todo", "doing", "blocked", "done")}
+
+
+def test_an_order_hint_fills_the_columns_as_sorting_does_even_when_it_is_wrong() -> None:
+    """The open cache's ``column_order`` is only the order the first paint takes the cards in
+    (issue 11): right, stale, shuffled, short or naming a card that is gone, the columns come
+    out as without it."""
+    from random import Random
+
+    from storage.sync.view import column_order
+
+    statuses = ["todo", "doing", "todo", "done", "todo", "blocked", "todo", "doing"] * 5
+    ranks = [float(n % 7) for n in range(len(statuses))]
+    snap = _snapshot(ranks, statuses)
+    plain = _columns(BoardIndex(snap))
+    right = column_order(snap)
+    assert right == [c for _, _, c in sorted((card.rank, snap.items[card.item_id].seq, card.id)
+                                             for card in snap.cards.values())]
+    shuffled = list(right)
+    Random(7).shuffle(shuffled)
+    moved = replace(snap, cards={**snap.cards, "c3": replace(snap.cards["c3"], status="todo", rank=-1.0)})
+    for hint, board in ((right, snap), (shuffled, snap), (right[:-1], snap), (right[:-1] + ["gone"], snap),
+                        (right + right[:1], snap), (right, moved)):
+        assert _columns(BoardIndex(board, hint)) == _columns(BoardIndex(board)), hint
+    assert _columns(BoardIndex(snap, right)) == plain
+    assert _columns(BoardIndex(moved, right))[("a", "todo")][0] == "c3"  # changed since the hint: still in place
+
+
 def test_rank_plan_takes_the_midpoint_between_new_neighbours() -> None:
     snap = _snapshot([1.0, 2.0, 3.0])
     assert rank_plan(snap, ["c0", "c1", "c2"], "c2", -1) == [("c2", 1.5)]

@@ -11,6 +11,7 @@ incomplete view (see ``BoardStore.compact``).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from storage.errors import BadFile
@@ -37,17 +38,17 @@ def named_bases(meta: dict | None) -> list[dict]:
     raw = (meta or {}).get("bases")
     if not isinstance(raw, list):
         return []
-    return [b for b in raw if isinstance(b, dict) and isinstance(b.get("name"), str) and _BASE.match(b["name"])]
+    return [b for b in raw if isinstance(b, dict) and isinstance(b.get("name"), str) and re.match(_BASE, b["name"])]
 
 
 def _covered(name: str, present: set[str]) -> bool:
     # Base numbers only grow per replica, and a newer base of the same replica holds all
     # that its older ones held (compaction writes the whole joined view).
-    wanted = _BASE.match(name)
+    wanted = re.match(_BASE, name)
     assert wanted is not None
     number, replica = int(wanted.group(1)), wanted.group(2)
     for other in present:
-        got = _BASE.match(other)
+        got = re.match(_BASE, other)
         if got and got.group(2) == replica and int(got.group(1)) >= number:
             return True
     return False
@@ -70,7 +71,7 @@ def latest(*lists: list[dict]) -> list[dict]:
     entries = [b for entries in lists for b in entries]
     if not entries:
         return []
-    return [max(entries, key=lambda b: int(_BASE.match(b["name"]).group(1)))]  # type: ignore[union-attr]
+    return [max(entries, key=lambda b: int(re.match(_BASE, b["name"]).group(1)))]  # type: ignore[union-attr]
 
 
 class NamedBases:

@@ -82,7 +82,8 @@ def temp_tag() -> str:
     return f"{fingerprint()[:8]}{boot()}-{os.getpid()}"
 
 
-_TAG = re.compile(r"\.([0-9a-f]{8})([0-9a-f]{8})?-([0-9]+)\.[0-9a-f]+\.tmp$")
+_TAG = r"\.([0-9a-f]{8})([0-9a-f]{8})?-([0-9]+)\.[0-9a-f]+\.tmp$"
+"""A temp file's name (``re.search``; compiled at the first sweep, not at every start)."""
 
 
 def _alive(pid: int) -> bool:
@@ -100,7 +101,7 @@ def stale_temp(path: Path) -> bool:
     process of this boot that is gone, or written before this boot began. A temp file of
     another machine — even a clone with our fingerprint, whose boot differs and whose file
     is being written now — is never ours to remove (removing it failed that machine's write)."""
-    found = _TAG.search(path.name)
+    found = re.search(_TAG, path.name)
     if found is None or found.group(1) != fingerprint()[:8]:
         return False
     pid = int(found.group(3))

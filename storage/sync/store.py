@@ -23,7 +23,7 @@ from storage.controls import visible
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
 from storage.models import Agency, BoardSnapshot, Card, Change, Directive, Item, Note, Records
-from storage.sync import cache, cache_log, edits, hand, undo
+from storage.sync import cache, cache_log
 from storage.sync import folder as fs
 from storage.sync.bases import WaitingForBase
 from storage.sync.clock import HybridClock, Stamp, wall_ms
@@ -35,12 +35,16 @@ from storage.sync.replica import Replica, find_replica, replica_for, user_name
 from storage.sync.report import SyncReport, changes_of, join_deltas, newest_stamp
 from storage.sync.scan import FolderScan
 from storage.sync.state import Delta, State, merge_into
-from storage.sync.sync_ops import run_sync
 from storage.sync.view import LiveView
 
 if TYPE_CHECKING:  # annotations only: what hand edits take is imported by the forms that make it
     from storage.editing.impact import MergePlan
     from storage.editing.values import AgencyChoice, AgencyEdit, ItemInput, LetterInput
+    from storage.sync import edits, undo
+
+# What builds a change — edits.py, hand.py, undo.py, sync_ops.py — is imported by the methods
+# that change the board, not here: an open (`board list`, `board summary`, the first paint)
+# never needs them, and they were ~2 ms of every such command (issue 11).
 
 __all__ = ["BoardStore", "SyncReport", "parse_file"]
 
@@ -326,43 +330,59 @@ class BoardStore:
 
     def move(self, card_id: str, status: str, *, note: str | None = None) -> Card:
         """Set a card's status (durable on return) and record who did it, with an optional note."""
+        from storage.sync import edits
+
         self.commit(edits.move, card_id, status, note)
         return edits.card_of(self.snapshot(), card_id)
 
     def set_rank(self, card_id: str, rank: float) -> Card:
         """Reorder a card within its column (smaller rank first)."""
+        from storage.sync import edits
+
         self.commit(edits.set_rank, card_id, rank)
         return edits.card_of(self.snapshot(), card_id)
 
     def add_note(self, card_id: str, text: str) -> Note:
         """Append a progress note to a card."""
+        from storage.sync import edits
+
         ops = self.commit(edits.add_note, card_id, text)
         note_id = next(iter(ops.events))
         return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
 
     def add_records(self, records: Records) -> int:
         """Add imported records; those already on the board are left alone. Returns how many were new."""
+        from storage.sync import edits
+
         new = edits.new_records(self._state, records)
         self.commit(edits.add_records, records)
         return new
 
     def add_alias(self, agency_id: str, alias: str) -> Agency:
         """Teach the board another way of writing an agency's name."""
+        from storage.sync import edits
+
         self.commit(edits.add_alias, agency_id, alias)
         return self.snapshot().agencies[agency_id]
 
     def delete_card(self, card_id: str) -> None:
         """Remove a card from the board (a tombstone: its notes and history are kept)."""
+        from storage.sync import edits
+
         self.commit(edits.delete_card, card_id)
 
     # -- made by hand (issue 7; storage/sync/hand.py) --------------------------------------------
 
     def add_letter(self, letter: LetterInput) -> Directive:
+        from storage.sync import hand
+
         ops = self.commit(hand.add_letter, letter)
         return self.snapshot().directives[_made(ops, "directive")]
 
     def add_item(self, directive_id: str, item: ItemInput) -> tuple[Item, list[Card]]:
         """A new item at the end of the letter and its cards (agencies not known yet are added)."""
+        from storage.sync import hand
+
         ops = self.commit(hand.add_item, directive_id, item)
         snap = self.snapshot()
         made = snap.items[_made(ops, "item")]
@@ -370,11 +390,15 @@ class BoardStore:
 
     def edit_item(self, item_id: str, **values: object) -> Item:
         """Correct ``text``, ``due`` or ``recurrence``; only what differs is written."""
+        from storage.sync import hand
+
         self.commit(hand.edit_item, item_id, values)
         return self.snapshot().items[item_id]
 
     def assign(self, item_id: str, choice: AgencyChoice) -> Card:
         """The agency's card on the item (new, brought back, or given the chosen role)."""
+        from storage.sync import hand
+
         ops = self.commit(hand.assign, item_id, choice)
         snap = self.snapshot()
         agency = next((key[7:] for key in ops.records if key.startswith("agency/")), choice.agency_id)
@@ -382,37 +406,50 @@ class BoardStore:
                     and (c.agency_id == agency or f"card/{c.id}" in ops.records))
 
     def set_role(self, card_id: str, role: str) -> Card:
+        from storage.sync import hand
+
         self.commit(hand.set_role, card_id, role)
         return self.snapshot().cards[card_id]
 
     def retire(self, target: str, target_id: str) -> None:
         """Delete a card, an item or a letter (tombstones; ``undo`` brings them back)."""
+        from storage.sync import hand
+
         self.commit(hand.retire, target, target_id)
 
     def restore(self, text: str) -> State:
         """Bring back the deleted letter, item or card ``text`` names (an id prefix or a
         letter's number) with what was deleted along with it; returns the operations."""
+        from storage.sync import hand
+
         return self.commit(lambda b: hand.restore(b, hand.deleted_key(b, text)))
 
     def edit_agency(self, edit: AgencyEdit) -> Agency:
+        from storage.sync import hand
+
         self.commit(hand.edit_agency, edit)
         return self.snapshot().agencies[edit.agency_id]
 
     def merge_agencies(self, source: str, target: str) -> MergePlan:
         """``source`` is the same office as ``target``: its cards follow (see hand.merge_agencies)."""
         from storage.editing.impact import merge_plan
+        from storage.sync import hand
 
         plan = merge_plan(self.snapshot(), source, target)
         self.commit(hand.merge_agencies, source, target)
         return plan
 
     def retract_note(self, card_id: str, note_id: str) -> Note:
+        from storage.sync import hand
+
         self.commit(hand.retract_note, card_id, note_id)
         return next(n for n in self.snapshot().notes_of(card_id) if n.id == note_id)
 
     def undo(self, change: undo.Undoable) -> bool:
         """Take back one of our changes, unless someone changed those fields since
         (EditError saying who; nothing written)."""
+        from storage.sync import undo
+
         self.commit(undo.revert, change)
         self.last_change = None
         return True
@@ -421,6 +458,8 @@ class BoardStore:
         """Make a change: lock -> re-read our file -> ``edit(basis, *args)`` builds the stamped
         operations (edits.py) -> atomic write -> update the view; returns the operations.
         Nothing is written when the edit has nothing to say, or raises (a BoardError)."""
+        from storage.sync import edits, undo
+
         self.last_change = None
         with self.writing():
             # The view is still what the cache and its log hold (our file re-read brought
@@ -554,6 +593,8 @@ class BoardStore:
 
     def sync(self) -> SyncReport:
         """Fold stray copies into our own file, archive them, and compact. See sync_ops.py."""
+        from storage.sync.sync_ops import run_sync
+
         self._check_open(write=True)
         return run_sync(self)
 

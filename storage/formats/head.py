@@ -51,6 +51,9 @@ def _province(lines: list[str]) -> str | None:
     return None
 
 
+_SUBJECT_OR_TO_RE = re.compile(r"^\s*(?:เรื่อง|เรียน)")
+
+
 def find_issuer(lines: list[str], known: AgencyIndex) -> str:
     """The issuing office as an officer names it.
 
@@ -69,7 +72,9 @@ def find_issuer(lines: list[str], known: AgencyIndex) -> str:
     office = next((line for line in block if _ISSUER_HEAD_RE.match(line) and len(line) < 80), None)
     if office is None:
         start = next((i for i, line in enumerate(lines) if _OWN_NUMBER_RE.match(line)), 0)
-        office = next((line.strip() for line in lines[start: start + 8]
+        # The letterhead is above เรื่อง: a table row below it naming an office is not the issuer.
+        end = next((i for i in range(start + 1, len(lines)) if _SUBJECT_OR_TO_RE.match(lines[i])), len(lines))
+        office = next((line.strip() for line in lines[start: min(end, start + 8)]
                        if _ISSUER_HEAD_RE.match(line.strip()) and len(line.strip()) < 80), None)
         beside = _LETTERHEAD_RE.search(lines[start]) if office is None and lines else None
         office = beside.group(0) if beside else office  # "ที่ พร ๐๐๑๗.๒/ว ๑๑๒๓      ศาลากลางจังหวัดแพร่"

@@ -187,11 +187,14 @@ def keep_agency(merged: dict[str, DraftAgency], key: str, agency: DraftAgency) -
 def row_to_item(row: list[str], cols: Columns, fallback_seq: int, index: AgencyIndex, warnings: list[DraftWarning],
                 spellings: dict[str, str] | None = None) -> DraftItem:
     seq = parse_seq(_cell(row, cols.seq))
+    text, owners = verbatim(_cell(row, cols.text)), ""
+    numbered = item_start(text) if cols.seq is None else None
+    if numbered:  # no number column: "1. เฝ้าระวัง…" in the text cell is item 1
+        seq, text = int(to_ascii_digits(numbered[0])), numbered[1].strip()
     if seq is None:
         seq = fallback_seq
         if cols.seq is not None:
             warnings.append(DraftWarning.of("importer.bad_seq", seq))
-    text, owners = verbatim(_cell(row, cols.text)), ""
     if not cols.has_agencies:  # "ให้เร่งรัด… (สถ.จ./อปท.ทุกแห่ง)": who is responsible, in the text
         text, owners = owners_at_end(text)
     if not text:
@@ -223,8 +226,19 @@ def rows_to_items(rows: list[list[str]], cols: Columns, index: AgencyIndex,
     items: list[DraftItem] = []
     seen: set[int] = set()
     spellings: dict[str, str] = {}
+    # Orders grouped by agency (its column first, no number column): a row with its agency cell
+    # blank is under the agency above, as a cell merged down over the group's rows.
+    grouped = cols.seq is None and cols.agencies is not None and cols.text is not None and cols.agencies < cols.text
+    above: tuple[str, int] | None = None  # the group's agency cell and its first item's number
     for row in rows:
+        shared = grouped and above is not None and not _cell(row, cols.agencies).strip()
+        if shared:
+            row = [above[0] if i == cols.agencies else cell for i, cell in enumerate(row)]
         item = row_to_item(row, cols, len(items) + 1, index, warnings, spellings)
+        if shared:
+            warnings.append(DraftWarning.of("importer.shared_cell", item.seq, other=above[1]))
+        elif grouped and _cell(row, cols.agencies).strip():
+            above = (_cell(row, cols.agencies), item.seq)
         if item.seq in seen:
             # Keep the row (never drop a directive); give it the next free number.
             new_seq = max(seen) + 1

@@ -232,3 +232,44 @@ def test_a_second_header_row_says_which_agencies_lead_and_which_support(tmp_path
                           f"สำนักงานป้องกันและบรรเทาสาธารณภัย{KK}": "support", "อำเภอทุกอำเภอ": "support"}
     assert roles(two) == {f"สำนักงานการท่องเที่ยวและกีฬา{KK}": "lead", f"สำนักงานพาณิชย์{KK}": "support"}
     assert (one.recurrence, two.due) == ("ทุกสัปดาห์", "2026-12-30")
+
+
+GROUPED = [["หน่วยงาน", "ข้อสั่งการ", "กำหนดเสร็จ"],
+           ["สำนักงานสาธารณสุขจังหวัดตาก", "1. เฝ้าระวังโรคมาลาเรียในพื้นที่ชายแดน", "31 ม.ค. 70"],
+           ["", "2. รณรงค์ฉีดวัคซีนไข้หวัดใหญ่", ""],
+           ["ด่านตรวจคนเข้าเมืองแม่สอด", "3. คัดกรองแรงงานข้ามชาติ", "15 ธ.ค. 69"]]
+
+
+def _grouped_docx(path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in ("ที่ ตก ๐๐๑๗.๓/ว ๗๗", "๓ ธันวาคม ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดตาก แยกตามหน่วยงาน"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(GROUPED), cols=3)
+    for row, values in zip(table.rows, GROUPED):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    table.rows[1].cells[0].merge(table.rows[2].cells[0])  # the agency's cell over its two orders
+    document.save(path)
+
+
+def _grouped_txt(path) -> None:
+    path.write_bytes((LETTERS / "tak-orders-grouped-by-agency.txt").read_bytes())
+
+
+@pytest.mark.parametrize("make, suffix", [(_grouped_docx, "docx"), (_grouped_txt, "txt")], ids=["docx", "tab text"])
+def test_orders_grouped_by_agency_numbered_in_their_text(tmp_path, make, suffix) -> None:
+    path = tmp_path / f"letter.{suffix}"
+    make(path)
+    draft = read_letter(path)
+    # The first row's agency is not the issuer: no office signs this letter.
+    assert draft.directive.issuer == ""
+    one, two, three = draft.items
+    # The numbers are in the text cells (no number column): they are the items' numbers.
+    assert [(i.seq, i.text) for i in draft.items] == [
+        (1, "เฝ้าระวังโรคมาลาเรียในพื้นที่ชายแดน"), (2, "รณรงค์ฉีดวัคซีนไข้หวัดใหญ่"), (3, "คัดกรองแรงงานข้ามชาติ")]
+    # The second order is under the agency above it (a blank or merged cell), said in a warning.
+    assert roles(one) == roles(two) == {"สำนักงานสาธารณสุขจังหวัดตาก": "lead"}
+    assert roles(three) == {"ด่านตรวจคนเข้าเมืองแม่สอด": "lead"} and three.due == "2026-12-15"
+    assert [(w.code, w.seq) for w in draft.warnings if w.code == "importer.shared_cell"] == [("importer.shared_cell", 2)]

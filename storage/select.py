@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date, timedelta
+from functools import cache
 from typing import Iterable
 
 from storage.errors import BadStatus, BoardError
@@ -27,6 +28,7 @@ def norm(text: str) -> str:
     return to_ascii_digits(unicodedata.normalize("NFC", text)).casefold().replace(" ", "")
 
 
+@cache  # at the first status typed, not at every start: `board list` alone reads none (issue 11)
 def _status_names() -> dict[str, Status]:
     names: dict[str, Status] = {}
     for status in STATUSES:
@@ -37,13 +39,10 @@ def _status_names() -> dict[str, Status]:
     return names
 
 
-_STATUS_NAMES = _status_names()
-
-
 def parse_status(text: str) -> Status:
     """``doing``, or any column title the board shows, long or short, Thai or English
     (กำลังดำเนินการ, กำลังทำ, In progress, Doing)."""
-    status = _STATUS_NAMES.get(norm(text))
+    status = _status_names().get(norm(text))
     if status is None:
         raise BadStatus("error.unknown_status", text=text, codes=", ".join(STATUSES))
     return status

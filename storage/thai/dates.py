@@ -7,7 +7,6 @@ means 25xx B.E. (1957–2056 C.E.), which is how officers abbreviate (``๖๕``
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 from functools import cache
@@ -149,7 +148,7 @@ def find_month_ends(text: str) -> Iterator[tuple[int, int, date]]:
     for match in _compiled("MONTH_YEAR_RE").finditer(text):
         year, month = gregorian_year(match.group("year")), _month_of(match)
         if 1 <= year <= 9999:
-            yield match.start(), match.end(), date(year, month, calendar.monthrange(year, month)[1])
+            yield match.start(), match.end(), date(year, month, _month_days(year, month))
 
 
 def format_thai_date(
@@ -257,10 +256,18 @@ def _typed_from(match: re.Match[str], today: date | None, not_before: date | Non
         year = _year_of(month, day, today, not_before)
     if not TYPED_YEARS[0] <= year <= TYPED_YEARS[1]:
         raise DateInputError("edits.date_year_range", year=match.group("year"))
-    days = calendar.monthrange(year, month)[1]
+    days = _month_days(year, month)
     if not 1 <= day <= days:
         raise DateInputError("edits.date_no_such_day", day=day, month=month, year=year, days=days)
     return date(year, month, day)
+
+
+def _month_days(year: int, month: int) -> int:
+    """Days in the month. calendar is imported here: every command imports this module (to
+    write dates), few read a typed one (issue 11)."""
+    import calendar
+
+    return calendar.monthrange(year, month)[1]
 
 
 def _year_of(month: int, day: int, today: date | None, not_before: date | None) -> int:
@@ -269,6 +276,6 @@ def _year_of(month: int, day: int, today: date | None, not_before: date | None) 
         assert today is not None
         return today.year
     for year in range(not_before.year, not_before.year + 8):  # 29 ก.พ. may wait a few years
-        if day <= calendar.monthrange(year, month)[1] and date(year, month, day) >= not_before:
+        if day <= _month_days(year, month) and date(year, month, day) >= not_before:
             return year
     return not_before.year

@@ -59,3 +59,14 @@ def test_the_width_to_print_for_is_shutils(columns, lines, monkeypatch) -> None:
     assert terminal_columns() == shutil.get_terminal_size((80, 24)).columns
     # and the help is as wide as argparse would make it
     assert Formatter("board")._width == argparse.HelpFormatter("board")._width
+
+
+@settings(max_examples=300, deadline=None)
+@given(MIXED, st.integers(min_value=1, max_value=20))
+def test_a_fitted_piece_knows_the_cells_it_takes(text: str, width: int) -> None:
+    """``board list`` adds up its line's head from the pieces' own cells instead of measuring
+    every head again (tui/cli/board_commands.py): each piece must say what measuring it says."""
+    from tui.cli.board_commands import _fitted
+
+    shown, cells = _fitted(text, width)
+    assert cells == cell_len(shown) >= width

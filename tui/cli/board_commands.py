@@ -85,11 +85,17 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 @lru_cache(maxsize=4096)  # statuses, agencies, letters and items repeat down a list
-def _fit(text: str, width: int) -> str:
+def _fitted(text: str, width: int) -> tuple[str, int]:
     """``text`` cut to ``width`` cells (ending in …, between grapheme clusters, so ที่ is
-    kept or dropped whole) and padded to exactly ``width``."""
+    kept or dropped whole) and padded to exactly ``width``; and the cells that takes."""
     shown = truncate(text, width, measure=MEASURE)
-    return shown + " " * (width - MEASURE(shown))
+    cells = MEASURE(shown)
+    return shown + " " * (width - cells), max(width, cells)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` in exactly ``width`` cells (:func:`_fitted`)."""
+    return _fitted(text, width)[0]
 
 
 @lru_cache(maxsize=1024)
@@ -173,10 +179,14 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int, day: date
     status = _say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
     mark = "⚠" if _is_overdue(snap, card, day) else " "
     seq = _say(lang, "cli.item", seq=item.seq if item else "?")
-    head = (f"{card.id[:8]} {_fit(status, 15 if wide else 8)} {_fit(_who(snap, card), 16 if wide else 12)} "
-            f"{_fit((letter_tag(directive.number) or directive.subject) if directive else '', 6)} {_fit(seq, 6)}"
-            f"{mark}{_fit(_due_text(item.due if item else None, lang), 10)}")
-    rest = max(10, max(width, 80) - MEASURE(head) - 1)
+    status, who = _fitted(status, 15 if wide else 8), _fitted(_who(snap, card), 16 if wide else 12)
+    letter = _fitted((letter_tag(directive.number) or directive.subject) if directive else "", 6)
+    seq, due = _fitted(seq, 6), _fitted(_due_text(item.due if item else None, lang), 10)
+    head = f"{card.id[:8]} {status[0]} {who[0]} {letter[0]} {seq[0]}{mark}{due[0]}"
+    # The head's cells from its pieces' (known when they were fitted), not measured again:
+    # measuring every line's head was a tenth of `board list`'s formatting (issue 11).
+    cells = MEASURE(card.id[:8]) + 4 + status[1] + who[1] + letter[1] + seq[1] + MEASURE(mark) + due[1]
+    rest = max(10, max(width, 80) - cells - 1)
     return f"{head} {_fit(item.text if item else '', rest).rstrip()}"
 
 

@@ -53,10 +53,13 @@ def _names(row: AgencyRow) -> tuple:
 class AgencyOptions(OptionList):
     """The option list; printable keys go to the filter box (type to filter)."""
 
-    @dataclass
     class TypedAhead(Message):
-        options: "AgencyOptions"
-        character: str
+        # Messages are plain classes, not dataclasses: each dataclass cost ~2 M instructions
+        # at import, before the first paint (issue 11).
+        def __init__(self, options: "AgencyOptions", character: str) -> None:
+            self.options = options
+            self.character = character
+            super().__init__()
 
         @property
         def control(self) -> "AgencyOptions":
@@ -79,7 +82,7 @@ class AgencyPane(Vertical):
     @classmethod
     def for_lang(cls, lang: str) -> type["AgencyPane"]:
         """The pane class whose key words and help are in ``lang``."""
-        return localized(cls, lang, BINDINGS=pane_bindings(lang), HELP=help_text(lang, "agencies"))
+        return localized(cls, lang, lambda: {"BINDINGS": pane_bindings(lang), "HELP": help_text(lang, "agencies")})
 
     DEFAULT_CSS = """
     AgencyPane { width: 24; border-right: vkey $foreground 30%; }
@@ -90,12 +93,13 @@ class AgencyPane(Vertical):
     AgencyPane OptionList { border: none; height: 1fr; padding: 0; scrollbar-size-vertical: 1; }
     """
 
-    @dataclass
     class Selected(Message):
         """The user picked an agency (None: all agencies)."""
 
-        pane: "AgencyPane"
-        agency_id: str | None
+        def __init__(self, pane: "AgencyPane", agency_id: str | None) -> None:
+            self.pane = pane
+            self.agency_id = agency_id
+            super().__init__()
 
         @property
         def control(self) -> "AgencyPane":
@@ -287,11 +291,12 @@ class AgencyPane(Vertical):
             options = self.query_one(AgencyOptions)
             options.action_cursor_down() if event.key == "down" else options.action_cursor_up()
 
-    @dataclass
     class Done(Message):
         """The user finished choosing; the screen moves the focus to the board."""
 
-        pane: "AgencyPane"
+        def __init__(self, pane: "AgencyPane") -> None:
+            self.pane = pane
+            super().__init__()
 
         @property
         def control(self) -> "AgencyPane":

@@ -11,7 +11,6 @@ the header names all four with their counts: ←/→ switch the status shown.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -69,18 +68,19 @@ class BoardGrid(ScrollView, can_focus=True):
     @classmethod
     def for_lang(cls, lang: str) -> type["BoardGrid"]:
         """The grid class whose key descriptions and help are in ``lang``."""
-        return localized(cls, lang, BINDINGS=grid_bindings(lang), HELP=help_text(lang, "grid"))
+        return localized(cls, lang, lambda: {"BINDINGS": grid_bindings(lang), "HELP": help_text(lang, "grid")})
 
     DEFAULT_CSS = """
     BoardGrid { overflow-y: scroll; overflow-x: hidden; scrollbar-size-vertical: 1; height: 1fr; }
     """
 
-    @dataclass
     class Highlighted(Message):
         """The cursor moved to another card (or to an empty column: ``card_id`` None)."""
 
-        grid: "BoardGrid"
-        card_id: str | None
+        def __init__(self, grid: "BoardGrid", card_id: str | None) -> None:  # not a dataclass: issue 11
+            self.grid = grid
+            self.card_id = card_id
+            super().__init__()
 
         @property
         def control(self) -> "BoardGrid":

@@ -6,6 +6,8 @@ classes (``localized``) and short names for the labels every screen shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.binding import Binding
 
 from storage.i18n import THAI_ASCII_DIGITS, code_word, digits, is_thai, say
@@ -47,9 +49,10 @@ def keyed(lang: str, keys: str, action: str, binding_id: str, *, description: st
 _LOCALIZED: dict[tuple[type, str], type] = {}
 
 
-def localized(cls: type, lang: str, **attrs: object) -> type:
+def localized(cls: type, lang: str, make: Callable[[], dict[str, object]] | None = None, **attrs: object) -> type:
     """``cls`` itself for Thai (classes carry their Thai words), else a cached subclass
-    with ``attrs`` (BINDINGS, HELP) for ``lang``.
+    with ``attrs`` (BINDINGS, HELP) for ``lang``, and those ``make()`` returns: words looked up
+    only for a language that needs them (the first paint's screen and widgets are Thai).
 
     Textual reads binding descriptions from the class, so each language gets its own
     subclass; type selectors in CSS and ``query(cls)`` still match it.
@@ -59,5 +62,5 @@ def localized(cls: type, lang: str, **attrs: object) -> type:
     key = (cls, lang)
     if key not in _LOCALIZED:
         name = f"{cls.__name__}_{lang.replace('-', '_')}"
-        _LOCALIZED[key] = type(name, (cls,), {"__module__": cls.__module__, **attrs})
+        _LOCALIZED[key] = type(name, (cls,), {"__module__": cls.__module__, **(make() if make else {}), **attrs})
     return _LOCALIZED[key]

@@ -92,7 +92,7 @@ class BoardScreen(Screen[None]):
     @classmethod
     def for_lang(cls, lang: str) -> "BoardScreen":
         """A screen whose key descriptions are in ``lang``."""
-        screen = localized(cls, lang, BINDINGS=board_bindings(lang), HELP=help_text(lang, "board"))
+        screen = localized(cls, lang, lambda: {"BINDINGS": board_bindings(lang), "HELP": help_text(lang, "board")})
         return screen(name="board")
 
     def __init__(self, name: str | None = None) -> None:

@@ -44,7 +44,7 @@ from storage.sync.state import State
 from storage.sync.view import LiveView, column_order
 
 MAGIC = b"DBCACHE1"
-FORMAT = 2
+FORMAT = 3
 _FRAME = struct.Struct("<IQQ")
 """Checksum (adler32) of what follows, then the lengths of the header and of the view."""
 _MODELS = {cls.__name__: cls for cls in vars(models).values()
@@ -270,12 +270,17 @@ def _sources(live: LiveView) -> dict[str, dict]:
 def _enc_shown(value: Any, sources: dict[str, dict], same: dict) -> Any:
     """A mapping of the shown board whose values are mostly the very objects of one of the
     view's mappings (cards not joined, items not retired) is kept as keys into it, plus the
-    values that differ: half the size, and no model decoded twice."""
+    values that differ: half the size, and no model decoded twice. One that holds exactly the
+    mapping's own objects in its order (a board with nothing joined, merged or hidden: most
+    boards) is kept as its name alone, and decoded as a copy of it (C's own loop: at 10,000
+    cards ~1 ms less before the first paint, issue 11)."""
     if type(value) is dict and value:
         first_key, first = next(iter(value.items()))
         for name, source in sources.items():
             if source.get(first_key) is first:
                 extra = {k: v for k, v in value.items() if source.get(k) is not v}
+                if not extra and len(value) == len(source) and list(value) == list(source):
+                    return ("SAME", name)
                 return ("SUB", name, [same.setdefault(k, k) for k in value], _enc(extra, same))
     return _enc(value, same)
 
@@ -301,7 +306,9 @@ def decode_view(data: dict[str, Any]) -> LiveView:
     sources = _sources(live)
     shown = Shown.__new__(Shown)
     for name, value in data["shown"].items():
-        if type(value) is tuple and value[0] == "SUB":
+        if type(value) is tuple and value[0] == "SAME":
+            value = dict(sources[value[1]])
+        elif type(value) is tuple and value[0] == "SUB":
             source, extra = sources[value[1]], _dec(value[3])
             value = {k: extra[k] if k in extra else source[k] for k in value[2]}
         else:

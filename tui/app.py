@@ -84,7 +84,7 @@ class BoardApp(FollowsOthers, MirroredApp):
         self.crash_message = ""
         """Set when an unexpected error closed the app: the one line run_tui prints."""
         self.snapshot: BoardSnapshot = store.snapshot()
-        self.index = BoardIndex(self.snapshot, store.column_order())
+        self.index = BoardIndex(self.snapshot, store.cached_columns())
         self.agency: str | None = None
         self.filter = BoardFilter()
         self.compact: bool | None = None

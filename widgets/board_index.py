@@ -8,10 +8,10 @@ these lists through the current filter.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from storage.columns import Columns, column_key, fill, flat, keys_of
 from storage.models import STATUSES, BoardSnapshot, Card
 from storage.progress import DUE_SOON_DAYS, Progress, due_state  # noqa: F401 - the one rule, re-exported for widgets
 
@@ -46,48 +46,40 @@ class BoardFilter:
 class BoardIndex:
     """Sorted card ids per (agency, status), plus per-agency progress."""
 
-    def __init__(self, snapshot: BoardSnapshot, order: Sequence[str] = ()) -> None:
+    def __init__(self, snapshot: BoardSnapshot,
+                 cached: tuple[Columns | None, bool] = (None, False)) -> None:
+        """``cached``: the open cache's columns and whether they are exactly ``snapshot``'s
+        (``BoardStore.cached_columns``). Exact, they are taken as they are — at 10,000 cards
+        no pass over every card before the first paint (issue 11), each card's key is worked
+        out at the first change; otherwise they are the order to take the cards in
+        (storage/columns.py ``fill``), and the columns are sorted as without them."""
         self.snapshot = snapshot
-        self._keys: dict[str, tuple] = {}
-        self._cols: dict[str, dict[str, list[str]]] = {}
+        columns, exact = cached
+        self._made_keys: dict[str, tuple] | None
+        if columns is not None and exact:
+            self._cols = {agency_id: {status: list(ids) for status, ids in by_status.items()}
+                          for agency_id, by_status in columns.items()}
+            self._made_keys = None
+        else:
+            self._cols, self._made_keys = fill(snapshot, flat(columns) if columns else ())
         self._search_keys: dict[str, str] = {}
         """Normalised text keyed by the text itself: an item edited or an agency renamed
         by another replica gets a fresh key, never the old text's."""
-        for agency_id in snapshot.agencies:
-            self._cols[agency_id] = {s: [] for s in STATUSES}
-        self._fill(snapshot, order)
         self.agency_order = sorted(snapshot.agencies, key=self._agency_sort)
 
-    def _fill(self, snapshot: BoardSnapshot, order: Sequence[str]) -> None:
-        """Every card into its column, each column sorted: the same keys as ``_key`` and
-        ``_column``, written out in one loop — it runs before the first paint, over every
-        card (10,000 cards: ~6 ms instead of ~14, issue 11). ``order``, when it names every
-        card once (the open cache's ``column_order``), is the order to take them in: each
-        column is then already sorted, and its sort only checks that (a card changed since
-        is still sorted into place)."""
-        keys, cols, items, cards = self._keys, self._cols, snapshot.items, snapshot.cards
-        values = cards.values()
-        if order and len(order) == len(cards) and cards.keys() == set(order):
-            values = map(cards.__getitem__, order)
-        for card in values:
-            item = items.get(card.item_id)
-            key = keys[card.id] = (card.rank, item.seq if item else 0, card.id)
-            columns = cols.get(card.agency_id)
-            if columns is None:
-                columns = cols[card.agency_id] = {s: [] for s in STATUSES}
-            columns[card.status].append(key)
-        for columns in cols.values():
-            for status, column in columns.items():
-                column.sort()  # keys end in the card id, so no two are equal
-                columns[status] = [key[2] for key in column]
+    @property
+    def _keys(self) -> dict[str, tuple]:
+        """Each card's place in its column (``column_key``), by the snapshot the columns are of."""
+        if self._made_keys is None:
+            self._made_keys = keys_of(self.snapshot)
+        return self._made_keys
 
     def _agency_sort(self, agency_id: str) -> tuple:
         agency = self.snapshot.agencies[agency_id]
         return (-self.total(agency_id), agency.short or agency.name)
 
     def _key(self, card: Card) -> tuple:
-        item = self.snapshot.items.get(card.item_id)
-        return (card.rank, item.seq if item else 0, card.id)
+        return column_key(card, self.snapshot.items)
 
     def _column(self, card: Card) -> list[str]:
         columns = self._cols.get(card.agency_id)
@@ -97,18 +89,19 @@ class BoardIndex:
 
     def update(self, snapshot: BoardSnapshot, old: Card | None, new: Card | None) -> None:
         """Move one card from its old place to its new one."""
+        keys = self._keys  # first: made from the snapshot the columns are sorted by
         self.snapshot = snapshot
-        if old is not None and old.id in self._keys:
+        if old is not None and old.id in keys:
             ids = self._column(old)
-            at = bisect_left(ids, self._keys[old.id], key=self._keys.__getitem__)
+            at = bisect_left(ids, keys[old.id], key=keys.__getitem__)
             if at < len(ids) and ids[at] == old.id:
                 del ids[at]
             else:  # rank changed under us; fall back to a scan
                 ids.remove(old.id)
-            del self._keys[old.id]
+            del keys[old.id]
         if new is not None:
-            self._keys[new.id] = self._key(new)
-            insort(self._column(new), new.id, key=self._keys.__getitem__)
+            keys[new.id] = self._key(new)
+            insort(self._column(new), new.id, key=keys.__getitem__)
 
     def ids(self, agency_id: str, status: str) -> list[str]:
         return self._cols.get(agency_id, {}).get(status, [])

@@ -41,10 +41,11 @@ from storage.sync.files import StatKey, stat_key, write_atomic
 from storage.sync.replica import find_replica, state_root
 from storage.sync.shown import Shown
 from storage.sync.state import State
-from storage.sync.view import LiveView, column_order
+from storage.columns import Columns, fill
+from storage.sync.view import LiveView
 
 MAGIC = b"DBCACHE1"
-FORMAT = 3
+FORMAT = 4
 _FRAME = struct.Struct("<IQQ")
 """Checksum (adler32) of what follows, then the lengths of the header and of the view."""
 _MODELS = {cls.__name__: cls for cls in vars(models).values()
@@ -125,9 +126,9 @@ class Cached:
     """A random id of this cache, which its log (cache_log.py) names; set by ``write``."""
     frames: "list[cache_log.Frame]" = field(default_factory=list)
     """Our changes since the cache was written (not stored here: replayed from its log)."""
-    order: "tuple[str, ...] | list[str]" = ()
-    """Every card id in the order of the board's columns when the cache was written
-    (``view.column_order``): a hint for the board's first paint, never a source of data."""
+    columns: "Columns | None" = None
+    """The board's columns (storage/columns.py ``fill``) of the view kept here, as the cache
+    was written: the board's first paint takes them when the view is that one, unchanged."""
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -345,10 +346,10 @@ def write(path: Path, cached: Cached) -> bool:
         head = marshal.dumps((_code_key(), cached.meta, cached.base_key, cached.sources, cached.own_keys,
                               cached.named, cached.max_stamp, token))
         if isinstance(cached.view, LiveView):
-            view, order = encode_view(cached.view), column_order(cached.view.snapshot)
+            view, columns = encode_view(cached.view), fill(cached.view.snapshot)[0]
         else:
-            view, order = cached.view, cached.order
-        body = marshal.dumps((view, order))
+            view, columns = cached.view, cached.columns
+        body = marshal.dumps((view, columns))
         state = cached.state if isinstance(cached.state, bytes) else encode_state(cached.state)
         payload = b"".join((head, body, state))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -416,7 +417,7 @@ def read(path: Path, board: Path, user: str) -> Cached | None:
             if frames is None:
                 return None
             cached.frames = frames
-        cached.view, cached.order = marshal.loads(payload[head_len:head_len + body_len])
+        cached.view, cached.columns = marshal.loads(payload[head_len:head_len + body_len])
         cached.state = bytes(payload[head_len + body_len:])
     except (ValueError, TypeError, EOFError, KeyError, struct.error):
         return None  # damaged or from elsewhere: the files are read instead

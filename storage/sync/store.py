@@ -19,6 +19,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
+from storage.columns import Columns
 from storage.controls import visible
 from storage.errors import AmbiguousCard, BadFile, BoardError, UnknownCard
 from storage.ids import new_id
@@ -92,8 +93,9 @@ class BoardStore:
         """Changes from the cache's log not yet merged into the registers (see ``_state``)."""
         self._cache_token = b""
         """The id of the cache this store was opened from or wrote (cache_log.py names it)."""
-        self._column_order: tuple[str, ...] = ()
-        """The cards in the columns' order as the open cache kept it (``column_order``)."""
+        self._columns: tuple[Columns | None, BoardSnapshot | None] = (None, None)
+        """The board's columns as the open cache kept them, and the snapshot they are exactly
+        the columns of (None: our own changes were replayed over the cache's view)."""
         self.last_change: undo.Undoable | None = None
         """What undo needs to take back the last change made through this store (None: nothing)."""
 
@@ -183,7 +185,7 @@ class BoardStore:
         store._live = live
         store._cached_version = live.version
         store._cache_token = found.token
-        store._column_order = tuple(found.order)
+        store._columns = (found.columns, None if found.frames else live.snapshot)
         return store
 
     def save_cache(self) -> None:
@@ -286,11 +288,14 @@ class BoardStore:
     def snapshot(self) -> BoardSnapshot:
         return self._live.snapshot
 
-    def column_order(self) -> tuple[str, ...]:
-        """Card ids in the order of the board's columns when the open cache was written, a
-        hint to fill them fast (widgets/board_index.py sorts them all the same, so a card
-        changed since is still put right); () when the board was read from its files."""
-        return self._column_order
+    def cached_columns(self) -> tuple[Columns | None, bool]:
+        """(columns, exact): the board's columns (storage/columns.py) as the open cache kept
+        them, and whether they are this store's snapshot's — True when the board was opened
+        from the cache and nothing changed since it was written; False when our own changes
+        were replayed over it (then they are only an order to sort faster in). (None, False)
+        when the board was read from its files. Each call hands them out once."""
+        (columns, of), self._columns = self._columns, (None, None)
+        return columns, columns is not None and of is self._live.snapshot
 
     @property
     def state(self) -> State:

@@ -221,18 +221,6 @@ class LiveView:
             table[owner] = tuple(e for _, e in merged)
 
 
-def column_order(snapshot: BoardSnapshot) -> list[str]:
-    """Every card id in the order of the board's columns: by rank, then item number, then id
-    (``widgets/board_index.py`` keeps each column so). The open cache keeps it beside the view,
-    and the board's first paint fills its columns in this order, which the sort of each column
-    then finds already sorted: ~20 M instructions less at 10,000 cards (issue 11)."""
-    items = snapshot.items
-    keys = [(card.rank, item.seq if (item := items.get(card.item_id)) else 0, card.id)
-            for card in snapshot.cards.values()]
-    keys.sort()
-    return [key[2] for key in keys]
-
-
 def view(state: State) -> BoardSnapshot:
     """The board a user sees for ``state`` (pure)."""
     return LiveView(state).snapshot

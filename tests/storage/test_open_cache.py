@@ -387,19 +387,31 @@ def test_a_model_the_fast_way_cannot_stand_for_is_made_by_its_class() -> None:
             del cache._FIELDS[cls], cache._MAKERS[cls]
 
 
-def test_the_cache_keeps_the_columns_order_of_the_board_it_holds(worked: Path, used) -> None:
-    """The board's first paint fills its columns in the order the cache kept (a hint: they are
-    sorted all the same); a board read from its files has none."""
-    from storage.sync.view import column_order
+def test_the_cache_keeps_the_columns_of_the_board_it_holds(worked: Path, used) -> None:
+    """The board's first paint takes the columns the cache kept when the view is the one they
+    were made from (storage/columns.py); after our own change replayed from the cache's log
+    they are only an order to sort in; a board read from its files has none."""
+    from storage.columns import fill
 
     store = BoardStore.open(worked)
     try:
         assert used[-1] is True
-        assert store.column_order() == tuple(column_order(store.snapshot())) and len(store.column_order()) > 3
+        columns, exact = store.cached_columns()
+        assert exact and columns == fill(store.snapshot())[0] and sum(map(len, columns.values())) > 0
+        assert store.cached_columns() == (None, False)  # handed out once
+        card = next(iter(store.snapshot().cards))
+        store.move(card, "blocked")
+    finally:
+        store.close()
+    store = BoardStore.open(worked)  # the cache is written at close: replayed from its log, or new
+    try:
+        columns, exact = store.cached_columns()
+        assert columns is not None and not exact  # the move is in the cache's log, not in its columns
+        assert sorted(c for by in columns.values() for ids in by.values() for c in ids) == sorted(store.snapshot().cards)
     finally:
         store.close()
     store = BoardStore.open(worked, read_only=True)
     try:
-        assert store.column_order() == ()
+        assert store.cached_columns() == (None, False)
     finally:
         store.close()

@@ -43,29 +43,40 @@ def _columns(index: BoardIndex) -> dict:
     return {(a, s): index.ids(a, s) for a in index.agency_order for s in ("todo", "doing", "blocked", "done")}
 
 
-def test_an_order_hint_fills_the_columns_as_sorting_does_even_when_it_is_wrong() -> None:
-    """The open cache's ``column_order`` is only the order the first paint takes the cards in
-    (issue 11): right, stale, shuffled, short or naming a card that is gone, the columns come
-    out as without it."""
+def test_columns_kept_by_the_cache_give_the_index_sorting_gives_even_when_they_are_stale() -> None:
+    """The open cache's columns (issue 11): exact, the index takes them as they are and then
+    follows changes as one built by sorting; stale, shuffled or wrong, they are only the order
+    the cards are taken in, and the columns come out as without them."""
     from random import Random
 
-    from storage.sync.view import column_order
+    from storage.columns import fill, flat
 
     statuses = ["todo", "doing", "todo", "done", "todo", "blocked", "todo", "doing"] * 5
     ranks = [float(n % 7) for n in range(len(statuses))]
     snap = _snapshot(ranks, statuses)
-    plain = _columns(BoardIndex(snap))
-    right = column_order(snap)
-    assert right == [c for _, _, c in sorted((card.rank, snap.items[card.item_id].seq, card.id)
-                                             for card in snap.cards.values())]
-    shuffled = list(right)
+    plain = BoardIndex(snap)
+    kept = fill(snap)[0]
+    assert {(a, s): ids for a, by in kept.items() for s, ids in by.items()} == _columns(plain)
+    taken = BoardIndex(snap, (kept, True))
+    assert _columns(taken) == _columns(plain) and taken.agency_order == plain.agency_order
+    assert taken._cols["a"]["todo"] is not kept["a"]["todo"]  # its own lists: the cache's stay as kept
+    # Both follow the same changes alike (the taken one works out its keys at the first).
+    current = snap
+    for card_id, status, rank in (("c2", "doing", 9.0), ("c0", "todo", -1.0), ("c5", "done", 0.5)):
+        old = current.cards[card_id]
+        new = replace(old, status=status, rank=rank)
+        current = replace(current, cards={**current.cards, card_id: new})
+        plain.update(current, old, new)
+        taken.update(current, old, new)
+        assert _columns(taken) == _columns(plain)
+    shuffled = flat(kept)
     Random(7).shuffle(shuffled)
     moved = replace(snap, cards={**snap.cards, "c3": replace(snap.cards["c3"], status="todo", rank=-1.0)})
-    for hint, board in ((right, snap), (shuffled, snap), (right[:-1], snap), (right[:-1] + ["gone"], snap),
-                        (right + right[:1], snap), (right, moved)):
+    wrong = {"a": {"todo": shuffled[:-1] + ["gone"], "doing": [], "blocked": [], "done": []}}
+    for hint, board in (((kept, False), snap), (({"a": {"todo": shuffled}}, False), snap), ((wrong, False), snap),
+                        ((kept, False), moved), ((None, False), moved)):
         assert _columns(BoardIndex(board, hint)) == _columns(BoardIndex(board)), hint
-    assert _columns(BoardIndex(snap, right)) == plain
-    assert _columns(BoardIndex(moved, right))[("a", "todo")][0] == "c3"  # changed since the hint: still in place
+    assert _columns(BoardIndex(moved, (kept, False)))[("a", "todo")][0] == "c3"  # changed since: in place
 
 
 def test_rank_plan_takes_the_midpoint_between_new_neighbours() -> None:

@@ -141,3 +141,45 @@ def test_the_collector_rests_through_the_first_frame_and_runs_again_after_it(tmp
     assert seen == {"before": True, "paused": True, "first_frame": False, "later": True,
                     "frozen": seen["frozen"]}
     assert seen["frozen"] > 10_000  # what the start-up made is frozen, never walked again
+
+
+async def test_a_board_opened_from_the_cache_shows_and_moves_its_cards_as_from_the_files(make_app, reopen,
+                                                                                       monkeypatch) -> None:
+    """The first paint of an unchanged board takes its columns from the open cache (issue 11):
+    the board shows what the files give, in the same order, and a status change and a rank
+    change afterwards land where they would have — on screen and on disk."""
+    from storage.sync.store import BoardStore
+    from tests.tui.helpers import screen_lines
+
+    handed = []
+    real = BoardStore.cached_columns
+
+    def spy(self):
+        handed.append(real(self))
+        return handed[-1]
+
+    monkeypatch.setattr(BoardStore, "cached_columns", spy)
+    shown = []
+    for _ in range(2):  # the second app opens from the cache the first one's store wrote
+        app = make_app(watch_files=False)
+        exact = handed[-1][1]
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            columns = {a: {s: list(ids) for s, ids in by.items()} for a, by in app.index._cols.items()}
+            shown.append((exact, screen_lines(app)[:-1], columns))  # [:-1]: the footer may come a frame later
+            if len(shown) == 2:
+                card = app.board.card_id
+                await pilot.press(">")
+                await pilot.pause()
+                await pilot.press("K")
+                await pilot.pause()
+                moved = app.snapshot.cards[card]
+                columns = {(a, s): app.index.ids(a, s) for a in app.index.agency_order for s in ("todo", "doing")}
+                app.store.close()
+    (_, first_lines, first_cols), (cached, lines, cols) = shown
+    assert cached and lines == first_lines and cols == first_cols
+    assert moved.status == "doing" and reopen().cards[card].status == "doing"
+    from widgets.board_index import BoardIndex
+
+    fresh = BoardIndex(reopen())
+    assert columns == {(a, s): fresh.ids(a, s) for a in fresh.agency_order for s in ("todo", "doing")}

@@ -49,8 +49,9 @@ COMMANDS = {
     **dict.fromkeys(("summary", "log", "export", "review", "serve", "serve-user"), "tui.cli.meeting_commands"),
 }
 """Each command word → the module that defines it, in the order ``board --help`` lists them.
-Each module has ``add_parsers(sub, common)`` (its argparse subparsers, each with
-``set_defaults(run="module:function")``), so a new command is added in its own module (and
+Each module has ``add_parsers(sub, common, only=None)`` (its argparse subparsers, each with
+``set_defaults(run="module:function")``; ``only`` names the one command the line needs, which a
+module may build alone), so a new command is added in its own module (and
 here: tests/tui/test_cli_lazy.py fails until it is). Help texts are catalog keys
 (``help="cli.help.<command>.<option>"``, storage/i18n/cli_help.py): the parser says them in the
 command line's language (tui/cli/words.py).
@@ -104,17 +105,18 @@ def command_word(argv: Sequence[str]) -> str | None:
     return None if help_first else word
 
 
-def _modules_for(argv: Sequence[str]) -> tuple[str, ...]:
-    """The command modules whose parsers ``argv`` needs: its command's; none for ``board``
-    with no command (the board itself: its parse names no command, and the TUI should not
-    wait for every command's parser); all for help, an unknown word or an unreadable line."""
+def _modules_for(argv: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    """The command modules whose parsers ``argv`` needs and the one command it names: its
+    command's module and the command; none for ``board`` with no command (the board itself:
+    its parse names no command, and the TUI should not wait for every command's parser); all
+    (and no one command) for help, an unknown word or an unreadable line."""
     try:
         help_first, word = _peek(argv)
     except _NotACommandLine:
-        return COMMAND_MODULES
+        return COMMAND_MODULES, None
     if help_first or (word is not None and word not in COMMANDS):
-        return COMMAND_MODULES
-    return (COMMANDS[word],) if word is not None else ()
+        return COMMAND_MODULES, None
+    return ((COMMANDS[word],) if word is not None else ()), word
 
 
 def refused_read_only(args: argparse.Namespace) -> bool:
@@ -133,14 +135,14 @@ def build_parser(lang: str = "th-ascii", argv: Sequence[str] | None = None) -> a
 
     from tui.cli.words import parser_class, words
 
-    modules = _modules_for(argv) if argv is not None else COMMAND_MODULES
+    modules, only = _modules_for(argv) if argv is not None else (COMMAND_MODULES, None)
     common = _common()
     parser = parser_class(lang)(prog="board", description="cli.help.description", parents=[common])
     # prog given: argparse would otherwise work out "board" with a help formatter, which
     # imports shutil (and its compression modules) for the terminal's width.
     sub = parser.add_subparsers(dest="command", metavar=words(lang, "cli.help.command_metavar"), prog=parser.prog)
-    for name in modules:
-        importlib.import_module(name).add_parsers(sub, common)
+    for name in modules:  # only the named command's parser: its module's others are not built either
+        importlib.import_module(name).add_parsers(sub, common, only)
     return parser
 
 

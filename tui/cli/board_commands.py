@@ -29,33 +29,37 @@ MEASURE = cell_len
 """Cells as the terminal draws them (Rich's count: combining marks none, ``❤️`` two), so
 columns line up; tui/cli/cells.py answers for Thai and ASCII without importing Rich."""
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
-    """``board list|move|note|sync`` (summary, log, export: meeting_commands.py)."""
-    def command(name: str, help: str) -> argparse.ArgumentParser:
+def add_parsers(sub, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    """``board list|move|note|sync`` (summary, log, export: meeting_commands.py); ``only``
+    that one of them (tui/cli/__init__.py: a command line that names one needs no other)."""
+    def command(name: str, help: str) -> argparse.ArgumentParser | None:
+        if only not in (None, name):
+            return None
         p = sub.add_parser(name, parents=[common], help=help)
         p.set_defaults(run=f"tui.cli.board_commands:run_{name}")
         return p
 
-    p = command("list", "cli.help.list")
+    if p := command("list", "cli.help.list"):
+        _list_options(p)
+    if p := command("move", "cli.help.move"):
+        p.add_argument("card", metavar="CARD", help="cli.help.card")
+        p.add_argument("status", metavar="STATUS", help="cli.help.move.status")
+        p.add_argument("--note", metavar="TEXT", help="cli.help.move.note")
+    if p := command("note", "cli.help.note"):
+        p.add_argument("card", metavar="CARD", help="cli.help.card")
+        p.add_argument("text", metavar="TEXT", nargs="?", help="cli.help.note.text")
+        p.add_argument("--retract", metavar="NOTE_ID", help="cli.help.note.retract")
+        p.add_argument("--json", action="store_true", help="cli.help.note.json")
+    command("sync", "cli.help.sync")
+
+
+def _list_options(p: argparse.ArgumentParser) -> None:
     p.set_defaults(reads=True)
     p.add_argument("--agency", metavar="A", help="cli.help.agency_scope")
     p.add_argument("--letter", metavar="N", help="cli.help.letter_scope")
     p.add_argument("--status", metavar="S", help="cli.help.list.status")
     p.add_argument("--overdue", action="store_true", help="cli.help.list.overdue")
     p.add_argument("--json", action="store_true", help="cli.help.list.json")
-
-    p = command("move", "cli.help.move")
-    p.add_argument("card", metavar="CARD", help="cli.help.card")
-    p.add_argument("status", metavar="STATUS", help="cli.help.move.status")
-    p.add_argument("--note", metavar="TEXT", help="cli.help.move.note")
-
-    p = command("note", "cli.help.note")
-    p.add_argument("card", metavar="CARD", help="cli.help.card")
-    p.add_argument("text", metavar="TEXT", nargs="?", help="cli.help.note.text")
-    p.add_argument("--retract", metavar="NOTE_ID", help="cli.help.note.retract")
-    p.add_argument("--json", action="store_true", help="cli.help.note.json")
-
-    command("sync", "cli.help.sync")
 
 
 def today() -> date:

@@ -16,7 +16,8 @@ import argparse
 RUN = "tui.cli.edit_run"
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    # ``only`` (the one command a line names) is not used: the hand-edit commands are built together.
     json_flag = argparse.ArgumentParser(add_help=False)
     json_flag.add_argument("--json", action="store_true", help="cli.help.changes_json")
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from storage.formats.draft import Draft
 
 
-def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+def add_parsers(sub, common: argparse.ArgumentParser, only: str | None = None) -> None:
     """``board import``: light to define (the reader is imported when it runs)."""
     p = sub.add_parser("import", parents=[common], help="cli.help.import")
     p.add_argument("files", nargs="+", metavar="FILE", help="cli.help.import.files")

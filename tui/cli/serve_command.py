@@ -24,7 +24,20 @@ from storage.i18n import say
 LOOPBACK = "127.0.0.1"
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
+def add_parser(sub, common: argparse.ArgumentParser, only: str | None = None) -> None:
+    """``board serve`` and ``board serve-user``, or ``only`` one of them."""
+    if only in (None, "serve"):
+        _add_serve(sub, common)
+    if only in (None, "serve-user"):
+        p = sub.add_parser("serve-user", parents=[common], help="cli.help.serve_user")
+        p.set_defaults(run="tui.cli.serve_command:run_serve_user")
+        p.add_argument("file", metavar="FILE", type=Path, help="cli.help.serve_user.file")
+        p.add_argument("login", metavar="LOGIN", help="cli.help.serve_user.login")
+        p.add_argument("--name", default="", help="cli.help.serve_user.name")
+        p.add_argument("--remove", action="store_true", help="cli.help.serve_user.remove")
+
+
+def _add_serve(sub, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("serve", parents=[common], help="cli.help.serve")
     # Reading unless --allow-edits (tui/cli refused_read_only): every tab is read-only.
     p.set_defaults(run="tui.cli.serve_command:run_serve", reads=True)
@@ -33,13 +46,6 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--review", action="store_true", help="cli.help.serve.review")
     p.add_argument("--users", metavar="FILE", type=Path, help="cli.help.serve.users")
     p.add_argument("--allow-edits", action="store_true", help="cli.help.serve.allow_edits")
-
-    p = sub.add_parser("serve-user", parents=[common], help="cli.help.serve_user")
-    p.set_defaults(run="tui.cli.serve_command:run_serve_user")
-    p.add_argument("file", metavar="FILE", type=Path, help="cli.help.serve_user.file")
-    p.add_argument("login", metavar="LOGIN", help="cli.help.serve_user.login")
-    p.add_argument("--name", default="", help="cli.help.serve_user.name")
-    p.add_argument("--remove", action="store_true", help="cli.help.serve_user.remove")
 
 
 def is_loopback(host: str) -> bool:

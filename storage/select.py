@@ -110,6 +110,24 @@ def letter_tag(number: str) -> str:
     return tail[-1] if tail else ""
 
 
+def sitting_tag(subject: str) -> str:
+    """A short tag for a meeting without a number: its sitting (``ครั้งที่ 11/2569`` → ``11/69``),
+    else "" — meetings' titles start alike (``ข้อสั่งการ …``, ``รายงานการประชุม …``)."""
+    at = subject.find("ครั้งที่")
+    if at < 0:
+        return ""
+    rest = to_ascii_digits(subject[at + len("ครั้งที่"):]).replace(" ", "")
+    number = _leading_digits(rest)
+    if not 1 <= len(number) <= 3 or rest[len(number):len(number) + 1] != "/":
+        return ""
+    year = _leading_digits(rest[len(number) + 1:])
+    return f"{number}/{year[-2:]}" if len(year) in (2, 4) else ""
+
+
+def _leading_digits(text: str) -> str:
+    return text[:len(text) - len(text.lstrip("0123456789"))]
+
+
 def parse_day(text: str, today: date) -> date:
     """A day typed on the command line: ``2025-09-30``, ``30/9/2568``, ``30 ก.ย. 68``, or
     ``7d`` (seven days ago); B.E. and C.E. years are told apart by size."""

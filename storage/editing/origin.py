@@ -4,12 +4,11 @@ governor's verbal order, which have no number — what it was and when
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from storage.models import Directive
 from storage.thai.dates import format_thai_date
-from storage.thai.digits import to_ascii_digits, to_thai_digits
+from storage.thai.digits import to_thai_digits
 
 
 def _when(iso: str | None, lang: str) -> str:
@@ -34,19 +33,17 @@ def origin_tag(directive: Directive | None) -> str:
     """The short tag a card shows when the board has several letters: the tail of the letter's
     number (``3362``), for a meeting its sitting (``11/69`` for ``ครั้งที่ 11/2569``), else the
     first word of what it was (``ประชุม``)."""
-    from storage.select import letter_tag
+    from storage.select import letter_tag, sitting_tag
 
     if directive is None:
         return ""
     if directive.number:
         return letter_tag(directive.number)
-    sitting = _SITTING_RE.search(to_ascii_digits(directive.subject))
+    sitting = sitting_tag(directive.subject)
     if sitting:  # "ประชุมกรมการจังหวัด ครั้งที่ 11/2569": which meeting, where every title starts alike
-        return f"{sitting.group(1)}/{sitting.group(2)[-2:]}"
+        return sitting
     from storage.thai.segment import segment  # only for a meeting: a numbered letter's card needs none
 
     words = [w for w in segment(directive.subject) if w.strip()]
     return words[0][:12] if words else ""
 
-
-_SITTING_RE = re.compile(r"ครั้งที่\s*([0-9]{1,3})\s*/\s*([0-9]{2,4})")

@@ -193,3 +193,17 @@ def test_an_ambiguous_prefix_lists_the_matches_and_marks_only_what_it_leaves_out
             assert f"({matching[0]}, {matching[1]})" in text and "…" not in text
         else:
             assert f"({', '.join(matching[:4])}, …)" in text
+
+
+def test_list_names_a_meeting_without_a_number_by_its_sitting(tmp_path: Path, state_home: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.importing.helpers import LETTERS
+
+    board = tmp_path / "meetings.json"
+    assert main(["--board", str(board), "import", str(LETTERS / "suphanburi-chat-orders.txt")]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, board, "list")
+    lines = out.splitlines()
+    # "ข้อสั่งการ ผวจ.สพ. … ครั้งที่ 11/2569" has no number: its letter column is its sitting,
+    # not the first letters of a title every meeting's summary starts with.
+    assert code == 0 and len(lines) == 5 and all(line.split()[3] == "11/69" for line in lines)

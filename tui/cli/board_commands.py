@@ -17,7 +17,7 @@ from typing import Iterator
 from storage.errors import BoardError
 from storage.i18n import say
 from storage.progress import is_overdue
-from storage.select import letter_tag, parse_status, select_cards
+from storage.select import letter_tag, parse_status, select_cards, sitting_tag
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore
 from storage.thai.dates import format_thai_date
@@ -177,14 +177,16 @@ def _card_line(snap: BoardSnapshot, card: Card, lang: str, width: int, day: date
     """``id status agency letter item ⚠due text``: at most ``width`` cells (80 and up).
 
     Under 100 columns the status is the short column title and the agency column narrower,
-    so the item's text keeps room; the letter column is the tail of the letter's number."""
+    so the item's text keeps room; the letter column is the tail of the letter's number, or a
+    meeting's sitting (``11/69``)."""
     item, agency, directive = _parts(snap, card)
     wide = width >= 100
     status = _say(lang, f"status.{card.status}" if wide else f"status_short.{card.status}")
     mark = "⚠" if _is_overdue(snap, card, day) else " "
     seq = _say(lang, "cli.item", seq=item.seq if item else "?")
     status, who = _fitted(status, 15 if wide else 8), _fitted(_who(snap, card), 16 if wide else 12)
-    letter = _fitted((letter_tag(directive.number) or directive.subject) if directive else "", 6)
+    tag = (letter_tag(directive.number) or sitting_tag(directive.subject) or directive.subject) if directive else ""
+    letter = _fitted(tag, 6)
     seq, due = _fitted(seq, 6), _fitted(_due_text(item.due if item else None, lang), 10)
     head = f"{card.id[:8]} {status[0]} {who[0]} {letter[0]} {seq[0]}{mark}{due[0]}"
     # The head's cells from its pieces' (known when they were fitted), not measured again:

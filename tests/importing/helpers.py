@@ -23,3 +23,20 @@ def sample_text() -> str:
 def roles(item) -> dict[str, str]:
     """{agency name: role} of a DraftItem."""
     return {a.name: a.role for a in item.agencies}
+
+
+def word_letter(head: list[str], rows: list[list[str]], closing: str = ""):
+    """A Word letter: ``head`` paragraphs, a table of ``rows``, then ``closing``. Returns
+    (document, table) so a test can merge cells before saving."""
+    import docx
+
+    document = docx.Document()
+    for line in head:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, values in zip(table.rows, rows):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    if closing:
+        document.add_paragraph(closing)
+    return document, table

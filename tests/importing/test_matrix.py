@@ -10,7 +10,7 @@ import pytest
 from storage.formats.agencies import expand_short
 from storage.formats.matrix import agency_header, mark_role
 from storage.formats.reader import read_letter
-from tests.importing.helpers import LETTERS, roles
+from tests.importing.helpers import LETTERS, roles, word_letter
 
 SP = "จังหวัดสุพรรณบุรี"
 
@@ -49,21 +49,12 @@ def _expect_two_row(items) -> None:
 
 
 def _docx(path, table_rows, merge: bool) -> None:
-    import docx
-
-    document = docx.Document()
-    for line in HEAD:
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(table_rows), cols=len(table_rows[0]))
-    for row, values in zip(table.rows, table_rows):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    document, table = word_letter(HEAD, table_rows, "จึงเรียนมาเพื่อทราบ")
     if merge:  # หน่วยงานรับผิดชอบ over the three agencies; the other labels merged down
         top, under = table.rows[0].cells, table.rows[1].cells
         top[2].merge(top[4])
         for i in (0, 1, 5):
             top[i].merge(under[i])
-    document.add_paragraph("จึงเรียนมาเพื่อทราบ")
     document.save(path)
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from storage.formats.letters import parse_letter_text
 from storage.formats.reader import read_letter
-from tests.importing.helpers import LETTERS, roles
+from tests.importing.helpers import LETTERS, roles, word_letter
 
 DISTRICT = LETTERS / "chiangmai-district-orders-kamnan.txt"
 SPILLED = LETTERS / "trang-tab-table-spilled-cells.txt"
@@ -177,20 +177,12 @@ KK = "จังหวัดขอนแก่น"
 
 
 def _two_row_header_docx(path) -> None:
-    import docx
-
-    document = docx.Document()
-    for line in ("ที่ ขก ๐๐๑๗.๒/ว ๙๙๑", "๓ กุมภาพันธ์ ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดขอนแก่น"):
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(TWO_ROW_HEADER), cols=5)
-    for row, values in zip(table.rows, TWO_ROW_HEADER):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    head = ["ที่ ขก ๐๐๑๗.๒/ว ๙๙๑", "๓ กุมภาพันธ์ ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดขอนแก่น"]
+    document, table = word_letter(head, TWO_ROW_HEADER, "จึงเรียนมาเพื่อทราบ")
     top, under = table.rows[0].cells, table.rows[1].cells
     top[2].merge(top[3])  # หน่วยงานรับผิดชอบ over หลัก | สนับสนุน; the others merged down
     for i in (0, 1, 4):
         top[i].merge(under[i])
-    document.add_paragraph("จึงเรียนมาเพื่อทราบ")
     document.save(path)
 
 
@@ -241,15 +233,8 @@ GROUPED = [["หน่วยงาน", "ข้อสั่งการ", "ก�
 
 
 def _grouped_docx(path) -> None:
-    import docx
-
-    document = docx.Document()
-    for line in ("ที่ ตก ๐๐๑๗.๓/ว ๗๗", "๓ ธันวาคม ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดตาก แยกตามหน่วยงาน"):
-        document.add_paragraph(line)
-    table = document.add_table(rows=len(GROUPED), cols=3)
-    for row, values in zip(table.rows, GROUPED):
-        for cell, value in zip(row.cells, values):
-            cell.text = value
+    head = ["ที่ ตก ๐๐๑๗.๓/ว ๗๗", "๓ ธันวาคม ๒๕๖๙", "เรื่อง ข้อสั่งการผู้ว่าราชการจังหวัดตาก แยกตามหน่วยงาน"]
+    document, table = word_letter(head, GROUPED)
     table.rows[1].cells[0].merge(table.rows[2].cells[0])  # the agency's cell over its two orders
     document.save(path)
 

@@ -2,54 +2,18 @@
 
 ``board summary``, the review screen, the Markdown minutes, the XLSX summary sheet and the
 agency report all count through ``progress()``, so they cannot disagree about what is done,
-overdue or due soon. Pure functions of a ``BoardSnapshot`` and today's date.
+overdue or due soon (the due rule itself: storage/due.py). Pure functions of a ``BoardSnapshot`` and today's date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Iterable, Literal
+from datetime import date
+from typing import Iterable
 
+# The due rule lives in due.py (board list needs it without the counts); kept importable here.
+from storage.due import DUE_SOON_DAYS, DueState, card_due, days_late, due_state, is_overdue  # noqa: F401
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Status
-
-DUE_SOON_DAYS = 14
-"""A card is 'due soon' when its due date is at most this many days away."""
-
-DueState = Literal["overdue", "soon"]
-
-
-def due_state(due: str | None, status: str, today: date) -> DueState | None:
-    """``"overdue"``, ``"soon"`` or None for a card with this due date and status."""
-    if not due or status == "done":
-        return None
-    try:
-        day = date.fromisoformat(due[:10])
-    except ValueError:
-        return None
-    if day < today:
-        return "overdue"
-    if day <= today + timedelta(days=DUE_SOON_DAYS):
-        return "soon"
-    return None
-
-
-def days_late(due: str | None, today: date) -> int:
-    """Days past ``due`` (negative: days left); 0 without a readable date."""
-    try:
-        return (today - date.fromisoformat((due or "")[:10])).days
-    except ValueError:
-        return 0
-
-
-def card_due(snap: BoardSnapshot, card: Card) -> str | None:
-    item = snap.items.get(card.item_id)
-    return item.due if item else None
-
-
-def is_overdue(snap: BoardSnapshot, card: Card, today: date) -> bool:
-    """Past the item's due date (not on it) and not done."""
-    return due_state(card_due(snap, card), card.status, today) == "overdue"
 
 
 def letter_of(snap: BoardSnapshot, card: Card) -> Directive | None:

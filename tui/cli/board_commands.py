@@ -16,7 +16,7 @@ from typing import Iterator
 
 from storage.errors import BoardError
 from storage.i18n import say
-from storage.progress import is_overdue
+from storage.due import is_overdue
 from storage.select import letter_tag, parse_status, select_cards, sitting_tag
 from storage.models import STATUSES, Agency, BoardSnapshot, Card, Directive, Item
 from storage.sync.store import BoardStore

@@ -8,7 +8,6 @@ import argparse
 import gc
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from datetime import date
 
 from textual import events
@@ -209,17 +208,17 @@ class BoardApp(FollowsOthers, MirroredApp):
         self.redraw_board()
 
     def search(self, query: str) -> None:
-        self.filter = replace(self.filter, query=query.strip())
+        self.filter = self.filter._replace(query=query.strip())
         self.redraw_board()
 
     def cycle_status_filter(self) -> None:
         order = (None, *STATUSES)
         status = order[(order.index(self.filter.status) + 1) % len(order)]
-        self.filter = replace(self.filter, status=status)
+        self.filter = self.filter._replace(status=status)
         self.redraw_board()
 
     def toggle_overdue(self) -> None:
-        self.filter = replace(self.filter, overdue=not self.filter.overdue)
+        self.filter = self.filter._replace(overdue=not self.filter.overdue)
         self.redraw_board()
 
     def clear_filters(self) -> None:

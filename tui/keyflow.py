@@ -17,8 +17,7 @@ and in order, where each key goes:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 TYPING_GAP = 0.35
 """Seconds: a Thai character this soon after another is typing, not a command. Fast Thai
@@ -36,9 +35,8 @@ def is_thai(char: str | None) -> bool:
     return bool(char) and len(char) == 1 and "\u0e00" <= char <= "\u0e7f"
 
 
-@dataclass(frozen=True)
-class Decision:
-    """What to do with one Thai character typed on the board."""
+class Decision(NamedTuple):
+    """What to do with one Thai character typed on the board (a NamedTuple: issue 11)."""
 
     do: Literal["act", "hold", "type"]
     text: str = ""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -22,9 +22,11 @@ ALL = "__all__"
 """Option id of the all-agencies entry."""
 
 
-@dataclass(frozen=True, slots=True)
-class AgencyRow:
-    """What the list shows for one agency (plain values from the app)."""
+class AgencyRow(NamedTuple):
+    """What the list shows for one agency (plain values from the app).
+
+    (A NamedTuple, not a frozen dataclass: as immutable, equal and hashable by value, and
+    ~3 M instructions less to define before the first paint, issue 11.)"""
 
     agency_id: str
     name: str

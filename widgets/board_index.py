@@ -8,8 +8,8 @@ these lists through the current filter.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from storage.columns import Columns, column_key, fill, flat, keys_of
 from storage.models import STATUSES, BoardSnapshot, Card
@@ -21,18 +21,19 @@ SEARCH_KEYS_MAX = 1 << 16
 """Normalised texts kept; a board's items and agencies are far fewer than this."""
 
 
-@dataclass(frozen=True, slots=True)
-class Lane:
-    """One swimlane: an agency and its four status columns of card ids."""
+class Lane(NamedTuple):
+    """One swimlane: an agency and its four status columns of card ids.
+
+    (A NamedTuple, not a frozen dataclass: as immutable, equal and hashable by value, and
+    ~3 M instructions less to define before the first paint, issue 11.)"""
 
     agency_id: str
     title: str
     columns: tuple[list[str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class BoardFilter:
-    """What the user asked to see."""
+class BoardFilter(NamedTuple):
+    """What the user asked to see (a NamedTuple: ``_replace`` makes a changed copy)."""
 
     status: str | None = None
     overdue: bool = False

@@ -168,7 +168,7 @@ def _collect(document) -> tuple[list[str], list[list[str]], Columns | None, int]
             at, new_cols = found
             refined = with_sub_header(new_cols, rows[at + 1]) if at + 1 < len(rows) else None
             cols = cols or refined or new_cols
-            width = width or len(rows[at])
+            width = width or max(len(rows[at]), len(rows[at + 1]) if refined else 0)
             rows = rows[at + (2 if refined else 1):]
         table_lines.extend(rows)
     return head, table_lines, cols, width

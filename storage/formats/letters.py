@@ -309,6 +309,7 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
         below = next((i for i in range(at + 1, len(lines)) if lines[i].strip()), None)
         refined = with_sub_header(cols, split(lines[below])) if below is not None else None
         if refined:  # a second header row: which agency column is หลัก, which สนับสนุน
+            width = max(width, len(split(lines[below])))
             cols, lines = refined, lines[:below] + lines[below + 1:]
     rows = table_rows(lines[at + 1:], cols, split, max(width, 2))
     return draft_from_table(lines[: max(at, 0)], rows, cols, source=source, known=known, warnings=warnings,

@@ -118,7 +118,8 @@ def draft_from_sheet(rows: list[list[str]], *, source: str = "", known: Iterable
             head = prepare("\n".join(" ".join(c for c in r if c).strip() for r in rows[:at]))
             refined = with_sub_header(cols, rows[at + 1]) if at + 1 < len(rows) else None
             cols = refined or cols
-            body = assemble_rows(rows[at + (2 if refined else 1):], cols, len(row))
+            width = max(len(row), len(rows[at + 1]) if refined else 0)  # a merged label's last cells are blank
+            body = assemble_rows(rows[at + (2 if refined else 1):], cols, width)
             return draft_from_table(head, body, cols, source=source, known=known)
     head = prepare("\n".join(" ".join(c for c in r if c) for r in rows))
     from storage.formats.items import Columns

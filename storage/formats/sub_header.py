@@ -13,6 +13,9 @@ from storage.formats.matrix import agency_header
 
 _SUB_LEAD_RE = re.compile(r"^(?:หน่วยงาน|ผู้รับผิดชอบ)?(?:หลัก|เจ้าภาพ(?:หลัก)?)$")
 _SUB_SUPPORT_RE = re.compile(r"^(?:หน่วยงาน|ผู้รับผิดชอบ)?(?:สนับสนุน|ร่วม(?:ดำเนินการ)?)$")
+_SUB_START_RE = re.compile(r"^(?:วัน(?:ที่)?)?(?:เริ่ม(?:ต้น)?|ตั้งแต่)$|^start$", re.I)
+_SUB_END_RE = re.compile(r"^(?:วัน(?:ที่)?)?(?:สิ้นสุด|แล้วเสร็จ|เสร็จ|ถึง)$|^(?:end|finish|due)$", re.I)
+"""Under a merged ``ระยะเวลาดำเนินการ``: its start (no deadline) and its end (the deadline)."""
 
 
 def role_label(cell: str) -> str | None:
@@ -22,19 +25,27 @@ def role_label(cell: str) -> str | None:
     return "lead" if _SUB_LEAD_RE.match(name) else "support" if _SUB_SUPPORT_RE.match(name) else None
 
 
+def _span_label(cell: str) -> str | None:
+    name = re.sub(r"\s+", "", clean_text(cell or ""))
+    return "start" if _SUB_START_RE.match(name) else "end" if _SUB_END_RE.match(name) else None
+
+
 def with_sub_header(cols: Columns, cells: list[str]) -> Columns | None:
     """The columns a second header row refines: under a merged ``หน่วยงานรับผิดชอบ`` the row
     below says which column is ``หลัก`` and which ``สนับสนุน``, or names an agency per column.
     None when ``cells`` is no such row: every filled cell must be a lead or support label, an
     agency's name, or the label above repeated by a merge (a data row's ``หลัก`` under an
     agency's column is a mark, never a label)."""
-    lead = support = None
+    lead = support = end = None
     matrix: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
         role = role_label(cell)
+        span = _span_label(cell)
         if not cell.strip():
             continue
-        if i in (cols.seq, cols.text, cols.due):
+        if span is not None:
+            end = i if span == "end" else end
+        elif i in (cols.seq, cols.text, cols.due):
             if _kind(cell) is None:
                 return None  # a number, a directive, a date: data
         elif role == "lead" and lead is None:
@@ -45,9 +56,12 @@ def with_sub_header(cols: Columns, cells: list[str]) -> Columns | None:
             matrix.append((i, name))
         else:
             return None
-    if lead is None and support is None and not matrix:
+    if lead is None and support is None and end is None and not matrix:
         return None
+    if lead is None and support is None and not matrix:
+        return Columns(seq=cols.seq, text=cols.text, agencies=cols.agencies, lead=cols.lead, support=cols.support,
+                       due=end, matrix=cols.matrix)
     taken = {lead, support, *(i for i, _ in matrix)}
-    return Columns(seq=cols.seq, text=cols.text, due=cols.due, lead=lead, support=support,
+    return Columns(seq=cols.seq, text=cols.text, due=cols.due if end is None else end, lead=lead, support=support,
                    agencies=cols.agencies if cols.agencies not in taken else None,
                    matrix=tuple(sorted({*cols.matrix, *matrix})))

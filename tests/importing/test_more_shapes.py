@@ -258,3 +258,53 @@ def test_orders_grouped_by_agency_numbered_in_their_text(tmp_path, make, suffix)
     assert roles(one) == roles(two) == {"สำนักงานสาธารณสุขจังหวัดตาก": "lead"}
     assert roles(three) == {"ด่านตรวจคนเข้าเมืองแม่สอด": "lead"} and three.due == "2026-12-15"
     assert [(w.code, w.seq) for w in draft.warnings if w.code == "importer.shared_cell"] == [("importer.shared_cell", 2)]
+
+
+SPAN = [["ลำดับ", "ข้อสั่งการ", "หน่วยงานรับผิดชอบ", "ระยะเวลาดำเนินการ", ""],
+        ["", "", "", "เริ่มต้น", "สิ้นสุด"],
+        ["1", "จัดงานแข่งเรือประเพณี", "สำนักงานการท่องเที่ยวและกีฬาจังหวัดอุบลราชธานี", "1 ธ.ค. 69", "20 ธ.ค. 69"],
+        ["2", "ซ่อมแซมถนนที่เสียหายจากอุทกภัย", "แขวงทางหลวงอุบลราชธานีที่ 1", "5 ธ.ค. 69", "31 ม.ค. 70"]]
+SPAN_HEAD = ["ที่ อบ ๐๐๑๗.๒/ว ๑๒๓๔", "๑ ธันวาคม ๒๕๖๙", "เรื่อง ติดตามข้อสั่งการผู้ว่าราชการจังหวัดอุบลราชธานี"]
+
+
+def _span_docx(path) -> None:
+    document, table = word_letter(SPAN_HEAD, SPAN)
+    top, under = table.rows[0].cells, table.rows[1].cells
+    top[3].merge(top[4])  # ระยะเวลาดำเนินการ over เริ่มต้น | สิ้นสุด
+    for i in (0, 1, 2):
+        top[i].merge(under[i])
+    document.save(path)
+
+
+def _span_xlsx(path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for line in SPAN_HEAD:
+        book.active.append([line])
+    for row in SPAN:
+        book.active.append(row)
+    book.active.merge_cells("D4:E4")
+    book.save(path)
+
+
+def _span_txt(path) -> None:
+    path.write_text("\n".join([*SPAN_HEAD, *("\t".join(row) for row in SPAN)]), encoding="utf-8")
+
+
+@pytest.mark.parametrize("make, suffix", [(_span_docx, "docx"), (_span_xlsx, "xlsx"), (_span_txt, "txt")],
+                         ids=["docx", "xlsx", "tab text"])
+def test_a_period_split_into_start_and_end_takes_its_end_as_the_deadline(tmp_path, make, suffix) -> None:
+    path = tmp_path / f"letter.{suffix}"
+    make(path)
+    one, two = read_letter(path).items
+    # Before, the start date (the first column under ระยะเวลาดำเนินการ) was taken for the deadline.
+    assert (one.due, two.due) == ("2026-12-20", "2027-01-31")
+    assert roles(two) == {"แขวงทางหลวงอุบลราชธานีที่ 1": "lead"}
+
+
+def test_a_start_date_column_is_no_deadline() -> None:
+    text = "\n".join([*SPAN_HEAD, "ลำดับ\tข้อสั่งการ\tหน่วยงาน\tวันเริ่มต้น\tวันสิ้นสุด",
+                      "1\tจัดงานแข่งเรือประเพณี\tอำเภอทุกอำเภอ\t1 ธ.ค. 69\t20 ธ.ค. 69"])
+    (item,) = parse_letter_text(text).items
+    assert item.due == "2026-12-20"

@@ -43,9 +43,14 @@ _RESUME_RE = re.compile(rf"[{_SEPARATORS}]\s*(?:และ|ร่วมกับ)
 """Where names may start again after a duty: a separator, a space, และ, โดยมี, ร่วมกับ."""
 
 
+_EVERY_SPLIT_RE = re.compile(r"(?<=ทุก)\s+(?=(?:อำเภอ|ส่วนราชการ|หน่วยงาน|แห่ง|ตำบล|หมู่บ้าน|ภาคส่วน|องค์กร|จังหวัด)(?![ก-๛]))")
+"""``ทุก ส่วนราชการ``: a line wrapped after ทุก (a PDF's paragraph) — one name, never two."""
+
+
 def split_clauses(cell: str) -> list[str]:
     """The bullet/line/numbered clauses of a cell, stripped, empties dropped."""
-    return [part.strip() for part in _CLAUSE_SPLIT_RE.split(clean_text(cell)) if part and part.strip()]
+    text = _EVERY_SPLIT_RE.sub("", clean_text(cell))
+    return [part.strip() for part in _CLAUSE_SPLIT_RE.split(text) if part and part.strip()]
 
 
 class _Clause:

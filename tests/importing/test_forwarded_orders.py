@@ -5,6 +5,8 @@ parentheses stayed in the items' text."""
 
 from __future__ import annotations
 
+import pytest
+
 from storage.formats.letters import parse_letter_text
 from storage.formats.reader import read_letter
 from tests.importing.helpers import LETTERS, roles
@@ -42,8 +44,11 @@ def test_keycap_numbers_and_emoji_in_any_order_text() -> None:
     assert parse_letter_text("1. ให้อำเภอทุกอำเภอ ✓ รายงานผล").items[0].text == "ให้อำเภอทุกอำเภอ ✓ รายงานผล"
 
 
-def test_paragraphs_closing_with_who_is_responsible_in_parentheses() -> None:
-    draft = read_letter(LETTERS / "lampang-owner-in-parentheses.txt")
+@pytest.mark.parametrize("path", [LETTERS / "lampang-owner-in-parentheses.txt",
+                                  LETTERS.parent / "pdf" / "lampang-owner-in-parentheses.pdf"], ids=["text", "pdf"])
+def test_paragraphs_closing_with_who_is_responsible_in_parentheses(path) -> None:
+    # The PDF (LibreOffice, Laksaman 16 pt) wraps "(ผู้รับผิดชอบ : ทุก" / "ส่วนราชการ)": one name.
+    draft = read_letter(path)
     one, two, three = draft.items
     assert one.text == "เร่งรัดการเบิกจ่ายงบประมาณรายจ่ายประจำปี ให้เป็นไปตามเป้าหมาย"
     assert roles(one) == {"ส่วนราชการทุกส่วนราชการ": "lead"}

@@ -93,6 +93,8 @@ def _fix_space(text: str, space: int) -> str | None:
     left, right = text[begin:space], text[space + 1:end]
     if not left or not right:
         return None
+    if len(right) == 1 and text[end:end + 1] == ".":
+        return None  # a letter of an abbreviation (``หู ก.ย.``): a word of its own, never half of one
     tail = segment(left)[-1]
     if _known(tail) and _known(segment(right)[0]):
         return None  # a word ends here and another starts: a real space between words

@@ -93,12 +93,11 @@ def _fix_space(text: str, space: int) -> str | None:
     left, right = text[begin:space], text[space + 1:end]
     if not left or not right:
         return None
-    if len(right) == 1 and text[end:end + 1] == ".":
-        return None  # a letter of an abbreviation (``หู ก.ย.``): a word of its own, never half of one
     tail = segment(left)[-1]
-    if _known(tail) and _known(segment(right)[0]):
-        return None  # a word ends here and another starts: a real space between words
-    # (a word before it and a stray letter after, ``ปี ก``, is mended only if that makes words)
+    if _known(tail) and (len(right) > 1 or text[end:end + 1] == "."):
+        return None  # a word ends here: a real space between words (ที่ รย), or before an
+        # abbreviation's letter (หู ก.ย.)
+    # A word, a space and a lone letter (pdftotext's ``ปี ก``) is mended only if that makes words.
     before = _unknown(left) + _unknown(right)
     options = [left + right]
     moved = _moved_tone(left)

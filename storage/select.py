@@ -116,11 +116,12 @@ def sitting_tag(subject: str) -> str:
     at = subject.find("ครั้งที่")
     if at < 0:
         return ""
-    rest = to_ascii_digits(subject[at + len("ครั้งที่"):]).replace(" ", "")
+    rest = to_ascii_digits(subject[at + len("ครั้งที่"):]).lstrip()
     number = _leading_digits(rest)
-    if not 1 <= len(number) <= 3 or rest[len(number):len(number) + 1] != "/":
+    after = rest[len(number):].lstrip()
+    if not 1 <= len(number) <= 3 or not after.startswith("/"):
         return ""
-    year = _leading_digits(rest[len(number) + 1:])
+    year = _leading_digits(after[1:].lstrip())
     return f"{number}/{year[-2:]}" if len(year) in (2, 4) else ""
 
 

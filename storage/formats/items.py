@@ -26,7 +26,8 @@ from storage.thai.digits import to_ascii_digits, to_thai_digits
 _SEQ_HEAD = re.compile(r"^(?:ลำดับ(?:ที่)?|ที่|ข้อ(?:ที่)?|no\.?|#|seq|ลำดับข้อ|item\s*no\.?)$", re.I)
 _DUE_HEAD = re.compile(r"กำหนด|ระยะเวลา|แล้วเสร็จ|สิ้นสุด|ภายใน|ห้วงเวลา|due|deadline|วันที่", re.I)
 _AGENCY_HEAD = re.compile(r"หน่วยงาน|ผู้รับผิดชอบ|รับผิดชอบ|agenc|responsible", re.I)
-_START_HEAD = re.compile(r"เริ่ม|ตั้งแต่|start|from|begin", re.I)
+_START_HEAD = re.compile(r"เริ่ม|ตั้งแต่|start|begin", re.I)
+_END_HEAD = re.compile(r"สิ้นสุด|แล้วเสร็จ|ถึง|end|due|deadline", re.I)
 _TEXT_HEAD = re.compile(
     r"ประเด็น|ข้อสั่งการ|ข้อเน้นย้ำ|ข้อสังเกต|ข้อเสนอ|รายละเอียด|เรื่อง|สาระ|แนวทาง|กิจกรรม|มาตรการ|"
     r"ภารกิจ|นโยบาย|directive|text|item|subject", re.I,
@@ -77,7 +78,8 @@ def _kind(cell: str) -> str | None:
     if _AGENCY_HEAD.search(name):
         return "lead" if "หลัก" in name else "support" if ("สนับสนุน" in name or "ร่วม" in name) else "agencies"
     if _DUE_HEAD.search(name):
-        return None if _START_HEAD.search(name) else "due"  # a start date is no deadline
+        # A start date is no deadline; a period's one column (เริ่มต้น-สิ้นสุด) is, at its end.
+        return None if _START_HEAD.search(name) and not _END_HEAD.search(name) else "due"
     return "text" if _TEXT_HEAD.search(name) else None
 
 

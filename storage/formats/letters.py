@@ -56,7 +56,7 @@ def prepare(text: str) -> list[str]:
 
 _CHAT_RE = re.compile("[\u20e3\ufe0f\U0001f000-\U0001faff]")
 _KEYCAP_RE = re.compile("([0-9])\ufe0f?\u20e3|\U0001f51f")
-_PICTOGRAPH_RE = re.compile("[\U0001f000-\U0001faff]\ufe0f?|\ufe0f")
+_PICTOGRAPH_RE = re.compile("[\U0001f000-\U0001faff]\ufe0f?|[#*]?\ufe0f?\u20e3|\ufe0f")
 """Emoji pictographs (📢 🙏 📝), never a word of the letter; the dingbats ✓ ✔ ● stay (a sheet's marks)."""
 
 

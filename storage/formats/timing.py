@@ -59,12 +59,24 @@ def parse_due_cell(cell: str) -> tuple[date | None, bool]:
         return None, False
     found = parse_thai_date(text)
     if found is None:
-        found = next((d for _, _, d in find_thai_dates(text)), None)
+        found = _period_end(text) or next((d for _, _, d in find_thai_dates(text)), None)
     if found is None:
         found = next((d for _, _, d in find_month_ends(text)), None) or _fiscal(_FISCAL_RE.search(text))
     if found is None and find_recurrence(text):
         return None, False  # a rhythm in the deadline column is read as the item's recurrence
     return found, found is None
+
+
+_PERIOD_JOIN_RE = re.compile(r"\s*(?:-|–|—|ถึง|จนถึง)\s*(?:วันที่)?\s*")
+
+
+def _period_end(text: str) -> date | None:
+    """A period in a deadline cell (``1 ต.ค. 68 - 30 ก.ย. 69``, ``ตั้งแต่ … ถึง …``) is due at its
+    end; two dates otherwise joined (sub-rows folded into one cell) keep the first."""
+    dates = list(find_thai_dates(text))
+    if len(dates) == 2 and _PERIOD_JOIN_RE.fullmatch(text[dates[0][1]:dates[1][0]]):
+        return dates[1][2]
+    return None
 
 
 def _fiscal(match: re.Match[str] | None) -> date | None:

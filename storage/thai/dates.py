@@ -264,7 +264,7 @@ def _typed_from(match: re.Match[str], today: date | None, not_before: date | Non
 
 def _month_days(year: int, month: int) -> int:
     """Days in the month. calendar is imported here: every command imports this module (to
-    write dates), few read a typed one (issue 11)."""
+    write dates), few read a typed date or a month's end (``find_month_ends``) (issue 11)."""
     import calendar
 
     return calendar.monthrange(year, month)[1]

@@ -137,6 +137,7 @@ def test_a_card_tag_names_a_meeting_by_what_it_was() -> None:
     # Meetings' titles start alike ("ข้อสั่งการ …", "รายงานการประชุม …"): their sitting tells them apart.
     assert origin_tag(Directive("c", "", "2026-11-24", "ข้อสั่งการ ผวจ.สพ. ในที่ประชุมกรมการจังหวัด ครั้งที่ 11/2569")) == "11/69"
     assert origin_tag(Directive("k", "", None, "รายงานการประชุม ครั้งที่ ๓ / ๒๕๖๘")) == "3/68"
+    assert origin_tag(Directive("k", "", None, "ประชุม ครั้งที่ 3/2568 1 ธันวาคม 2568")) == "3/68"
     assert origin_tag(Directive("l", LETTER, "2022-07-17", "x")) == "3362"
     assert origin_tag(None) == ""
 

@@ -40,6 +40,7 @@ def test_keycap_numbers_and_emoji_in_any_order_text() -> None:
                       "2\u20e3 ให้สำนักงานจังหวัดลำปาง สรุปข้อมูล 🙏🏻"])
     items = parse_letter_text(text).items
     assert [(i.seq, i.text) for i in items] == [(1, "ให้อำเภอทุกอำเภอ รายงานผล"), (2, "ให้สำนักงานจังหวัดลำปาง สรุปข้อมูล")]
+    assert "\u20e3" not in "".join(parse_letter_text("#️⃣ ประกาศ\n1️⃣ ให้อำเภอทุกอำเภอ รายงาน *⃣").items[0].text)
     # A letter without emoji is read as it was (the chat rule never touches it).
     assert parse_letter_text("1. ให้อำเภอทุกอำเภอ ✓ รายงานผล").items[0].text == "ให้อำเภอทุกอำเภอ ✓ รายงานผล"
 

@@ -69,3 +69,13 @@ def test_a_day_already_past_in_the_letters_year_is_next_years() -> None:
 def test_a_deadline_written_with_its_weekday() -> None:
     assert find_due("จัดงาน ภายในวันศุกร์ที่ 30 มกราคม 2570") == date(2027, 1, 30)
     assert find_due("ก่อนวันจันทร์ที่ ๕ มกราคม ๒๕๗๐") == date(2027, 1, 5)
+
+
+def test_a_period_in_one_cell_is_due_at_its_end() -> None:
+    from storage.formats.timing import parse_due_cell
+
+    assert parse_due_cell("1 ต.ค. 2568 - 30 ก.ย. 2569") == (date(2026, 9, 30), False)
+    assert parse_due_cell("ตั้งแต่ ๑ ธ.ค. ๖๙ ถึง ๑๕ ม.ค. ๗๐") == (date(2027, 1, 15), False)
+    text = "\n".join(["ที่ อบ ๐๐๑๗.๒/ว ๑", "เรื่อง ติดตาม", "ลำดับ\tข้อสั่งการ\tหน่วยงาน\tระยะเวลา (เริ่ม-สิ้นสุด)",
+                      "1\tจัดงาน\tอำเภอทุกอำเภอ\t1 ต.ค. 2568 - 30 ก.ย. 2569"])
+    assert parse_letter_text(text).items[0].due == "2026-09-30"

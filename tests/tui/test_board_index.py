@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from storage.models import Agency, BoardSnapshot, Card, Item
 from storage.progress import tally
 from tui.actions import rank_plan
@@ -127,3 +130,19 @@ def test_card_lines_fit_their_cell_and_never_split_words() -> None:
     normal = ["".join(s.text for s in line) for line in card_lines(card, item, agency, CardLook("th", date(2022, 9, 20), False, True), 30)]
     assert normal[0].startswith("★ข้อ ๖ ") and "๓๑ ส.ค. ๖๕" in normal[2] and "สนจ.ระยอง" in normal[2]
     assert not normal[1].lstrip().startswith(("ำ", "ๆ"))
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(st.tuples(st.sampled_from([0.0, 1.0, 2.5, -1.0]), st.sampled_from(["a", "b", "z"]),
+                          st.sampled_from(["todo", "doing", "done"]), st.integers(1, 4)), min_size=1, max_size=12))
+def test_the_three_written_out_copies_of_the_column_rule_agree(rows) -> None:
+    # column_key is the rule; keys_of and fill write it out inline for speed (first paint at
+    # 10,000 cards): a change to one copy alone would split cached columns from sorted ones.
+    from storage.columns import column_key, fill, keys_of
+
+    items = {f"i{n}": Item(f"i{n}", "d", n, f"ข้อ {n}") for n in range(1, 5)}
+    cards = {f"c{k}": Card(f"c{k}", f"i{seq}", agency, "lead", status, rank=rank)  # type: ignore[arg-type]
+             for k, (rank, agency, status, seq) in enumerate(rows)}
+    snap = BoardSnapshot(directives={}, items=items, agencies={}, cards=cards)
+    expected = {card.id: column_key(card, items) for card in cards.values()}
+    assert keys_of(snap) == expected and fill(snap)[1] == expected

@@ -100,7 +100,7 @@ async def test_the_folded_agency_list_is_built_after_the_first_frame_or_when_ask
 
 
 COLLECTOR = """
-import gc, json, sys
+import gc, json, sys, time
 from argparse import Namespace
 from pathlib import Path
 from tui.cli import _handler
@@ -117,11 +117,17 @@ def render_line(self, y):
     strip = draw(self, y)
     if "first_frame" not in seen and strip.text.strip():  # the grid drawn: the first frame
         seen["first_frame"] = gc.isenabled()
-        self.app.set_timer(0.3, later)
+        seen["deadline"] = time.monotonic() + 30  # a hang's bound, not a timing
+        self.app.set_interval(0.05, later)
     return strip
 
 def later():
+    if "later" in seen:
+        return  # already seen; the app is exiting
+    if not gc.isenabled() and time.monotonic() < seen["deadline"]:
+        return  # not yet: the app resumes it after the first frame's refresh
     seen["later"], seen["frozen"] = gc.isenabled(), gc.get_freeze_count()
+    del seen["deadline"]
     app.exit()
 
 BoardGrid.render_line = render_line

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 
 from tests.conftest import TODAY
 from tui.app import BoardApp, run_tui
@@ -13,6 +14,8 @@ def test_missing_board_is_a_one_line_error(tmp_path, capsys) -> None:
     code = main(["--board", str(tmp_path / "nowhere" / "board.json")])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("board: ") and err.count("\n") == 1
+    # The collector paused for the start-up runs again though no first frame was drawn.
+    assert gc.isenabled()
 
 
 def test_bad_config_is_a_one_line_error(board_path, tmp_path, monkeypatch, capsys) -> None:

@@ -161,7 +161,13 @@ def _handler(args: argparse.Namespace) -> Callable[[argparse.Namespace], int]:
         gc.disable()
         from tui.app import run_tui
 
-        return run_tui
+        def run_and_collect(args: argparse.Namespace) -> int:
+            try:
+                return run_tui(args)
+            finally:  # a board that never drew its first frame (a bad file) leaves it paused
+                gc.enable()
+
+        return run_and_collect
     module, function = args.run.split(":")
     return getattr(importlib.import_module(module), function)
 

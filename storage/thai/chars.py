@@ -24,6 +24,10 @@ REPEAT_AND_ABBREV = frozenset("ๆฯ")
 THAI_MARKS = frozenset("\u0e31" + "".join(chr(c) for c in range(0x0E34, 0x0E3B)) + "".join(chr(c) for c in range(0x0E47, 0x0E4F)))
 """Above/below vowels, tone marks and other combining signs (zero width)."""
 
+JOINS_CLUSTER_BEFORE = THAI_MARKS | {"\u0e33"}
+"""The Thai characters that belong to the grapheme cluster before them: the marks (Extend) and
+SARA AM (SpacingMark) — in plain Thai a cluster is a character with these after it."""
+
 THANTHAKHAT = "\u0e4c"
 """์ (the silent mark): the consonant carrying it is not pronounced, so it ends a syllable."""
 

@@ -13,11 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from storage.thai.chars import THAI_MARKS, cannot_end_line
+from storage.thai.chars import JOINS_CLUSTER_BEFORE, cannot_end_line
 from storage.thai.width import ZERO_MARKS, Measure, cell_width, plain_width
-
-_JOINS_BEFORE = THAI_MARKS | {"\u0e33"}
-"""The plain characters that belong to the cluster before them: the marks and SARA AM."""
 
 
 @lru_cache(maxsize=4096)  # called per rendered card line on every repaint; pure, so cached
@@ -52,7 +49,7 @@ def _plain_cut(flat: str, budget: int) -> int:
     cut = _first_cells(budget).match(flat).end()
     # The cut may fall before a SARA AM (a cell of its own, but part of the cluster before it,
     # as in น้ำ): then the whole cluster goes.
-    while 0 < cut < len(flat) and flat[cut] in _JOINS_BEFORE:
+    while 0 < cut < len(flat) and flat[cut] in JOINS_CLUSTER_BEFORE:
         cut -= 1
     return cut
 

@@ -14,17 +14,14 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
+from storage.thai.chars import JOINS_CLUSTER_BEFORE
+
 _PLAIN = re.compile("[\x20-\x7e\u00a0\u0e01-\u0e3a\u0e3f-\u0e5b\u2010-\u2027\u2030-\u205e]*")
 """Text whose clusters need no tables: printable ASCII, no-break space, the assigned Thai
 letters, digits and marks, and general punctuation (dashes, quotes, …) — no controls, joiners,
 emoji, Hangul, regional indicators, Prepend or Indic letters. There a cluster is a character
 with the marks after it (UAX #29 GB9, GB9a), as ``regex``'s ``\\X`` finds too
 (tests/thai/test_graphemes.py compares them)."""
-
-_JOINS_BEFORE = frozenset("\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
-                          "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
-"""Thai above/below vowels, tone marks and signs (Extend) and SARA AM (SpacingMark)."""
-
 
 @cache
 def _cluster() -> "regex.Pattern[str]":  # noqa: F821 - regex is imported here, not at start
@@ -40,7 +37,7 @@ def grapheme_boundaries(text: str) -> list[int]:
     if text.isascii() and "\r" not in text:
         return list(range(len(text) + 1))  # every ASCII character but CR LF is a cluster
     if _PLAIN.fullmatch(text):
-        joins = _JOINS_BEFORE
+        joins = JOINS_CLUSTER_BEFORE
         return [0, *(i for i in range(1, len(text)) if text[i] not in joins), len(text)]
     return [0, *(m.end() for m in _cluster().finditer(text))]
 

@@ -118,12 +118,11 @@ def normalize_agency(name: str) -> str:
     return _TRAILING_PUNCT_RE.sub("", _BULLET_RE.sub("", name)).strip()
 
 
-_SHORT_FORM_RE = re.compile(
-    rf"(?:สนง\.?)?(?P<abbr>{'|'.join(re.escape(a.rstrip('.')) for _, a in _SHORT_FORMS)})\.?"
-    rf"(?:จ\.?|จังหวัด)?(?P<province>{_PROVINCES})"
-)
-_BARE_SHORT_RE = re.compile(
-    rf"(?:สนง\.?)?(?P<abbr>{'|'.join(re.escape(a.rstrip('.')) for _, a in _SHORT_FORMS)})\.?(?:จ\.?|จังหวัด)")
+_OFFICE_OF = {abbr.rstrip("."): office for office, abbr in _SHORT_FORMS}
+"""A short form's letters (``พช``) → the office (``สำนักงานพัฒนาชุมชนจังหวัด``)."""
+_ABBRS = "|".join(map(re.escape, _OFFICE_OF))
+_SHORT_FORM_RE = re.compile(rf"(?:สนง\.?)?(?P<abbr>{_ABBRS})\.?(?:จ\.?|จังหวัด)?(?P<province>{_PROVINCES})")
+_BARE_SHORT_RE = re.compile(rf"(?:สนง\.?)?(?P<abbr>{_ABBRS})\.?(?:จ\.?|จังหวัด)")
 """A short form marked provincial by its own จ (``ปศจ.``, ``กษ.จ.``) but naming no province: the
 letter's province's office (storage/formats/province.py completes it). Without the จ (``ปภ.``,
 ``ปค.``) the same letters name a department too, and stay as written."""
@@ -147,19 +146,18 @@ def expand_short(name: str) -> str | None:
     m = _SHORT_FORM_RE.fullmatch(compact)
     bare = None if m else _BARE_SHORT_RE.fullmatch(compact) or _bare_provincial(compact)
     if bare:
-        return next(o for o, a in _SHORT_FORMS if a.rstrip(".") == bare.group("abbr"))
+        return _OFFICE_OF[bare.group("abbr")]
     if not m:
         nick = _NICKNAME_RE.fullmatch(compact)
         full = _NICKNAMES[nick.group("word")] + (nick.group("province") or "") if nick else None
         return full if full and full != compact else None
-    office = next(o for o, a in _SHORT_FORMS if a.rstrip(".") == m.group("abbr"))
-    return office + m.group("province")
+    return _OFFICE_OF[m.group("abbr")] + m.group("province")
 
 
 def _bare_provincial(compact: str) -> re.Match[str] | None:
     """``สสจ.``, ``อบจ.``: a short form whose own last letter is the จ of จังหวัด."""
     m = re.fullmatch(r"(?:สนง\.?)?(?P<abbr>[ก-ฮ]{1,3}จ)\.?", compact)
-    return m if m and any(a.rstrip(".") == m.group("abbr") for _, a in _SHORT_FORMS) else None
+    return m if m and m.group("abbr") in _OFFICE_OF else None
 
 
 @lru_cache(maxsize=8192)

@@ -6,6 +6,7 @@ PDF and layout text split the merged label where they read the header (layout.py
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from storage.formats.agencies import clean_text
 from storage.formats.items import Columns, _kind
@@ -39,10 +40,9 @@ def with_sub_header(cols: Columns, cells: list[str]) -> Columns | None:
     lead = support = end = None
     matrix: list[tuple[int, str]] = []
     for i, cell in enumerate(cells):
-        role = role_label(cell)
-        span = _span_label(cell)
         if not cell.strip():
             continue
+        role, span = role_label(cell), _span_label(cell)
         if span is not None:
             end = i if span == "end" else end
         elif i in (cols.seq, cols.text, cols.due):
@@ -58,10 +58,9 @@ def with_sub_header(cols: Columns, cells: list[str]) -> Columns | None:
             return None
     if lead is None and support is None and end is None and not matrix:
         return None
+    refined = cols if end is None else replace(cols, due=end)
     if lead is None and support is None and not matrix:
-        return Columns(seq=cols.seq, text=cols.text, agencies=cols.agencies, lead=cols.lead, support=cols.support,
-                       due=end, matrix=cols.matrix)
+        return refined  # only the period's end
     taken = {lead, support, *(i for i, _ in matrix)}
-    return Columns(seq=cols.seq, text=cols.text, due=cols.due if end is None else end, lead=lead, support=support,
-                   agencies=cols.agencies if cols.agencies not in taken else None,
+    return replace(refined, lead=lead, support=support, agencies=cols.agencies if cols.agencies not in taken else None,
                    matrix=tuple(sorted({*cols.matrix, *matrix})))

@@ -59,7 +59,7 @@ def parse_due_cell(cell: str) -> tuple[date | None, bool]:
         return None, False
     found = parse_thai_date(text)
     if found is None:
-        found = _period_end(text) or next((d for _, _, d in find_thai_dates(text)), None)
+        found = _due_in_cell(list(find_thai_dates(text)), text)
     if found is None:
         found = next((d for _, _, d in find_month_ends(text)), None) or _fiscal(_FISCAL_RE.search(text))
     if found is None and find_recurrence(text):
@@ -70,13 +70,12 @@ def parse_due_cell(cell: str) -> tuple[date | None, bool]:
 _PERIOD_JOIN_RE = re.compile(r"\s*(?:-|–|—|ถึง|จนถึง)\s*(?:วันที่)?\s*")
 
 
-def _period_end(text: str) -> date | None:
-    """A period in a deadline cell (``1 ต.ค. 68 - 30 ก.ย. 69``, ``ตั้งแต่ … ถึง …``) is due at its
-    end; two dates otherwise joined (sub-rows folded into one cell) keep the first."""
-    dates = list(find_thai_dates(text))
+def _due_in_cell(dates: list[tuple[int, int, date]], text: str) -> date | None:
+    """The deadline among the dates of a deadline cell: a period's end (``1 ต.ค. 68 - 30 ก.ย.
+    69``, ``ตั้งแต่ … ถึง …``), else the first (sub-rows folded into one cell keep the first)."""
     if len(dates) == 2 and _PERIOD_JOIN_RE.fullmatch(text[dates[0][1]:dates[1][0]]):
         return dates[1][2]
-    return None
+    return dates[0][2] if dates else None
 
 
 def _fiscal(match: re.Match[str] | None) -> date | None:
@@ -87,10 +86,15 @@ def _fiscal(match: re.Match[str] | None) -> date | None:
     return date(year, 9, 30) if 1 <= year <= 9999 else None  # the Thai fiscal year ends 30 September
 
 
+def _after_deadline_word(text: str, start: int) -> bool:
+    """Whether a deadline word (``ภายในวันที่``, ``ก่อน``…) comes right before ``text[start]``."""
+    return _DEADLINE_TAIL_RE.search(text[max(0, start - 30): start]) is not None
+
+
 def find_due(text: str) -> date | None:
     """The first date in ``text`` that a deadline word points at, or None."""
     candidates = [(s, d) for finder in (find_thai_dates, find_month_ends) for s, _, d in finder(text)
-                  if _DEADLINE_TAIL_RE.search(text[max(0, s - 30): s])]
+                  if _after_deadline_word(text, s)]
     fiscal = _FISCAL_RE.search(text)
     if fiscal and (d := _fiscal(fiscal)):
         candidates.append((fiscal.start(), d))
@@ -101,7 +105,7 @@ def find_yearless_due(text: str, after: date) -> tuple[date, str] | None:
     """A deadline written without its year (``ก่อนวันที่ ๓๑ ธ.ค. นี้``): (the first such day on or
     after ``after``, the letter's date; the day and month as written), or None."""
     for start, end, month, day in find_days_of_months(text or ""):
-        if not _DEADLINE_TAIL_RE.search(text[max(0, start - 30): start]):
+        if not _after_deadline_word(text, start):
             continue
         for year in (after.year, after.year + 1):
             try:

@@ -267,9 +267,12 @@ def untabled_draft(lines: list[str], *, source: str = "", known: Iterable[Agency
             or prose_draft(lines, source=source, known=known))
 
 
-def _looks_laid_out(lines: list[str]) -> bool:
-    """Text laid out in columns by spaces (pdftotext -layout, OCR): some line holds three or
-    more chunks apart. Only such text is worth reading by position when no line is a header."""
+def _by_position(lines: list[str], found: tuple | None) -> bool:
+    """Whether to read the table by position (pdftotext -layout, OCR): its header line is split
+    by wide spaces (not tabs or ``|``), or no line is a header but the text is laid out in
+    columns — some line holds three or more chunks apart (a header whose every label wraps)."""
+    if found is not None:
+        return "\t" not in lines[found[0]] and lines[found[0]].count("|") < 2
     return any(len(re.findall(r"\S(?:\s{2,})(?=\S)", line)) >= 2 for line in lines[:400])
 
 
@@ -279,13 +282,9 @@ def parse_letter_text(text: str, *, source: str = "", known: Iterable[Agency] = 
     lines = prepare(text if isinstance(text, str) else "")
     warnings: list[DraftWarning] = []
     found = find_header(lines)
-    if found is not None and "\t" not in lines[found[0]] and lines[found[0]].count("|") < 2:
+    if _by_position(lines, found):
         positional = layout_draft(lines, source=source, known=known)  # columns by position
         if positional is not None:
-            return positional
-    if found is None and _looks_laid_out(lines):
-        positional = layout_draft(lines, source=source, known=known)
-        if positional is not None:  # a header whose every label wraps (narrow columns)
             return positional
     if found is None:
         one_per_line = stacked_draft(lines, source=source, known=known)

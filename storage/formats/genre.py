@@ -75,6 +75,8 @@ OFFICE_WORDS = (
 )
 # A Thai abbreviation such as "อปท.", "สนจ.ระยอง", "ปภ.จ.ระยอง" also starts a name.
 ABBREVIATION = r"[ก-ฮ][ก-ฮะ-ูเ-์]{0,5}\.(?:[ก-ฮ]{1,4}\.)*"
+ABBREVIATION_RE = re.compile(ABBREVIATION)
+"""A short form (``ปศจ.``, ``สสจ.``): fullmatch it to know a name is one and nothing more."""
 HEAD_RE = re.compile(
     rf"(?:{_alt(HEADS)}|(?:{_alt(OFFICE_WORDS)})(?=จังหวัด|อำเภอ|\s?จ\.)|{ABBREVIATION}(?=[ก-ฮเ-ไ\s,]|$))"
 )

@@ -19,7 +19,6 @@ from storage.formats.agencies import clean_text, expand_short, normalize_agency
 _LEAD_MARK_RE = re.compile(r"^(?:หลัก|เจ้าภาพ(?:หลัก)?|หน่วยงานหลัก|ห|l|lead|main)$", re.I)
 _SUPPORT_MARK_RE = re.compile(r"^(?:สนับสนุน|ร่วม(?:ดำเนินการ)?|หน่วยงานสนับสนุน|ส|ร|s|support)$", re.I)
 _NO_MARK_RE = re.compile(r"^(?:[-–—_.0]+|ไม่มี|ไม่เกี่ยวข้อง|n/?a)$", re.I)
-_BARE_ABBREVIATION_RE = re.compile(rf"^{genre.ABBREVIATION}$")
 _TOO_LONG = 60
 """A header cell naming one agency is short; a longer one is a sentence."""
 
@@ -30,7 +29,7 @@ def agency_header(cell: str) -> str | None:
     name = normalize_agency(clean_text(cell or ""))
     if len(name) < 2 or len(name) > _TOO_LONG or "\n" in name:
         return None
-    if expand_short(name) or _BARE_ABBREVIATION_RE.match(name):
+    if expand_short(name) or genre.ABBREVIATION_RE.fullmatch(name):
         return name
     if genre.HEAD_RE.match(name) and not genre.PREDICATE_RE.match(name):
         return name

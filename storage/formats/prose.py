@@ -212,10 +212,6 @@ def _coordinated(text: str, pos: int, end: int, found: list) -> int:
     return 0
 
 
-_ABBREVIATION_RE = re.compile(genre.ABBREVIATION)
-"""A short form alone (``ปศจ.``, ``สสจ.``) is a whole name, where a bare head word is not."""
-
-
 def _ordered(text: str, pos: int, end: int) -> int:
     """Where the name at ``pos`` ends when the order is given to it (``ให้โรงพยาบาลสันทราย
     ร่วมกับ…``, ``ขอให้ ศูนย์ดำรงธรรม…``), else 0: the name right after ``ให้ / ขอให้ / มอบหมาย``,
@@ -225,7 +221,8 @@ def _ordered(text: str, pos: int, end: int) -> int:
     cut = _before_a_verb(text, pos, end)
     head = genre.HEAD_RE.match(text, pos)
     plain = cut < end or genre.GLUED_PREDICATE_RE.match(text, end) or _NAME_END_RE.match(text, end)
-    whole = head and (head.end() < cut or _ABBREVIATION_RE.fullmatch(text, pos, cut))  # "ให้ ปศจ. เฝ้าระวัง…"
+    # A short form alone ("ให้ ปศจ. เฝ้าระวัง…") is a whole name, where a bare head word is not.
+    whole = head and (head.end() < cut or genre.ABBREVIATION_RE.fullmatch(text, pos, cut))
     return cut if plain and whole and cut - pos <= 40 else 0
 
 

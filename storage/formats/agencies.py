@@ -20,6 +20,7 @@ from storage.thai.digits import to_ascii_digits
 
 _TAG_RE = re.compile(r"<[^>\n]{0,400}>|[<>]")
 """HTML tags pasted along with a letter's text (``<ul style=...>``), and stray brackets."""
+_SPACES_RE = re.compile(r"\s+")
 _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _BULLET_RE = re.compile(r"^(?:[\s\-–—•●▪○◦*·]+|\(?[0-9]{1,2}[.)]\s+)+")
 _TRAILING_PUNCT_RE = re.compile(r"[\s,;:，、/\-–—]+$")
@@ -79,6 +80,12 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u0e4d\u0e32", "\u0e33")
     return _ZERO_WIDTH_RE.sub("", text)
+
+
+def compact(cell: str) -> str:
+    """A table cell's clean text with no whitespace at all: how header labels and a sheet's
+    marks are compared (``หน่วยงาน หลัก`` is ``หน่วยงานหลัก``)."""
+    return _SPACES_RE.sub("", clean_text(cell or ""))
 
 
 def _cut_role_phrases(name: str) -> str:

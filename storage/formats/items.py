@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from storage.formats import genre
-from storage.formats.agencies import AgencyIndex, agency_key, clean_text, expand_short, normalize_agency, short_name
+from storage.formats.agencies import AgencyIndex, agency_key, clean_text, compact, expand_short, normalize_agency, short_name
 from storage.formats.draft import DraftAgency, DraftItem, DraftWarning
 from storage.formats.limits import MAX_ITEMS, MAX_LINES, count_up
 from storage.formats.healing import heal
@@ -65,7 +65,7 @@ _SUPPORT_HEAD = re.compile(r"^(?:support|supporting|support\s*agenc(?:y|ies))$",
 
 
 def _kind(cell: str) -> str | None:
-    name = re.sub(r"\s+", "", clean_text(cell or ""))
+    name = compact(cell)
     # Header cells are short labels; a data cell that happens to say "หน่วยงาน…" is longer.
     if not name or len(name) > 25:
         return None

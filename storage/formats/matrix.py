@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from storage.formats import genre
-from storage.formats.agencies import clean_text, expand_short, normalize_agency
+from storage.formats.agencies import clean_text, compact, expand_short, normalize_agency
 
 _LEAD_MARK_RE = re.compile(r"^(?:หลัก|เจ้าภาพ(?:หลัก)?|หน่วยงานหลัก|ห|l|lead|main)$", re.I)
 _SUPPORT_MARK_RE = re.compile(r"^(?:สนับสนุน|ร่วม(?:ดำเนินการ)?|หน่วยงานสนับสนุน|ส|ร|s|support)$", re.I)
@@ -39,7 +39,7 @@ def agency_header(cell: str) -> str | None:
 def mark_role(cell: str) -> str | None | bool:
     """What a cell under an agency's column says: ``"lead"``, ``"support"``, None for a plain
     mark (✓, x, ●, a word the reader does not know), False for no mark (blank, ``-``)."""
-    mark = re.sub(r"\s+", "", clean_text(cell or ""))
+    mark = compact(cell)
     if not mark or _NO_MARK_RE.match(mark):
         return False
     if _LEAD_MARK_RE.match(mark):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from storage.formats.agencies import clean_text
+from storage.formats.agencies import compact
 from storage.formats.items import Columns, _kind
 from storage.formats.matrix import agency_header
 
@@ -22,12 +22,12 @@ _SUB_END_RE = re.compile(r"^(?:วัน(?:ที่)?)?(?:สิ้นสุด
 def role_label(cell: str) -> str | None:
     """``"lead"`` or ``"support"`` when ``cell`` is a second header row's label (``หลัก``,
     ``หน่วยงานสนับสนุน``, ``ร่วม``…), else None."""
-    name = re.sub(r"\s+", "", clean_text(cell or ""))
+    name = compact(cell)
     return "lead" if _SUB_LEAD_RE.match(name) else "support" if _SUB_SUPPORT_RE.match(name) else None
 
 
 def _span_label(cell: str) -> str | None:
-    name = re.sub(r"\s+", "", clean_text(cell or ""))
+    name = compact(cell)
     return "start" if _SUB_START_RE.match(name) else "end" if _SUB_END_RE.match(name) else None
 
 
